@@ -1,0 +1,37 @@
+namespace RichContact.Engine.Activity;
+
+/// <summary>
+/// What happened to one conversation. Ids, channel, outcome, timings and REST-call counts only:
+/// never a phone number, name, email or city (design rule 1).
+/// </summary>
+public sealed class ActivityEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; } = DateTimeOffset.UtcNow;
+    public required string WebsiteId { get; set; }
+    public required string SessionId { get; set; }
+    public string? Channel { get; set; }
+    public ActivityOutcome Outcome { get; set; }
+
+    /// <summary>A short machine code (<c>no_identity</c>, <c>disabled</c>, <c>crisp_429</c>...), never free text from Crisp.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>The created or existing Crisp people profile, when known.</summary>
+    public string? PeopleId { get; set; }
+
+    public DateTimeOffset? FirstMessageAt { get; set; }
+
+    /// <summary>Milliseconds from the conversation's first message to this outcome.</summary>
+    public long? ElapsedMs { get; set; }
+
+    /// <summary>Crisp REST calls this conversation cost (each one is daily quota).</summary>
+    public int RestCalls { get; set; }
+}
+
+public enum ActivityOutcome
+{
+    Created,
+    Existing,
+    Skipped,
+    Failed,
+}

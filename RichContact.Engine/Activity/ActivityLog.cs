@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using RichContact.Engine.Storage;
+
+namespace RichContact.Engine.Activity;
+
+/// <summary>Stores activity entries in SQLite and publishes them to the live stream.</summary>
+public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, ActivityStream stream)
+{
+    public async Task RecordAsync(ActivityEntry entry, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.Activity.Add(entry);
+            await db.SaveChangesAsync(ct);
+        }
+        stream.Publish(entry);
+    }
+
+    /// <summary>Newest first, optionally for one website.</summary>
+    public async Task<IReadOnlyList<ActivityEntry>> RecentAsync(int count, string? websiteId = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Activity.AsNoTracking();
+        if (websiteId is not null)
+            query = query.Where(e => e.WebsiteId == websiteId);
+        return await query.OrderByDescending(e => e.Id).Take(count).ToListAsync(ct);
+    }
+}

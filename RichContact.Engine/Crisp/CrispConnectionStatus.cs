@@ -1,0 +1,37 @@
+namespace RichContact.Engine.Crisp;
+
+/// <summary>The RTM connection's state as the portal and <c>/readyz</c> show it.</summary>
+public sealed class CrispConnectionStatus
+{
+    private readonly Lock _gate = new();
+
+    public CrispConnectionState State { get; private set; } = CrispConnectionState.NotStarted;
+
+    /// <summary>The last error, already free of secrets and personal data.</summary>
+    public string? LastError { get; private set; }
+
+    public DateTimeOffset Since { get; private set; } = DateTimeOffset.UtcNow;
+
+    public event Action? Changed;
+
+    public void Set(CrispConnectionState state, string? error = null)
+    {
+        lock (_gate)
+        {
+            State = state;
+            if (error is not null) LastError = error;
+            Since = DateTimeOffset.UtcNow;
+        }
+        Changed?.Invoke();
+    }
+}
+
+public enum CrispConnectionState
+{
+    NotStarted,
+    Connecting,
+    Connected,
+    Reconnecting,
+    /// <summary>Crisp refused the plugin token: the engine stops until the configuration is fixed.</summary>
+    Unauthorized,
+}

@@ -1,0 +1,20 @@
+namespace RichContact.Engine.Crisp;
+
+/// <summary>Configuration section <c>RichContact:Crisp</c>: the plugin token from the Crisp Marketplace.</summary>
+public sealed class CrispOptions
+{
+    public const string DefaultApiUrl = "https://api.crisp.chat/v1/";
+
+    /// <summary>The plugin token identifier. Empty together with <see cref="Key"/>: sandbox mode.</summary>
+    public string? Identifier { get; set; }
+
+    /// <summary>The plugin token key (a secret: never logged).</summary>
+    public string? Key { get; set; }
+
+    public string ApiUrl { get; set; } = DefaultApiUrl;
+
+    /// <summary>Crisp's daily request quota for the plugin (5,000 by default in the Marketplace).</summary>
+    public int DailyRequestBudget { get; set; } = 5000;
+
+    public bool HasCredentials => !string.IsNullOrWhiteSpace(Identifier) && !string.IsNullOrWhiteSpace(Key);
+}

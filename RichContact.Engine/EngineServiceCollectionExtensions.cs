@@ -1,0 +1,63 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Crisp;
+using RichContact.Engine.Health;
+using RichContact.Engine.Settings;
+using RichContact.Engine.Storage;
+
+namespace RichContact.Engine;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Hangfire checks for due jobs this often; its 15 s default would make a 2 s collection window
+    /// last up to 17 s.
+    /// </summary>
+    internal static readonly TimeSpan SchedulePollingInterval = TimeSpan.FromMilliseconds(250);
+    internal static readonly TimeSpan QueuePollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Everything the engine needs: options, SQLite, Hangfire, settings and the activity log.</summary>
+    public static IServiceCollection AddRichContactEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RichContactOptions>()
+            .Bind(configuration.GetSection(RichContactOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RichContactOptions>, RichContactOptionsValidator>();
+
+        services.AddDbContextFactory<RichContactDb>((sp, db) =>
+            db.UseSqlite($"Data Source={DataFile(sp, "richcontact.db")}"));
+        services.AddHostedService<DatabaseMigrator>();
+
+        // Hangfire.Storage.SQLite manages its own schema, so it gets its own file.
+        services.AddHangfire((sp, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseSQLiteStorage(DataFile(sp, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = QueuePollInterval }));
+        services.AddHangfireServer(server =>
+        {
+            server.SchedulePollingInterval = SchedulePollingInterval;
+            server.ServerName = "richcontact";
+        });
+
+        services.AddSingleton<WebsiteSettingsStore>();
+        services.AddSingleton<ActivityStream>();
+        services.AddSingleton<ActivityLog>();
+        services.AddSingleton<CrispConnectionStatus>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    private static string DataFile(IServiceProvider sp, string fileName)
+    {
+        var options = sp.GetRequiredService<IOptions<RichContactOptions>>().Value;
+        Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
+        return options.DataPath(fileName);
+    }
+}

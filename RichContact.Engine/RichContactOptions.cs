@@ -1,0 +1,21 @@
+using RichContact.Engine.Crisp;
+
+namespace RichContact.Engine;
+
+/// <summary>Configuration section <c>RichContact</c>.</summary>
+public sealed class RichContactOptions
+{
+    public const string Section = "RichContact";
+
+    /// <summary>Where richcontact.db and hangfire.db live; relative paths are relative to the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>How long a new conversation gathers the visitor's data before its contact is created.</summary>
+    public double CollectionWindowSeconds { get; set; } = 2;
+
+    public CrispOptions Crisp { get; set; } = new();
+
+    public string DataPath(string fileName) => Path.Combine(Path.GetFullPath(DataDirectory), fileName);
+
+    public TimeSpan CollectionWindow => TimeSpan.FromSeconds(CollectionWindowSeconds);
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace RichContact.Engine;
+
+/// <summary>Start-up validation: a wrong setting stops the app with a message naming the key.</summary>
+internal sealed class RichContactOptionsValidator : IValidateOptions<RichContactOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RichContactOptions options)
+    {
+        var errors = new List<string>();
+        var crisp = options.Crisp;
+
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+            errors.Add("RichContact:DataDirectory must name a directory.");
+        if (options.CollectionWindowSeconds is < 0 or > 60 || double.IsNaN(options.CollectionWindowSeconds))
+            errors.Add($"RichContact:CollectionWindowSeconds must be between 0 and 60 (got {options.CollectionWindowSeconds}).");
+
+        var hasIdentifier = !string.IsNullOrWhiteSpace(crisp.Identifier);
+        var hasKey = !string.IsNullOrWhiteSpace(crisp.Key);
+        if (hasIdentifier && !hasKey)
+            errors.Add("RichContact:Crisp:Key is required when RichContact:Crisp:Identifier is set (both come from the plugin token in the Crisp Marketplace).");
+        if (hasKey && !hasIdentifier)
+            errors.Add("RichContact:Crisp:Identifier is required when RichContact:Crisp:Key is set (both come from the plugin token in the Crisp Marketplace).");
+
+        if (!Uri.TryCreate(crisp.ApiUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+            errors.Add($"RichContact:Crisp:ApiUrl must be an absolute http(s) URL (got '{crisp.ApiUrl}').");
+        if (crisp.DailyRequestBudget < 1)
+            errors.Add($"RichContact:Crisp:DailyRequestBudget must be at least 1 (got {crisp.DailyRequestBudget}).");
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

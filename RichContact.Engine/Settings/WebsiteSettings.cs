@@ -1,0 +1,35 @@
+namespace RichContact.Engine.Settings;
+
+/// <summary>
+/// What Rich Contact does for one Crisp website. A website that never saved gets <see cref="DefaultsFor"/>:
+/// the plugin works out of the box.
+/// </summary>
+public sealed record WebsiteSettings
+{
+    public required string WebsiteId { get; init; }
+
+    /// <summary>Master switch. Off: no contact is created; contacts already created stay.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>"All integrations": every messaging channel, including ones we have never seen.</summary>
+    public bool AllChannels { get; init; } = true;
+
+    /// <summary>Channel names monitored when <see cref="AllChannels"/> is off (e.g. <c>whatsapp</c>).</summary>
+    public string[] Channels { get; init; } = [];
+
+    /// <summary>Segments added to every contact, besides the channel's own segment.</summary>
+    public string[] Segments { get; init; } = [];
+
+    /// <summary>Leave conversations that already carry a real email to Crisp.</summary>
+    public bool SkipIfEmailExists { get; init; } = true;
+
+    /// <summary>Copy the conversation's country and city onto the contact.</summary>
+    public bool EnrichGeolocation { get; init; }
+
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    public static WebsiteSettings DefaultsFor(string websiteId) => new() { WebsiteId = websiteId };
+
+    public bool Monitors(string channel) =>
+        Enabled && (AllChannels || Channels.Contains(channel, StringComparer.Ordinal));
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+
+namespace RichContact.Engine.Settings;
+
+/// <summary>
+/// Normalises settings (trimmed, lowercased names) and refuses what Crisp would not accept as a
+/// segment, with one message per offending field.
+/// </summary>
+public static partial class WebsiteSettingsValidator
+{
+    public const int MaxSegments = 20;
+    public const int MaxChannels = 50;
+    public const int MaxNameLength = 40;
+
+    [GeneratedRegex("^[a-z0-9_-]+$")]
+    private static partial Regex NameAlphabet();
+
+    /// <summary>Returns the normalised settings, or the errors keyed by field name (<c>Segments</c>, <c>Channels</c>).</summary>
+    public static SettingsValidation Validate(WebsiteSettings settings)
+    {
+        var errors = new Dictionary<string, string>();
+        var segments = Normalise(settings.Segments);
+        var channels = Normalise(settings.Channels);
+
+        if (string.IsNullOrWhiteSpace(settings.WebsiteId))
+            errors[nameof(WebsiteSettings.WebsiteId)] = "A website id is required.";
+        if (CheckNames(segments, "segment", MaxSegments) is { } segmentError)
+            errors[nameof(WebsiteSettings.Segments)] = segmentError;
+        if (CheckNames(channels, "channel", MaxChannels) is { } channelError)
+            errors[nameof(WebsiteSettings.Channels)] = channelError;
+
+        return errors.Count > 0
+            ? new SettingsValidation(null, errors)
+            : new SettingsValidation(settings with { Segments = segments, Channels = channels }, errors);
+    }
+
+    /// <summary>Trims and lowercases one name the way it will be stored.</summary>
+    public static string NormaliseName(string name) => name.Trim().ToLowerInvariant();
+
+    private static string[] Normalise(IEnumerable<string>? names) =>
+        (names ?? []).Select(n => NormaliseName(n ?? "")).ToArray();
+
+    private static string? CheckNames(string[] names, string kind, int max)
+    {
+        if (names.Length > max)
+            return $"At most {max} {kind}s (got {names.Length}).";
+        foreach (var name in names)
+        {
+            if (name.Length == 0)
+                return $"A {kind} name cannot be empty.";
+            if (name.Length > MaxNameLength)
+                return $"The {kind} '{Shorten(name)}' is longer than {MaxNameLength} characters.";
+            if (!NameAlphabet().IsMatch(name))
+                return $"The {kind} '{Shorten(name)}' may use only letters, digits, '-' and '_'.";
+        }
+        var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        return duplicate is null ? null : $"The {kind} '{duplicate.Key}' is listed twice.";
+    }
+
+    private static string Shorten(string name) => name.Length <= MaxNameLength ? name : name[..MaxNameLength] + "…";
+}
+
+public sealed record SettingsValidation(WebsiteSettings? Settings, IReadOnlyDictionary<string, string> Errors)
+{
+    public bool IsValid => Settings is not null;
+}

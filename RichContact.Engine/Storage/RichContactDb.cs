@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Settings;
+
+namespace RichContact.Engine.Storage;
+
+/// <summary>The only data Rich Contact keeps: website settings and the activity log (no personal data).</summary>
+public sealed class RichContactDb(DbContextOptions<RichContactDb> options) : DbContext(options)
+{
+    public DbSet<WebsiteSettings> WebsiteSettings => Set<WebsiteSettings>();
+    public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<WebsiteSettings>(e =>
+        {
+            e.ToTable("website_settings");
+            e.HasKey(s => s.WebsiteId);
+            e.Property(s => s.WebsiteId).HasMaxLength(64);
+        });
+
+        model.Entity<ActivityEntry>(e =>
+        {
+            e.ToTable("activity");
+            e.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.WebsiteId, a.At });
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks instead.
+        conventions.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}

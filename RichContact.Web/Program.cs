@@ -1,0 +1,31 @@
+using RichContact.Web;
+using RichContact.Web.Components;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // The repository's top-level wwwroot/ is copied beside the app by the build and by publish.
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+
+builder.Services.AddRichContactWeb(builder.Configuration);
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.UseStaticFiles();
+app.MapStaticAssets();
+app.MapRichContactHealth();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+app.Run();
+
+// Lets tests start the real app on a real port.
+public partial class Program;
