@@ -49,6 +49,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ActivityStream>();
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<CrispConnectionStatus>();
+        services.AddSingleton<SubscribedWebsites>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;

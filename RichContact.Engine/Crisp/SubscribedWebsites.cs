@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace RichContact.Engine.Crisp;
+
+/// <summary>A website that installed the plugin, with the settings token Crisp gave it.</summary>
+public sealed record SubscribedWebsite(string WebsiteId, string Token);
+
+/// <summary>
+/// The websites that installed the plugin, kept in memory (every reload costs Crisp quota). The
+/// settings page checks its token here; the engine loads the list at start and keeps it fresh from
+/// <c>plugin:subscription:updated</c>.
+/// </summary>
+public sealed class SubscribedWebsites
+{
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private volatile Dictionary<string, SubscribedWebsite> _byId = new(StringComparer.Ordinal);
+
+    /// <summary>Loads the full list from Crisp; set by the engine when it starts.</summary>
+    public Func<CancellationToken, Task<IReadOnlyList<SubscribedWebsite>>>? Loader { get; set; }
+
+    public event Action? Changed;
+
+    public IReadOnlyCollection<SubscribedWebsite> All => _byId.Values;
+
+    public bool Contains(string websiteId) => _byId.ContainsKey(websiteId);
+
+    public void ReplaceAll(IEnumerable<SubscribedWebsite> websites)
+    {
+        _byId = websites.ToDictionary(w => w.WebsiteId, StringComparer.Ordinal);
+        Changed?.Invoke();
+    }
+
+    public void Upsert(SubscribedWebsite website)
+    {
+        _byId = new(_byId, StringComparer.Ordinal) { [website.WebsiteId] = website };
+        Changed?.Invoke();
+    }
+
+    public void Remove(string websiteId)
+    {
+        var copy = new Dictionary<string, SubscribedWebsite>(_byId, StringComparer.Ordinal);
+        if (copy.Remove(websiteId))
+        {
+            _byId = copy;
+            Changed?.Invoke();
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="token"/> is the one Crisp lists for the website. On a miss the list is
+    /// reloaded once (a website may have just installed the plugin). Constant-time comparison.
+    /// </summary>
+    public async Task<bool> IsValidTokenAsync(string? websiteId, string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(websiteId) || string.IsNullOrEmpty(token))
+            return false;
+        if (Matches(websiteId, token))
+            return true;
+        await ReloadAsync(ct);
+        return Matches(websiteId, token);
+    }
+
+    public async Task ReloadAsync(CancellationToken ct = default)
+    {
+        if (Loader is null)
+            return;
+        await _reloadGate.WaitAsync(ct);
+        try { ReplaceAll(await Loader(ct)); }
+        finally { _reloadGate.Release(); }
+    }
+
+    private bool Matches(string websiteId, string token) =>
+        _byId.TryGetValue(websiteId, out var website) &&
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(website.Token), Encoding.UTF8.GetBytes(token));
+}
