@@ -66,6 +66,17 @@ public static class Phones
     /// <summary>One key for all variants of a number: the smallest of them, so locks and comparisons agree.</summary>
     public static string CanonicalKey(string e164) => Variants(e164).Min(StringComparer.Ordinal)!;
 
+    /// <summary>The region (ISO 3166 alpha-2) an E.164 number belongs to, or null.</summary>
+    public static string? RegionOf(string e164)
+    {
+        try
+        {
+            var region = Util.GetRegionCodeForNumber(Util.Parse(e164, "ZZ"));
+            return region is null or "ZZ" ? null : region;
+        }
+        catch (NumberParseException) { return null; }
+    }
+
     private static string? Parse(string? raw, string? regionHint, bool requireValid)
     {
         // Names, emails and user handles are not phones, even when they contain digits.

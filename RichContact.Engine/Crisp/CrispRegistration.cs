@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -16,7 +17,7 @@ internal static class CrispRegistration
 
     public static IServiceCollection AddCrisp(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CrispRequestBudget>();
         services.AddTransient<CrispQuotaHandler>();
 
@@ -34,6 +35,12 @@ internal static class CrispRegistration
         client.AddResilienceHandler("crisp", ConfigureResilience);
         // Added after the retries, so innermost: each attempt that leaves the process is quota.
         client.AddHttpMessageHandler<CrispQuotaHandler>();
+
+        services.AddSingleton<RtmTimings>();
+        services.AddSingleton<RtmEventQueue>();
+        services.AddSingleton<CrispRtmListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());
+        services.AddHostedService<RtmEventDispatcher>();
         return services;
     }
 
