@@ -160,7 +160,8 @@ public class ContactCreationTests : EngineEndToEndTest
     public async Task Website_disabled_during_the_window_creates_no_contact()
     {
         var session = await StartConversationAsync("whatsapp", phone: "+351912345678", metaOrder: MetaOrders.After);
-        // The first message is out; the job waits for the window. Turn the plugin off now.
+        await WaitUntilTrackedAsync(session);
+        // The first message was seen and its job waits for the window: turn the plugin off now.
         await SaveSettingsAsync(s => s with { Enabled = false });
 
         var outcome = await Activity.OutcomeAsync(session);
@@ -173,6 +174,7 @@ public class ContactCreationTests : EngineEndToEndTest
     public async Task Channel_removed_from_the_list_during_the_window_creates_no_contact()
     {
         var session = await StartConversationAsync("whatsapp", phone: "+351912345678", metaOrder: MetaOrders.After);
+        await WaitUntilTrackedAsync(session);
         await SaveSettingsAsync(s => s with { AllChannels = false, Channels = ["instagram"] });
 
         var outcome = await Activity.OutcomeAsync(session);

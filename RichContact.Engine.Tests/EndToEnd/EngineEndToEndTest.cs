@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Tests.Support;
@@ -89,6 +90,18 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
             WebsiteId = websiteId ?? WebsiteId, Origin = origin, Phone = phone, Nickname = nickname, Email = email,
             Country = country, City = city, MetaOrder = metaOrder, MetaSpacingMs = spacingMs,
         });
+
+    /// <summary>Waits until the engine has seen the conversation's first message (its job is scheduled).</summary>
+    protected async Task WaitUntilTrackedAsync(string sessionId)
+    {
+        var tracker = Engine.Get<ConversationTracker>();
+        var deadline = DateTime.UtcNow + Timeout;
+        while (tracker.Get(new ConversationKey(WebsiteId, sessionId)) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the engine never saw the conversation");
+            await Task.Delay(10);
+        }
+    }
 
     protected Task<IReadOnlyList<JsonObject>> ProfilesAsync(string? websiteId = null) => Sandbox.Control.ProfilesAsync(websiteId ?? WebsiteId);
 
