@@ -18,7 +18,7 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
 {
     protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    protected CrispSandbox Sandbox { get; private set; } = null!;
+    protected CrispSandbox Sandbox { get; set; } = null!;
     protected EngineHost Engine { get; private set; } = null!;
     protected ActivityRecorder Activity { get; private set; } = null!;
     protected TempDataDirectory Data { get; } = new();
