@@ -85,21 +85,6 @@ public class ResilienceTests : EngineEndToEndTest
         }
     }
 
-    internal static async Task WaitForStateAsync(CrispConnectionStatus status, CrispConnectionState state)
-    {
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check() { if (status.State == state) reached.TrySetResult(); }
-        status.Changed += Check;
-        try
-        {
-            Check();
-            await reached.Task.WaitAsync(Timeout);
-        }
-        finally
-        {
-            status.Changed -= Check;
-        }
-    }
 }
 
 public class DailyBudgetTests : EngineEndToEndTest
@@ -148,7 +133,7 @@ public class UnauthorizedTests : EngineEndToEndTest
         });
         var status = engine.Get<CrispConnectionStatus>();
 
-        await ResilienceTests.WaitForStateAsync(status, CrispConnectionState.Unauthorized);
+        await WaitForStateAsync(status, CrispConnectionState.Unauthorized);
 
         Assert.Contains("unauthorized", status.LastError);
         Assert.DoesNotContain("wrong-key", status.LastError);

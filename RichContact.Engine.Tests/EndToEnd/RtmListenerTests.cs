@@ -65,8 +65,8 @@ public class RtmWatchdogTests : IAsyncLifetime
         await using var engine = await StartEngineAsync(logs);
         var status = engine.Get<CrispConnectionStatus>();
 
-        await ResilienceTests.WaitForStateAsync(status, CrispConnectionState.Reconnecting);
-        await ResilienceTests.WaitForStateAsync(status, CrispConnectionState.Connected);
+        await EngineEndToEndTest.WaitForStateAsync(status, CrispConnectionState.Reconnecting);
+        await EngineEndToEndTest.WaitForStateAsync(status, CrispConnectionState.Connected);
 
         Assert.Contains("silent", status.LastError);
         Assert.Contains(logs.Lines, l => l.Contains("RTM connected and authenticated"));
@@ -78,7 +78,7 @@ public class RtmWatchdogTests : IAsyncLifetime
         _sandbox = await CrispSandbox.StartAsync(new SandboxOptions { PingIntervalMs = 200, PingTimeoutMs = 1_000 });
         await using var engine = await StartEngineAsync(new CapturingLoggerProvider());
         var status = engine.Get<CrispConnectionStatus>();
-        await ResilienceTests.WaitForStateAsync(status, CrispConnectionState.Connected);
+        await EngineEndToEndTest.WaitForStateAsync(status, CrispConnectionState.Connected);
         var changes = 0;
         status.Changed += () => Interlocked.Increment(ref changes);
 
