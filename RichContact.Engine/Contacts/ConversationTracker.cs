@@ -77,7 +77,7 @@ public sealed class ConversationTracker(
         }
 
         var due = CollectionWindow.DueTime(tracked.FirstMessageAt, options.Value.CollectionWindow);
-        jobs.Schedule<CreateContactJob>(job => job.RunAsync(conversation.WebsiteId, conversation.SessionId, CancellationToken.None), due);
+        jobs.Schedule<CreateContactJob>(job => job.RunAsync(conversation.WebsiteId, conversation.SessionId, null, CancellationToken.None), due);
         logger.LogDebug("New {Channel} conversation {SessionId} of website {WebsiteId}; contact job due at {Due:O}",
             channel, conversation.SessionId, conversation.WebsiteId, due);
     }
@@ -111,4 +111,6 @@ public static class ReasonCodes
     public const string Conflict = "conflict";
     public const string BudgetExhausted = "budget_exhausted";
     public const string Unauthorized = "unauthorized";
+    public const string CrispUnreachable = "crisp_unreachable";
+    public const string InternalError = "internal_error";
 }
