@@ -38,6 +38,9 @@ public class TrafficTests(ITestOutputHelper output) : EngineEndToEndTest
             Assert.Empty(samePhone);
         }
 
+        var started = Logs.Lines.Where(l => l.Contains("started") && l.Contains("after its first message"))
+            .Select(l => int.Parse(System.Text.RegularExpressions.Regex.Match(l, @"started (\d+) ms").Groups[1].Value)).Order().ToList();
+        output.WriteLine($"job start after first message: median {started[started.Count / 2]} ms, max {started[^1]}");
         var elapsed = created.Select(e => e.ElapsedMs ?? 0).Order().ToList();
         output.WriteLine($"{Sandbox.Traffic.ConversationsStarted} conversations, {entries.Count} outcomes, {created.Count} created; " +
             $"first message to contact: median {elapsed[elapsed.Count / 2]} ms, max {elapsed[^1]} ms");

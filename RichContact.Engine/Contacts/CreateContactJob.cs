@@ -43,6 +43,9 @@ public sealed class CreateContactJob(
         }
 
         var tracked = tracker.Get(conversation);
+        if (tracked is not null)
+            logger.LogDebug("Contact job for conversation {SessionId} started {DelayMs:0} ms after its first message",
+                sessionId, (clock.GetUtcNow() - tracked.FirstMessageAt).TotalMilliseconds);
         var entry = new ActivityEntry { WebsiteId = websiteId, SessionId = sessionId, Channel = tracked?.Channel, FirstMessageAt = tracked?.FirstMessageAt };
         using (RestCallCounter.Begin(out var calls))
         {
