@@ -259,4 +259,17 @@ public sealed class RtmTests : SandboxTestBase
         var connected = await RawSocket.ReceiveAsync(socket);
         Assert.StartsWith("40{\"sid\":", connected);
     }
+
+    [Fact]
+    public async Task Removing_a_conversation_emits_session_removed_and_it_is_gone_over_rest()
+    {
+        await using var client = await RtmTestClient.ConnectAsync(Sandbox, 4, CrispEvents.SessionRemoved);
+        var sessionId = await StartWhatsAppAsync(WebsiteId);
+
+        await Sandbox.Control.RemoveConversationAsync(sessionId);
+
+        var removed = await client.NextAsync(CrispEvents.SessionRemoved);
+        Assert.Equal(sessionId, removed.GetProperty("session_id").GetString());
+        Assert.Equal(404, (await GetAsync($"website/{WebsiteId}/conversation/{sessionId}")).Status);
+    }
 }
