@@ -84,7 +84,7 @@ public sealed class CreateContactJob(
         if (entry.Outcome != ActivityOutcome.Failed)
             detailsStore.Forget(conversation);
         logger.LogInformation("Conversation {SessionId} of website {WebsiteId} on {Channel}: {Outcome} {Reason} ({RestCalls} Crisp calls)",
-            sessionId, websiteId, entry.Channel, entry.Outcome, entry.Reason, entry.RestCalls);
+            sessionId, websiteId, entry.Channel, entry.Outcome, entry.Reason ?? "", entry.RestCalls);
     }
 
     private async Task DecideAsync(ConversationKey conversation, ActivityEntry entry, CancellationToken ct)
