@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.States;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
@@ -25,6 +26,7 @@ public sealed class ConversationTracker(
     IBackgroundJobClient jobs,
     IOptions<RichContactOptions> options,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<ConversationTracker> logger)
 {
     /// <summary>How long a session counts as "seen"; later messages are repeats. The job's own idempotence covers the rest.</summary>
@@ -96,8 +98,14 @@ public sealed class ConversationTracker(
         {
             var wait = windowEnd - clock.GetUtcNow();
             if (wait > TimeSpan.Zero)
-                await Task.Delay(wait, clock);
+                await Task.Delay(wait, clock, lifetime.ApplicationStopping);
+            // Stopping: leave the job to Hangfire in the next process.
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+                return;
             jobs.ChangeState(jobId, new EnqueuedState(), ScheduledState.StateName);
+        }
+        catch (OperationCanceledException)
+        {
         }
         catch (Exception error)
         {
