@@ -9,6 +9,7 @@ namespace RichContact.Engine.Tests.Crisp;
 
 public class CrispClientTests : IAsyncLifetime
 {
+    private readonly TempDataDirectory _data = new();
     private StubHttpServer _stub = null!;
     private ServiceProvider _services = null!;
 
@@ -18,12 +19,14 @@ public class CrispClientTests : IAsyncLifetime
     {
         if (_services is not null) await _services.DisposeAsync();
         await _stub.DisposeAsync();
+        _data.Dispose();
     }
 
     private CrispClient Client(int budget = 5000)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["RichContact:DataDirectory"] = _data.Path,
             ["RichContact:Crisp:Identifier"] = "plugin-id",
             ["RichContact:Crisp:Key"] = "plugin-key",
             ["RichContact:Crisp:ApiUrl"] = _stub.Url,
