@@ -33,9 +33,13 @@ public sealed class ConversationTracker(
     private static readonly TimeSpan SeenFor = TimeSpan.FromHours(2);
 
     private readonly ExpiringMap<ConversationKey, TrackedConversation> _conversations = new(50_000, SeenFor, clock);
+    private readonly ExpiringMap<ConversationKey, bool> _removed = new(10_000, SeenFor, clock);
 
     public TrackedConversation? Get(ConversationKey conversation) =>
         _conversations.TryGet(conversation, out var tracked) ? tracked : null;
+
+    /// <summary>True when Crisp said the conversation was deleted (<c>session:removed</c>).</summary>
+    public bool WasRemoved(ConversationKey conversation) => _removed.TryGet(conversation, out _);
 
     public async Task HandleAsync(RtmEvent rtmEvent, CancellationToken ct)
     {
@@ -45,7 +49,9 @@ public sealed class ConversationTracker(
                 details.Add(new ConversationKey(set.WebsiteId, set.SessionId), set.Details);
                 break;
             case SessionRemoved removed:
-                details.Forget(new ConversationKey(removed.WebsiteId, removed.SessionId));
+                var conversation = new ConversationKey(removed.WebsiteId, removed.SessionId);
+                details.Forget(conversation);
+                _removed.TryAdd(conversation, true);
                 break;
             case VisitorMessage message when message.IsFromVisitor:
                 await OnVisitorMessageAsync(message, ct);
@@ -141,6 +147,7 @@ public static class ReasonCodes
     public const string NotAChannel = "not_a_channel";
     public const string EmailExists = "email_exists";
     public const string NoIdentity = "no_identity";
+    public const string ConversationRemoved = "conversation_removed";
     public const string Conflict = "conflict";
     public const string BudgetExhausted = "budget_exhausted";
     public const string Unauthorized = "unauthorized";
