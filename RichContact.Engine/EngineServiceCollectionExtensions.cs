@@ -51,7 +51,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<CrispConnectionStatus>();
         services.AddSingleton<SubscribedWebsites>();
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<CrispConnectionHealthCheck>("crisp", tags: ["ready"]);
         return services;
     }
 
