@@ -1,12 +1,45 @@
+using Microsoft.Extensions.Configuration;
+
 namespace RichContact.Sandbox;
 
-// Standalone entry point; the sandbox itself is filled in by its own issue.
+/// <summary>Standalone: <c>dotnet run --project RichContact.Sandbox -- --urls http://127.0.0.1:5090 [--traffic 2] [--seed 7]</c>.</summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    public const string DefaultUrl = "http://127.0.0.1:5090";
+
+    public static async Task Main(string[] args)
     {
-        var app = WebApplication.CreateBuilder(args).Build();
-        app.MapGet("/", () => "Rich Contact sandbox");
-        app.Run();
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build();
+        var options = SandboxOptions.FromConfiguration(configuration);
+        var url = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? DefaultUrl).Split(';')[0];
+
+        await using var sandbox = await CrispSandbox.StartAsync(options, url, consoleLogging: true);
+        Console.WriteLine($"Rich Contact sandbox (a local Crisp) listening on {sandbox.Url}");
+        Console.WriteLine($"  REST API:          {sandbox.ApiUrl}");
+        Console.WriteLine($"  RTM (Socket.IO):   {sandbox.RtmUrl}");
+        Console.WriteLine($"  Plugin identifier: {options.Identifier}");
+        Console.WriteLine($"  Plugin key:        {options.Key}");
+        Console.WriteLine($"  Plugin id:         {options.PluginId}");
+        foreach (var website in options.Websites)
+            Console.WriteLine($"  Website {website.Name ?? "",-12} id {website.Id}  token {website.Token}");
+        if (!string.IsNullOrEmpty(options.HookUrl))
+            Console.WriteLine($"  Web hooks POST to  {options.HookUrl}");
+
+        if (double.TryParse(configuration["traffic"], System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate > 0)
+        {
+            await sandbox.Traffic.StartAsync(rate, int.TryParse(configuration["seed"], out var seed) ? seed : 1);
+            Console.WriteLine($"  Traffic: {rate} conversation(s) a second");
+        }
+        Console.WriteLine("Press Ctrl+C to stop.");
+
+        var stop = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+        await stop.Task;
     }
 }

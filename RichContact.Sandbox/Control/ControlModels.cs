@@ -1,0 +1,72 @@
+
+namespace RichContact.Sandbox;
+
+/// <summary>A conversation as a real channel would start it (<c>POST /_sandbox/conversations</c>).</summary>
+public sealed class StartConversationRequest
+{
+    public string WebsiteId { get; set; } = "";
+    /// <summary><c>chat</c>, <c>email</c>, a full <c>urn:</c> origin, or a channel name such as <c>whatsapp</c>.</summary>
+    public string Origin { get; set; } = "whatsapp";
+    public string? Phone { get; set; }
+    public string? Nickname { get; set; }
+    public string? Email { get; set; }
+    public string? Country { get; set; }
+    public string? City { get; set; }
+    public string? Message { get; set; }
+    /// <summary><see cref="MetaOrders"/>: when the <c>session:set_*</c> events go out relative to the first message.</summary>
+    public string? MetaOrder { get; set; }
+    public int? MetaSpacingMs { get; set; }
+}
+
+public static class MetaOrders
+{
+    public const string Before = "before";
+    public const string After = "after";
+    public const string Interleaved = "interleaved";
+}
+
+public sealed record StartedConversation(string SessionId);
+
+public sealed record SentMessage(long Fingerprint, long Timestamp);
+
+public sealed class SendMessageRequest
+{
+    public string Content { get; set; } = "";
+}
+
+public sealed class SubscribeWebsiteRequest
+{
+    public string? WebsiteId { get; set; }
+    public string? Token { get; set; }
+    public string? Name { get; set; }
+}
+
+public sealed record SubscribedWebsite(string WebsiteId, string Token);
+
+/// <summary>Failures to inject (<c>POST /_sandbox/faults</c>). Absent fields leave that fault as it is.</summary>
+public sealed class SandboxFaults
+{
+    /// <summary>Cut every open RTM socket now, without a Socket.IO goodbye, so clients reconnect.</summary>
+    public bool DropSockets { get; set; }
+    /// <summary>Refuse new RTM connections (HTTP 503 on the WebSocket handshake) for this long.</summary>
+    public double? RefuseRtmSeconds { get; set; }
+    /// <summary>Answer the next <see cref="RestCount"/> REST calls with this status (429, 420, 500, 503...).</summary>
+    public int? RestStatus { get; set; }
+    public int? RestCount { get; set; }
+    public int? RetryAfterSeconds { get; set; }
+    /// <summary>Added before every REST answer; 0 removes it.</summary>
+    public int? LatencyMs { get; set; }
+}
+
+public sealed record SandboxRouteCount(string Method, string Route, long Count);
+
+public sealed record SandboxRequestCounts(long Total, IReadOnlyList<SandboxRouteCount> Routes)
+{
+    /// <summary>Calls of one route template, e.g. <c>Count("POST", "/v1/website/{website_id}/people/profile")</c>.</summary>
+    public long Count(string method, string route) =>
+        Routes.Where(r => r.Method == method && r.Route == route).Sum(r => r.Count);
+}
+
+public sealed record SandboxSocket(string Sid, int Eio, bool Authenticated, IReadOnlyList<string> Events,
+    IReadOnlyList<string> Websites, int BindAttempts);
+

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using RichContact.Sandbox.Conversations;
+using RichContact.Sandbox.Events;
+using RichContact.Sandbox.Rest;
+using RichContact.Sandbox.Rtm;
+using RichContact.Sandbox.State;
+
+namespace RichContact.Sandbox.Control;
+
+/// <summary><c>/_sandbox/</c>: drives the sandbox (what channels, people and failures would do). Loopback callers only.</summary>
+internal static class ControlRoutes
+{
+    public const string Prefix = "/_sandbox";
+
+    public static void MapControl(this IEndpointRouteBuilder app)
+    {
+        var control = app.MapGroup(Prefix);
+
+        control.MapPost("/conversations", (StartConversationRequest request, ConversationStarter starter) =>
+            string.IsNullOrWhiteSpace(request.Origin) ? Problem(400, "invalid_data")
+            : starter.Start(request) is { } started ? Results.Ok(started)
+            : Problem(404, "not_subscribed"));
+        control.MapPost("/conversations/{session_id}/messages", (string session_id, SendMessageRequest request, ConversationStarter starter) =>
+            starter.SendMessage(session_id, request.Content) is { } sent ? Results.Ok(sent) : Problem(404, "session_not_found"));
+
+        control.MapGet("/websites/{website_id}/profiles", (string website_id, SandboxState state) =>
+            state.Website(website_id) is { } website ? Results.Text(new JsonArray(website.People.All().Select(p => (JsonNode)p).ToArray()).ToJsonString(Json.Wire), "application/json")
+            : Problem(404, "not_subscribed"));
+        control.MapPost("/websites/{website_id}/profiles", async (string website_id, HttpContext context, SandboxState state, EventBus events) =>
+        {
+            if (state.Website(website_id) is not { } website)
+                return Problem(404, "not_subscribed");
+            if (await Envelope.ReadObjectAsync(context.Request) is not { } body)
+                return Problem(400, "invalid_data");
+            return PeopleRoutes.Create(website, body, events);
+        });
+        control.MapPost("/websites", (SubscribeWebsiteRequest request, SandboxState state, EventBus events) =>
+        {
+            var website = state.Subscribe(request.WebsiteId ?? Guid.NewGuid().ToString(), request.Token ?? Guid.NewGuid().ToString("n"), request.Name);
+            events.Publish(website.Id, CrispEvents.SubscriptionUpdated, Subscription(state, true));
+            return Results.Ok(new SubscribedWebsite(website.Id, website.Token));
+        });
+        control.MapDelete("/websites/{website_id}", (string website_id, SandboxState state, EventBus events) =>
+        {
+            if (!state.Unsubscribe(website_id))
+                return Problem(404, "not_subscribed");
+            events.Publish(website_id, CrispEvents.SubscriptionUpdated, Subscription(state, false));
+            return Results.NoContent();
+        });
+
+        control.MapGet("/requests", (SandboxState state) => Results.Ok(new SandboxRequestCounts(state.Requests.Total,
+            state.Requests.Snapshot().Select(r => new SandboxRouteCount(r.Method, r.Route, r.Count)).ToList())));
+        control.MapDelete("/requests", (SandboxState state) =>
+        {
+            state.Requests.Reset();
+            return Results.NoContent();
+        });
+
+        control.MapPost("/faults", (SandboxFaults faults, SandboxState state, RtmHub hub) =>
+        {
+            if (faults.RestStatus is { } status)
+                state.Faults.FailRest(status, faults.RestCount ?? 1, faults.RetryAfterSeconds);
+            if (faults.LatencyMs is { } latency)
+                state.Faults.SetLatency(latency);
+            if (faults.RefuseRtmSeconds is { } seconds)
+                state.Faults.RefuseRtmFor(TimeSpan.FromSeconds(seconds));
+            var dropped = faults.DropSockets ? hub.DropAll() : 0;
+            return Results.Ok(new { dropped_sockets = dropped });
+        });
+        control.MapDelete("/faults", (SandboxState state) =>
+        {
+            state.Faults.Clear();
+            return Results.NoContent();
+        });
+
+        control.MapGet("/sockets", (RtmHub hub) => Results.Ok(hub.Connections.Select(c => new SandboxSocket(c.Sid, c.Eio,
+            c.Binding is not null, c.Binding?.Events.Order().ToList() ?? [], c.Binding?.Websites.Order().ToList() ?? [], c.BindAttempts)).ToList()));
+    }
+
+    private static JsonObject Subscription(SandboxState state, bool bound) => new()
+    {
+        ["plugin_id"] = state.Options.PluginId,
+        ["bound"] = bound,
+        ["target"] = "website",
+    };
+
+    private static IResult Problem(int status, string reason) => Results.Json(new { error = reason }, statusCode: status);
+
+    /// <summary>The control API changes what "Crisp" does; only this machine may drive it.</summary>
+    public static Task LoopbackOnly(HttpContext context, Func<Task> next)
+    {
+        var remote = context.Connection.RemoteIpAddress;
+        if (remote is { IsIPv4MappedToIPv6: true })
+            remote = remote.MapToIPv4();
+        if (remote is null || !System.Net.IPAddress.IsLoopback(remote))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return context.Response.WriteAsJsonAsync(new { error = "loopback_only" });
+        }
+        return next();
+    }
+}

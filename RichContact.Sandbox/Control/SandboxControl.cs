@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace RichContact.Sandbox;
+
+/// <summary>A typed client of the sandbox's control API (<c>/_sandbox/</c>).</summary>
+public sealed class SandboxControl(HttpClient http)
+{
+    public async Task<string> StartConversationAsync(StartConversationRequest request, CancellationToken ct = default) =>
+        (await PostAsync<StartedConversation>("_sandbox/conversations", request, ct)).SessionId;
+
+    public Task<SentMessage> SendMessageAsync(string sessionId, string content, CancellationToken ct = default) =>
+        PostAsync<SentMessage>($"_sandbox/conversations/{Uri.EscapeDataString(sessionId)}/messages", new SendMessageRequest { Content = content }, ct);
+
+    /// <summary>Every people profile of the website, in the people API's shape.</summary>
+    public async Task<IReadOnlyList<JsonObject>> ProfilesAsync(string websiteId, CancellationToken ct = default)
+    {
+        var array = await http.GetFromJsonAsync<JsonArray>($"_sandbox/websites/{Uri.EscapeDataString(websiteId)}/profiles", ct);
+        return array!.OfType<JsonObject>().ToList();
+    }
+
+    /// <summary>Seeds a profile as a person would have made it by hand in Crisp (phones in any format). Returns its people_id.</summary>
+    public async Task<string> SeedProfileAsync(string websiteId, JsonObject profile, CancellationToken ct = default)
+    {
+        using var response = await http.PostAsJsonAsync($"_sandbox/websites/{Uri.EscapeDataString(websiteId)}/profiles", profile, SandboxJson.Options, ct);
+        response.EnsureSuccessStatusCode();
+        var envelope = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
+        return envelope!["data"]!["people_id"]!.GetValue<string>();
+    }
+
+    public async Task<SandboxRequestCounts> RequestsAsync(CancellationToken ct = default) =>
+        (await http.GetFromJsonAsync<SandboxRequestCounts>("_sandbox/requests", SandboxJson.Options, ct))!;
+
+    public async Task ResetRequestsAsync(CancellationToken ct = default) =>
+        (await http.DeleteAsync("_sandbox/requests", ct)).EnsureSuccessStatusCode();
+
+    public Task<SubscribedWebsite> SubscribeWebsiteAsync(SubscribeWebsiteRequest? request = null, CancellationToken ct = default) =>
+        PostAsync<SubscribedWebsite>("_sandbox/websites", request ?? new SubscribeWebsiteRequest(), ct);
+
+    public async Task UnsubscribeWebsiteAsync(string websiteId, CancellationToken ct = default) =>
+        (await http.DeleteAsync($"_sandbox/websites/{Uri.EscapeDataString(websiteId)}", ct)).EnsureSuccessStatusCode();
+
+    /// <summary>Injects failures; returns how many RTM sockets were dropped.</summary>
+    public async Task<int> FaultsAsync(SandboxFaults faults, CancellationToken ct = default) =>
+        (await PostAsync<JsonObject>("_sandbox/faults", faults, ct))["dropped_sockets"]!.GetValue<int>();
+
+    public async Task ClearFaultsAsync(CancellationToken ct = default) =>
+        (await http.DeleteAsync("_sandbox/faults", ct)).EnsureSuccessStatusCode();
+
+    public async Task<IReadOnlyList<SandboxSocket>> SocketsAsync(CancellationToken ct = default) =>
+        (await http.GetFromJsonAsync<List<SandboxSocket>>("_sandbox/sockets", SandboxJson.Options, ct))!;
+
+    private async Task<T> PostAsync<T>(string path, object body, CancellationToken ct)
+    {
+        using var response = await http.PostAsync(path, JsonContent.Create(body, body.GetType(), options: SandboxJson.Options), ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<T>(SandboxJson.Options, ct))!;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Configuration;
+
+namespace RichContact.Sandbox;
+
+/// <summary>The seeded plugin identity and the sandbox's behaviour, bound from <see cref="Section"/>.</summary>
+public sealed class SandboxOptions
+{
+    public const string Section = "RichContact:Sandbox";
+
+    public const string DefaultIdentifier = "6b0a9f2e-1c4d-4e8a-9b3f-5d7e2a1c0f01";
+    public const string DefaultKey = "5a1d9c3b7e2f4a6c8b0d1e3f5a7c9b2d4e6f8a0c1b3d5e7f9a2c4e6b8d0f1a3c";
+    public const string DefaultPluginId = "f3e8b2a1-7c6d-4b5e-9a0f-1d2c3b4a5e6f";
+    public const string DefaultHookSecret = "0f4c8e2a6b1d3f5e7a9c0b2d4e6f8a1c";
+
+    public string Identifier { get; set; } = DefaultIdentifier;
+    public string Key { get; set; } = DefaultKey;
+    public string PluginId { get; set; } = DefaultPluginId;
+    public List<SandboxWebsite> Websites { get; set; } = DefaultWebsites();
+    public string? HookUrl { get; set; }
+    public string? HookSecret { get; set; } = DefaultHookSecret;
+
+    /// <summary>Engine.IO heartbeat; Socket.IO servers default to 25 s / 20 s.</summary>
+    public int PingIntervalMs { get; set; } = 25_000;
+    public int PingTimeoutMs { get; set; } = 20_000;
+
+    /// <summary>Crisp refuses a <c>socket:bind</c> that comes sooner than this after the previous bind.</summary>
+    public int SocketBindIntervalMs { get; set; } = 2_500;
+
+    public int HookAttemptLimit { get; set; } = 3;
+    public int HookRetryDelayMs { get; set; } = 1_000;
+
+    public static List<SandboxWebsite> DefaultWebsites() =>
+    [
+        new() { Id = "8c1f4f4e-2d3a-4b5c-9e6f-7a8b9c0d1e2f", Token = "d7e1c2b3a4f5e6d7c8b9a0f1e2d3c4b5", Name = "Demo Shop" },
+        new() { Id = "2e9d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b", Token = "a1b2c3d4e5f60718293a4b5c6d7e8f90", Name = "Demo Clinic" },
+        new() { Id = "5b3a1c9d-8e7f-4a6b-b5c4-d3e2f1a0b9c8", Token = "f0e9d8c7b6a5948372615a4b3c2d1e0f", Name = "Demo Travel" },
+    ];
+
+    /// <summary>
+    /// Binds the section. The binder appends configured list items to an initialised list, so configured
+    /// websites replace the demo ones here instead of joining them.
+    /// </summary>
+    public static SandboxOptions FromConfiguration(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        var options = new SandboxOptions();
+        section.Bind(options);
+        var websites = section.GetSection(nameof(Websites)).Get<List<SandboxWebsite>>();
+        options.Websites = websites is { Count: > 0 } ? websites : DefaultWebsites();
+        return options;
+    }
+}
+
+public sealed class SandboxWebsite
+{
+    public string Id { get; set; } = "";
+    public string Token { get; set; } = "";
+    public string? Name { get; set; }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+
+namespace RichContact.Sandbox.State;
+
+/// <summary>A conversation (session). Its meta holds everything the visitor gave, from the start, so REST shows what RTM may have missed.</summary>
+internal sealed class Conversation(string websiteId, string sessionId, JsonObject meta)
+{
+    private readonly Lock _lock = new();
+    private readonly JsonObject _meta = meta;
+    private long _updatedAt = UnixTime.NowMs();
+    private JsonObject? _lastMessage;
+    private long? _firstMessageTimestamp;
+
+    public string WebsiteId { get; } = websiteId;
+    public string SessionId { get; } = sessionId;
+    public long CreatedAt { get; } = UnixTime.NowMs();
+    public long UpdatedAt { get { lock (_lock) return _updatedAt; } }
+
+    public JsonObject Meta
+    {
+        get { lock (_lock) return (JsonObject)_meta.DeepClone(); }
+    }
+
+    public string Origin
+    {
+        get { lock (_lock) return Json.String(_meta["origin"]) ?? "chat"; }
+    }
+
+    public JsonObject MergeMeta(JsonObject patch)
+    {
+        lock (_lock)
+        {
+            Json.Merge(_meta, patch);
+            _updatedAt = UnixTime.NowMs();
+            return (JsonObject)_meta.DeepClone();
+        }
+    }
+
+    public void AddMessage(JsonObject message, long timestamp)
+    {
+        lock (_lock)
+        {
+            _firstMessageTimestamp ??= timestamp;
+            _lastMessage = (JsonObject)message.DeepClone();
+            _updatedAt = timestamp;
+        }
+    }
+
+    /// <summary>The shape of <c>GET /website/{w}/conversation/{s}</c>.</summary>
+    public JsonObject ToJson()
+    {
+        lock (_lock)
+        {
+            return new JsonObject
+            {
+                ["session_id"] = SessionId,
+                ["website_id"] = WebsiteId,
+                ["inbox_id"] = null,
+                ["state"] = "pending",
+                ["status"] = 0,
+                ["is_verified"] = false,
+                ["is_blocked"] = false,
+                ["availability"] = "offline",
+                ["last_message"] = Json.String(_lastMessage?["content"]) ?? "",
+                ["created_at"] = CreatedAt,
+                ["updated_at"] = _updatedAt,
+                ["first_message_at"] = _firstMessageTimestamp,
+                ["meta"] = _meta.DeepClone(),
+            };
+        }
+    }
+}

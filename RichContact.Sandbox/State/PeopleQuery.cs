@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace RichContact.Sandbox.State;
+
+/// <summary>One <c>search_filter</c> item: <c>{model, criterion, operator, query[]}</c>.</summary>
+internal sealed record PeopleFilter(string Criterion, string Operator, IReadOnlyList<string> Query);
+
+/// <summary>
+/// Crisp's people search as a plain string store: <c>eq</c> is an exact match of what is stored (emails
+/// case-insensitive), <c>has</c> is "contains". Phones are never normalised; finding variants is the
+/// client's job, as it would be against Crisp.
+/// </summary>
+internal sealed class PeopleQuery
+{
+    public static readonly string[] Criteria = ["email", "person.phone", "person.nickname", "segments"];
+
+    public IReadOnlyList<PeopleFilter> Filters { get; init; } = [];
+    public bool AnyFilter { get; init; }
+    public string? Text { get; init; }
+
+    /// <summary>Parses the query string parameters; null when the filter is not valid JSON of the expected shape.</summary>
+    public static PeopleQuery? Parse(string? searchFilter, string? searchOperator, string? searchText)
+    {
+        var filters = new List<PeopleFilter>();
+        if (!string.IsNullOrWhiteSpace(searchFilter))
+        {
+            try
+            {
+                if (JsonNode.Parse(searchFilter) is not JsonArray array)
+                    return null;
+                foreach (var item in array)
+                {
+                    if (item is not JsonObject filter)
+                        return null;
+                    var criterion = Json.String(filter["criterion"]);
+                    var op = Json.String(filter["operator"]);
+                    if (criterion is null || op is not ("eq" or "has"))
+                        return null;
+                    var values = filter["query"] switch
+                    {
+                        JsonArray list => list.Select(v => Json.String(v) ?? v?.ToJsonString(Json.Wire) ?? "").ToList(),
+                        JsonValue single => [Json.String(single) ?? single.ToJsonString(Json.Wire)],
+                        _ => [],
+                    };
+                    filters.Add(new PeopleFilter(criterion, op, values));
+                }
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+        return new PeopleQuery
+        {
+            Filters = filters,
+            AnyFilter = string.Equals(searchOperator, "or", StringComparison.OrdinalIgnoreCase),
+            Text = string.IsNullOrWhiteSpace(searchText) ? null : searchText.Trim(),
+        };
+    }
+
+    public string? ExactEmail() =>
+        Text is null && Filters is [{ Criterion: "email", Operator: "eq", Query: [var email] }] ? email.Trim() : null;
+
+    public bool Matches(JsonObject profile)
+    {
+        if (Text is not null && !MatchesText(profile))
+            return false;
+        if (Filters.Count == 0)
+            return true;
+        return AnyFilter ? Filters.Any(f => Matches(profile, f)) : Filters.All(f => Matches(profile, f));
+    }
+
+    private bool MatchesText(JsonObject profile) =>
+        new[] { Json.String(profile["email"]), Json.String(profile["person"]?["nickname"]), Json.String(profile["person"]?["phone"]) }
+            .Any(v => v is not null && v.Contains(Text!, StringComparison.OrdinalIgnoreCase));
+
+    private static bool Matches(JsonObject profile, PeopleFilter filter)
+    {
+        var stored = filter.Criterion switch
+        {
+            "segments" => profile["segments"] is JsonArray segments ? segments.Select(Json.String).OfType<string>().ToList() : [],
+            _ => Lookup(profile, filter.Criterion) is { } value ? [value] : new List<string>(),
+        };
+        var comparison = filter.Criterion is "email" or "person.nickname" or "segments" && filter.Operator == "has"
+            || filter.Criterion == "email"
+            ? StringComparison.OrdinalIgnoreCase
+            : StringComparison.Ordinal;
+        return filter.Query.Any(q => stored.Any(s => filter.Operator == "eq"
+            ? string.Equals(s, q, comparison)
+            : s.Contains(q, comparison)));
+    }
+
+    private static string? Lookup(JsonObject profile, string path)
+    {
+        JsonNode? node = profile;
+        foreach (var part in path.Split('.'))
+            node = node is JsonObject obj ? obj[part] : null;
+        return node is JsonValue ? Json.String(node) ?? node.ToJsonString(Json.Wire) : null;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+
+namespace RichContact.Sandbox.State;
+
+/// <summary>Everything the sandbox knows, in memory: subscribed websites and a session index across them.</summary>
+internal sealed class SandboxState
+{
+    private readonly ConcurrentDictionary<string, WebsiteState> _websites = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Conversation> _sessions = new(StringComparer.Ordinal);
+    private long _order;
+
+    public SandboxState(SandboxOptions options)
+    {
+        Options = options;
+        foreach (var website in options.Websites)
+            Subscribe(website.Id, website.Token, website.Name);
+    }
+
+    public SandboxOptions Options { get; }
+    public RequestLog Requests { get; } = new();
+    public FaultState Faults { get; } = new();
+
+    public WebsiteState? Website(string websiteId) => _websites.GetValueOrDefault(websiteId);
+
+    /// <summary>Websites in the order they installed the plugin, so that pages are stable.</summary>
+    public List<WebsiteState> Websites() => _websites.Values.OrderBy(w => w.Order).ToList();
+
+    public WebsiteState Subscribe(string websiteId, string token, string? name) =>
+        _websites.GetOrAdd(websiteId, id => new WebsiteState(id, token, name, Interlocked.Increment(ref _order)));
+
+    public bool Unsubscribe(string websiteId) => _websites.TryRemove(websiteId, out _);
+
+    public void Add(Conversation conversation)
+    {
+        _sessions[conversation.SessionId] = conversation;
+        Website(conversation.WebsiteId)?.Conversations.TryAdd(conversation.SessionId, conversation);
+    }
+
+    public Conversation? Session(string sessionId) => _sessions.GetValueOrDefault(sessionId);
+}

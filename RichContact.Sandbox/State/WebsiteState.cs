@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace RichContact.Sandbox.State;
+
+/// <summary>One website that installed the plugin: its token, plugin settings, people profiles and conversations.</summary>
+internal sealed class WebsiteState(string id, string token, string? name, long order)
+{
+    private readonly Lock _settingsLock = new();
+    private JsonObject _settings = new();
+
+    public string Id { get; } = id;
+    public string Token { get; } = token;
+    public string? Name { get; } = name;
+    public long Order { get; } = order;
+    public PeopleBook People { get; } = new(id);
+    public ConcurrentDictionary<string, Conversation> Conversations { get; } = new();
+
+    public JsonObject Settings
+    {
+        get { lock (_settingsLock) return (JsonObject)_settings.DeepClone(); }
+    }
+
+    public JsonObject ReplaceSettings(JsonObject settings)
+    {
+        lock (_settingsLock)
+        {
+            _settings = (JsonObject)settings.DeepClone();
+            return (JsonObject)_settings.DeepClone();
+        }
+    }
+
+    public JsonObject MergeSettings(JsonObject patch)
+    {
+        lock (_settingsLock)
+        {
+            Json.Merge(_settings, patch);
+            return (JsonObject)_settings.DeepClone();
+        }
+    }
+}
