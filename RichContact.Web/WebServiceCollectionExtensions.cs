@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using RichContact.Engine;
 using RichContact.Engine.Activity;
 using RichContact.Web.Auth;
+using RichContact.Web.Sandbox;
 using RichContact.Web.Security;
 
 namespace RichContact.Web;
@@ -12,6 +13,7 @@ public static class WebServiceCollectionExtensions
     /// <summary>The web app: Blazor with MudBlazor on top of the engine, the admin login and the framing policy.</summary>
     public static IServiceCollection AddRichContactWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSandboxMode(configuration); // before the engine: see AddSandboxMode
         services.AddRichContactEngine(configuration);
         services.TryAddSingleton<ActivityQueries>();
 

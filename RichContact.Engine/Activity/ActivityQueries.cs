@@ -86,13 +86,6 @@ public sealed class ActivityQueries(IDbContextFactory<RichContactDb> dbFactory)
         return await db.Activity.AsNoTracking().Select(e => e.WebsiteId).Distinct().OrderBy(w => w).ToListAsync(ct);
     }
 
-    /// <summary>REST calls the recorded conversations cost since <paramref name="since"/>.</summary>
-    public async Task<int> RestCallsSinceAsync(DateTimeOffset since, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Activity.AsNoTracking().Where(e => e.At >= since).SumAsync(e => e.RestCalls, ct);
-    }
-
     private static IQueryable<ActivityEntry> Apply(IQueryable<ActivityEntry> query, ActivityFilter filter)
     {
         if (filter.WebsiteId is not null) query = query.Where(e => e.WebsiteId == filter.WebsiteId);

@@ -13,6 +13,8 @@ public sealed class OverviewPageTests
     public async Task Shows_outcomes_percentiles_and_todays_rest_calls_against_the_budget()
     {
         await using var ctx = await ComponentTestContext.CreateAsync();
+        var budget = ctx.Get<CrispRequestBudget>();
+        for (var i = 0; i < 14; i++) budget.Spend();
         var log = ctx.Get<ActivityLog>();
         foreach (var ms in new long[] { 1000, 2000, 3000, 4000 })
             await log.RecordAsync(Entry(elapsedMs: ms, restCalls: 3));
@@ -27,7 +29,7 @@ public sealed class OverviewPageTests
         Assert.Equal("5", cut.Find("[data-testid=channel-count-whatsapp] strong").TextContent);
         // Percentiles of the time to a created contact: the existing one's 50 s does not count.
         Assert.Contains("p50 2.0 s · p95 4.0 s", cut.Find("[data-testid=elapsed]").TextContent);
-        Assert.Contains("14 / 5000", cut.Find("[data-testid=budget]").TextContent);
+        Assert.Equal("14 / 5000", cut.Find("[data-testid=budget-used]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=chart-empty]"));
     }
 
@@ -39,9 +41,10 @@ public sealed class OverviewPageTests
         cut.WaitForElement("[data-testid=chart-empty]");
 
         await ctx.Get<ActivityLog>().RecordAsync(Entry(restCalls: 4));
+        ctx.Get<CrispRequestBudget>().Spend();
 
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=count-created] strong").TextContent));
-        Assert.Contains("4 / 5000", cut.Find("[data-testid=budget]").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal("1 / 5000", cut.Find("[data-testid=budget-used]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=chart-empty]"));
     }
 

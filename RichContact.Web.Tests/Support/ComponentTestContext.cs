@@ -31,7 +31,6 @@ public sealed class ComponentTestContext : IAsyncDisposable
             .Build();
         bunit.Services.AddRichContactEngine(configuration);
         bunit.Services.AddSingleton<ActivityQueries>();
-        bunit.Services.AddSingleton(TimeProvider.System);
         bunit.Services.AddMudServices();
 
         var dbFactory = bunit.Services.GetRequiredService<IDbContextFactory<RichContactDb>>();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RichContact.Engine;
 
@@ -26,7 +27,7 @@ public static class AdminAuthentication
             .Validate(o => o.MaxFailedAttempts >= 1 && o.LockoutMinutes >= 1,
                 "RichContact:Admin:MaxFailedAttempts and RichContact:Admin:LockoutMinutes must be at least 1.")
             .ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AdminAccount>();
         services.AddHostedService<AdminPasswordInitializer>();
 
