@@ -13,7 +13,7 @@ public static class WebServiceCollectionExtensions
     /// <summary>The web app: Blazor with MudBlazor on top of the engine, the admin login and the framing policy.</summary>
     public static IServiceCollection AddRichContactWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSandboxMode(configuration); // before the engine: see AddSandboxMode
+        services.AddSandboxMode(); // before the engine: see AddSandboxMode
         services.AddRichContactEngine(configuration);
         services.TryAddSingleton<ActivityQueries>();
 

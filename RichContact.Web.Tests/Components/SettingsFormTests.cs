@@ -41,7 +41,7 @@ public sealed class SettingsFormTests
     }
 
     [Fact]
-    public async Task Picking_channels_and_adding_a_segment_saves_normalised_settings_at_once()
+    public async Task Leaving_all_integrations_starts_from_every_channel_ticked_and_saving_stores_the_picked_channels_and_normalised_segments_at_once()
     {
         await using var ctx = await ComponentTestContext.CreateAsync();
         var cut = RenderForm(ctx);
@@ -50,7 +50,9 @@ public sealed class SettingsFormTests
 
         cut.Find("[data-testid=pick-channels]").Click();
         cut.WaitForElement("[data-testid=channel-list]");
-        cut.Find("[data-testid=channel-instagram]").Change(true);
+        Assert.All(cut.FindAll("[data-testid=channel-list] input"), box => Assert.True(box.HasAttribute("checked")));
+        foreach (var channel in new[] { "whatsapp", "messenger", "telegram", "line", "x", "sms", "viber", "aircall" })
+            cut.Find($"[data-testid=channel-{channel}]").Change(false);
         cut.Find("[data-testid=new-segment]").Input("  VIP ");
         cut.Find("[data-testid=add-segment]").Click();
         cut.Find("[data-testid=geolocation]").Change(true);

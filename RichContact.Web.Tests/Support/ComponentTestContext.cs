@@ -32,10 +32,13 @@ public sealed class ComponentTestContext : IAsyncDisposable
         bunit.Services.AddRichContactEngine(configuration);
         bunit.Services.AddSingleton<ActivityQueries>();
         bunit.Services.AddMudServices();
+        bunit.Services.AddSingleton(RichContact.Web.Sandbox.SandboxMode.Off);
 
         var dbFactory = bunit.Services.GetRequiredService<IDbContextFactory<RichContactDb>>();
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.Database.MigrateAsync();
+        // As on a Blazor Server circuit (the renderer exists once the services are complete).
+        bunit.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return context;
     }
 

@@ -57,7 +57,11 @@ public static class AdminAuthentication
         // Forms are posted only by the login and logout forms, both top-level and same-site. The
         // Crisp settings page in its cross-site iframe posts nothing and needs no cookie at all (the
         // Blazor circuit's WebSocket carries its own state), so Strict costs it nothing.
-        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SameSite = SameSiteMode.Strict);
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.SuppressXFrameOptionsHeader = true; // FramingPolicy decides, per page
+        });
         return services;
     }
 

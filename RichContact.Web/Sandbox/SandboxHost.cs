@@ -12,6 +12,8 @@ public sealed class SandboxHost(SandboxMode mode, ILogger<SandboxHost> logger) :
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!mode.Enabled)
+            return;
         _sandbox = await CrispSandbox.StartAsync(mode.Options, mode.Url, cancellationToken);
         logger.LogInformation("Sandbox mode: no Crisp plugin token configured, the built-in Crisp sandbox listens on {Url}", _sandbox.Url);
         if (mode.TrafficEnabled)

@@ -14,6 +14,10 @@ public sealed class SandboxMode
     public const string DefaultUrl = "http://127.0.0.1:5090";
     public const double DefaultTrafficPerMinute = 6;
 
+    public static readonly SandboxMode Off = new() { Enabled = false, Url = "", Options = new SandboxOptions() };
+
+    public bool Enabled { get; private init; } = true;
+
     /// <summary>Where the sandbox listens (<c>RichContact:Sandbox:Url</c>); a fixed port, because the engine's options need it before anything starts.</summary>
     public required string Url { get; init; }
 
@@ -27,42 +31,46 @@ public sealed class SandboxMode
 
     public Uri ApiUrl => new(new Uri(Url.TrimEnd('/') + "/"), "v1/");
 
-    /// <summary>Sandbox mode applies when no Crisp credentials are configured and it is not switched off.</summary>
-    public static SandboxMode? FromConfiguration(IConfiguration configuration)
+    /// <summary>
+    /// Sandbox mode applies when no Crisp credentials are configured and <c>RichContact:Sandbox:Enabled</c>
+    /// is not false. Read from configuration (not from the options it changes).
+    /// </summary>
+    public static SandboxMode FromConfiguration(IConfiguration configuration)
     {
         var crisp = configuration.GetSection($"{RichContactOptions.Section}:Crisp").Get<CrispOptions>() ?? new CrispOptions();
         var section = configuration.GetSection(SandboxOptions.Section);
         if (crisp.HasCredentials || !section.GetValue("Enabled", true))
-            return null;
-        return new SandboxMode
+            return Off;
+
+        var mode = new SandboxMode
         {
             Url = section["Url"] is { Length: > 0 } url ? url : DefaultUrl,
             Options = SandboxOptions.FromConfiguration(configuration),
             TrafficEnabled = section.GetValue("Traffic:Enabled", true),
             TrafficPerMinute = section.GetValue("Traffic:RatePerMinute", DefaultTrafficPerMinute),
         };
+        if (mode.TrafficPerMinute <= 0)
+            throw new InvalidOperationException($"RichContact:Sandbox:Traffic:RatePerMinute must be above 0 (got {mode.TrafficPerMinute}).");
+        if (!Uri.TryCreate(mode.Url, UriKind.Absolute, out var parsed) || parsed.Scheme != Uri.UriSchemeHttp || parsed.Port == 0)
+            throw new InvalidOperationException($"RichContact:Sandbox:Url must be an absolute http URL with a fixed port (got '{mode.Url}').");
+        return mode;
     }
 }
 
 public static class SandboxModeServiceCollectionExtensions
 {
     /// <summary>
-    /// In sandbox mode: registers the in-process sandbox and points the engine's Crisp options at it.
-    /// Call before the engine registers its hosted services: hosted services start in registration
-    /// order, and the sandbox must be listening before the engine connects.
+    /// Registers the in-process sandbox, which runs only in sandbox mode, and points the engine's Crisp
+    /// options at it. Call before the engine registers its hosted services: hosted services start in
+    /// registration order, and the sandbox must be listening before the engine connects.
     /// </summary>
-    public static IServiceCollection AddSandboxMode(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSandboxMode(this IServiceCollection services)
     {
-        if (SandboxMode.FromConfiguration(configuration) is not { } mode)
-            return services;
-        if (mode.TrafficPerMinute <= 0)
-            throw new InvalidOperationException($"RichContact:Sandbox:Traffic:RatePerMinute must be above 0 (got {mode.TrafficPerMinute}).");
-        if (!Uri.TryCreate(mode.Url, UriKind.Absolute, out var url) || url.Port == 0)
-            throw new InvalidOperationException($"RichContact:Sandbox:Url must be an absolute http URL with a fixed port (got '{mode.Url}').");
-
-        services.AddSingleton(mode);
-        services.PostConfigure<RichContactOptions>(options =>
+        // Resolved from the final configuration, so that test hosts can still add their settings.
+        services.AddSingleton(sp => SandboxMode.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddOptions<RichContactOptions>().PostConfigure<SandboxMode>((options, mode) =>
         {
+            if (!mode.Enabled) return;
             options.Crisp.Identifier = mode.Options.Identifier;
             options.Crisp.Key = mode.Options.Key;
             options.Crisp.ApiUrl = mode.ApiUrl.ToString();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace RichContact.Web.Security;
 
@@ -23,6 +24,7 @@ public static class FramingPolicy
                 {
                     // X-Frame-Options cannot name an ancestor; CSP frame-ancestors supersedes it.
                     headers.ContentSecurityPolicy = settingsPolicy;
+                    headers.Remove(HeaderNames.XFrameOptions);
                 }
                 else
                 {
