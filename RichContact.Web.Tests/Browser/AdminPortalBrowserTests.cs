@@ -21,6 +21,14 @@ public sealed partial class AdminPortalBrowserTests(BrowserFixture fixture)
         await page.GetByTestId("login").ClickAsync();
     }
 
+    /// <summary>Reads a file the app may still hold open (SQLite), as text good enough to search for digits and names.</summary>
+    private static async Task<string> ReadSharedAsync(string path)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
+        return await reader.ReadToEndAsync();
+    }
+
     [Fact]
     public async Task Every_admin_url_redirects_to_the_login_when_logged_out()
     {
@@ -49,6 +57,8 @@ public sealed partial class AdminPortalBrowserTests(BrowserFixture fixture)
 
             await LogInAsync(page);
             await Expect(page).ToHaveURLAsync(Url("websites"));
+            // The cookie's keys live in the data directory, so logins survive a restart.
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(App.DataDirectory, "keys"), "key-*.xml"));
             await Expect(page.GetByTestId("website-row")).ToHaveCountAsync(App.Sandbox.Options.Websites.Count);
 
             var jobs = await page.GotoAsync(Url("admin/jobs"));
@@ -76,6 +86,7 @@ public sealed partial class AdminPortalBrowserTests(BrowserFixture fixture)
             await Expect(page.Locator("[data-testid=filters][data-interactive]")).ToBeVisibleAsync();
             await page.EvaluateAsync("() => window.stillTheSamePage = true");
 
+            var phone = await page.GetByTestId("sandbox-phone").InputValueAsync();
             await page.GetByTestId("sandbox-start").ClickAsync();
             var session = await page.GetByTestId("sandbox-started").GetAttributeAsync("data-session");
             Assert.NotNull(session);
@@ -85,8 +96,15 @@ public sealed partial class AdminPortalBrowserTests(BrowserFixture fixture)
             await Expect(row).ToHaveAttributeAsync("data-outcome", "Created");
             await Expect(row.GetByTestId("conversation-link")).ToHaveAttributeAsync("href", new Regex($"/inbox/{session}/$"));
             Assert.True(await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true"));
-            // What the sandbox form typed never reaches the portal's views.
+            // What the sandbox form typed never reaches the portal's views nor any file the app wrote.
             await Expect(page.GetByTestId("activity-table")).Not.ToContainTextAsync("Sandbox Visitor");
+            var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+            foreach (var file in Directory.EnumerateFiles(App.DataDirectory, "*", SearchOption.AllDirectories))
+            {
+                var bytes = await ReadSharedAsync(file);
+                Assert.DoesNotContain(digits, bytes);
+                Assert.DoesNotContain("Sandbox Visitor", bytes);
+            }
 
             Directory.CreateDirectory(RepositoryPaths.Docs);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Docs, "feed.png") });

@@ -35,6 +35,8 @@ public sealed class RichContactApp : WebApplicationFactory<Program>
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _port));
     }
 
+    public string DataDirectory => _data.Path;
+
     public Uri BaseUrl => new($"http://127.0.0.1:{_port}/");
 
     public CrispSandbox Sandbox => Services.GetRequiredService<SandboxHost>().Sandbox;
