@@ -83,7 +83,7 @@ public sealed class CreateContactJob(
             return;
         }
 
-        var details = await VisitorDetailsAsync(conversation, entry.Channel, ct);
+        var details = await VisitorDetailsAsync(conversation, entry.Channel, settings, ct);
         if (entry.Channel is null)
         {
             if (!ChannelOrigin.TryGetChannel(details.Origin, out var channel))
@@ -136,12 +136,13 @@ public sealed class CreateContactJob(
     /// The window's details from memory; the conversation meta over REST only when memory cannot
     /// answer (after a restart, or when a detail the decision needs is missing).
     /// </summary>
-    private async Task<VisitorDetails> VisitorDetailsAsync(ConversationKey conversation, string? channel, CancellationToken ct)
+    private async Task<VisitorDetails> VisitorDetailsAsync(ConversationKey conversation, string? channel, WebsiteSettings settings, CancellationToken ct)
     {
         var remembered = detailsStore.Get(conversation) ?? new VisitorDetails();
         var hasIdentity = remembered.Email is not null || remembered.Phone is not null;
         var phoneNeedsRegion = remembered.Phone is { } phone && !phone.TrimStart().StartsWith('+') && remembered.Country is null;
-        if (channel is not null && hasIdentity && !phoneNeedsRegion)
+        var geolocationMissing = settings.EnrichGeolocation && remembered.Country is null && remembered.City is null;
+        if (channel is not null && hasIdentity && !phoneNeedsRegion && !geolocationMissing)
             return remembered;
 
         var meta = await crisp.GetConversationMetaAsync(conversation.WebsiteId, conversation.SessionId, ct);

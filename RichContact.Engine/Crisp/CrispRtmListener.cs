@@ -161,6 +161,8 @@ public sealed class CrispRtmListener(
             return await ended.Task;
 
         _socket = socket;
+        // Crisp counts the authentication as a bind: the first socket:bind must wait its interval too.
+        _lastBind = clock.GetUtcNow();
         status.Set(CrispConnectionState.Connected);
         logger.LogInformation("RTM connected and authenticated");
         try
@@ -217,7 +219,8 @@ public sealed class CrispRtmListener(
         await _bindGate.WaitAsync();
         try
         {
-            var wait = _lastBind + timings.MinBindInterval - clock.GetUtcNow();
+            // A little over the interval: a bind that comes too soon is silently ignored.
+            var wait = _lastBind + timings.MinBindInterval + TimeSpan.FromMilliseconds(100) - clock.GetUtcNow();
             if (wait > TimeSpan.Zero)
                 await Task.Delay(wait, clock);
             if (_socket is { Connected: true } socket)
