@@ -100,4 +100,24 @@ public sealed class PluginConnectTests : SandboxTestBase
         Assert.Equal(400, status);
         Assert.Equal("invalid_data", envelope["reason"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Websites_since_a_date_lists_the_installs_and_removals_after_it()
+    {
+        // A millisecond boundary between the demo websites' install and the new ones, so "since" splits them.
+        var sinceDate = DateTimeOffset.UtcNow.AddMilliseconds(1);
+        SpinWait.SpinUntil(() => DateTimeOffset.UtcNow >= sinceDate.AddMilliseconds(1));
+        var since = Uri.EscapeDataString(sinceDate.ToString("O"));
+        var added = await Sandbox.Control.SubscribeWebsiteAsync();
+        var removed = await Sandbox.Control.SubscribeWebsiteAsync();
+        await Sandbox.Control.UnsubscribeWebsiteAsync(removed.WebsiteId);
+
+        var (status, envelope) = await GetAsync($"plugin/connect/websites/since?date_since={since}");
+
+        Assert.Equal(200, status);
+        var items = envelope["data"]!.AsArray().Select(w => (w!["website_id"]!.GetValue<string>(), w["difference"]!.GetValue<string>())).ToList();
+        Assert.Contains((added.WebsiteId, "added"), items);
+        Assert.Contains((removed.WebsiteId, "removed"), items);
+        Assert.DoesNotContain(items, i => i.Item1 == WebsiteId);
+    }
 }
