@@ -106,15 +106,14 @@ public sealed partial class AdminPortalBrowserTests(BrowserFixture fixture)
                 Assert.DoesNotContain("Sandbox Visitor", bytes);
             }
 
-            Directory.CreateDirectory(RepositoryPaths.Docs);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Docs, "feed.png") });
+            await DocsScreenshots.SaveAsync(page, "feed.png");
 
             // The overview counts it, charts it, and shows the engine connected to the sandbox.
             await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
             await Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "Connected");
             await Expect(page.Locator("[data-testid=created-chart] svg").First).ToBeVisibleAsync();
             Assert.True(await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true"));
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Docs, "overview.png") });
+            await DocsScreenshots.SaveAsync(page, "overview.png");
         });
     }
 }

@@ -57,8 +57,7 @@ public sealed class SettingsPageBrowserTests(BrowserFixture fixture)
                 $"https://app.crisp.chat/website/{website.Id}/contacts/profile/{created.PeopleId}/");
             await Expect(frame.Locator($"[data-testid=activity-row][data-session='{whatsapp}']")).ToBeVisibleAsync();
 
-            Directory.CreateDirectory(RepositoryPaths.Docs);
-            await page.Locator("#crisp-plugin").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(RepositoryPaths.Docs, "settings.png") });
+            await DocsScreenshots.SaveAsync(page.Locator("#crisp-plugin"), "settings.png");
         });
     }
 
