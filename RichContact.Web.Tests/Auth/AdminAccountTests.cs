@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RichContact.Engine;
 using RichContact.Web.Auth;
+using RichContact.Engine.Tests.Support;
 using RichContact.Web.Tests.Support;
 
 namespace RichContact.Web.Tests.Auth;
@@ -8,7 +9,7 @@ namespace RichContact.Web.Tests.Auth;
 public sealed class AdminAccountTests : IDisposable
 {
     private readonly TempDataDirectory _data = new();
-    private readonly ManualClock _clock = new();
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
 
     private AdminAccount Account(string? configuredPassword = null, int maxFailedAttempts = 3) => new(
         Options.Create(new AdminOptions { Password = configuredPassword, MaxFailedAttempts = maxFailedAttempts, LockoutMinutes = 5 }),
@@ -74,11 +75,4 @@ public sealed class AdminAccountTests : IDisposable
     }
 
     public void Dispose() => _data.Dispose();
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => _now;
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

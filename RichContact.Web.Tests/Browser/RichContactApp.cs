@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Web.Sandbox;
 using RichContact.Web.Tests.Support;
