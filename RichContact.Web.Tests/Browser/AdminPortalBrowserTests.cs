@@ -60,6 +60,12 @@ public sealed partial class AdminPortalBrowserTests(BrowserFixture fixture)
             // The cookie's keys live in the data directory, so logins survive a restart.
             Assert.NotEmpty(Directory.GetFiles(Path.Combine(App.DataDirectory, "keys"), "key-*.xml"));
             await Expect(page.GetByTestId("website-row")).ToHaveCountAsync(App.Sandbox.Options.Websites.Count);
+            // A website's page has the same settings form as Crisp's settings page, and its activity.
+            var website = App.Sandbox.Options.Websites[1].Id;
+            await page.GetByRole(AriaRole.Link, new() { Name = website }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(Url($"websites/{website}"));
+            await Expect(page.Locator("[data-testid=settings-form][data-interactive]")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("website-activity")).ToBeVisibleAsync();
 
             var jobs = await page.GotoAsync(Url("admin/jobs"));
             Assert.Equal(200, jobs!.Status);
