@@ -25,6 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         // Playwright drives the system Chromium and must never download one.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // Two cores shared with the engine's tests (test.sh runs both projects at once): allow for a
+        // slow first render. Expectations still return as soon as they hold.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Dashboard = await FrameHost.StartAsync();
         App = new RichContactApp(Dashboard.Origin);
         App.StartServer();
