@@ -30,6 +30,23 @@ public class ResilienceTests : EngineEndToEndTest
     }
 
     [Fact]
+    public async Task Conversation_whose_only_message_came_while_rtm_was_down_gets_its_contact_after_reconnect()
+    {
+        var status = Engine.Get<CrispConnectionStatus>();
+        var reconnecting = WaitForStateAsync(status, CrispConnectionState.Reconnecting);
+        await DropSocketsAsync(refuseReconnectSeconds: 2);
+        await reconnecting;
+
+        var during = await StartConversationAsync("whatsapp", phone: "+351912345678", nickname: "Ana");
+        await WaitForConnectionAsync();
+
+        var outcome = await Activity.OutcomeAsync(during);
+        Assert.Equal(ActivityOutcome.Created, outcome.Outcome);
+        Assert.Equal("Ana", Nickname(Assert.Single(await ProfilesAsync())));
+        Assert.Single(Activity.For(during));
+    }
+
+    [Fact]
     public async Task Burst_of_429_is_waited_out_and_the_contact_is_still_created()
     {
         await Sandbox.Control.FaultsAsync(new SandboxFaults { RestStatus = 429, RestCount = 3, RetryAfterSeconds = 1 });
@@ -64,11 +81,11 @@ public class ResilienceTests : EngineEndToEndTest
     /// (RtmConnection.Drop cancels a token source the aborted connection already disposed), so
     /// that 500 is tolerated here; the test proves the drop by the engine going Reconnecting.
     /// </summary>
-    private async Task DropSocketsAsync()
+    private async Task DropSocketsAsync(double? refuseReconnectSeconds = null)
     {
         try
         {
-            Assert.Equal(1, await Sandbox.Control.FaultsAsync(new SandboxFaults { DropSockets = true }));
+            Assert.Equal(1, await Sandbox.Control.FaultsAsync(new SandboxFaults { DropSockets = true, RefuseRtmSeconds = refuseReconnectSeconds }));
         }
         catch (HttpRequestException error) when (error.StatusCode == System.Net.HttpStatusCode.InternalServerError)
         {
@@ -85,21 +102,6 @@ public class ResilienceTests : EngineEndToEndTest
         }
     }
 
-    internal static async Task WaitForStateAsync(CrispConnectionStatus status, CrispConnectionState state)
-    {
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check() { if (status.State == state) reached.TrySetResult(); }
-        status.Changed += Check;
-        try
-        {
-            Check();
-            await reached.Task.WaitAsync(Timeout);
-        }
-        finally
-        {
-            status.Changed -= Check;
-        }
-    }
 }
 
 public class DailyBudgetTests : EngineEndToEndTest
@@ -148,7 +150,7 @@ public class UnauthorizedTests : EngineEndToEndTest
         });
         var status = engine.Get<CrispConnectionStatus>();
 
-        await ResilienceTests.WaitForStateAsync(status, CrispConnectionState.Unauthorized);
+        await WaitForStateAsync(status, CrispConnectionState.Unauthorized);
 
         Assert.Contains("unauthorized", status.LastError);
         Assert.DoesNotContain("wrong-key", status.LastError);

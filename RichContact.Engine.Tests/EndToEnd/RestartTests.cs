@@ -38,7 +38,7 @@ public class RestartTests : EngineEndToEndTest
         await Sandbox.Control.ResetRequestsAsync();
 
         // As Hangfire would on a retry after a crash between the create and the job's acknowledgement.
-        await Engine.Get<RichContact.Engine.Contacts.CreateContactJob>().RunAsync(WebsiteId, session, CancellationToken.None);
+        await Engine.Get<RichContact.Engine.Contacts.CreateContactJob>().RunAsync(WebsiteId, session, null, CancellationToken.None);
 
         Assert.Single(Activity.For(session));
         Assert.Equal(0, (await Sandbox.Control.RequestsAsync()).Total);

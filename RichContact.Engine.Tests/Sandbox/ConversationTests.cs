@@ -98,9 +98,7 @@ public sealed class ConversationTests : SandboxTestBase
     [Fact]
     public async Task A_date_filter_that_is_not_a_date_is_invalid_data()
     {
-        var (status, envelope) = await GetAsync($"website/{WebsiteId}/conversations/1?filter_date_start=yesterday-ish");
-        Assert.Equal(400, status);
-        Assert.Equal("invalid_data", envelope["reason"]!.GetValue<string>());
+        AssertCrispError(await GetAsync($"website/{WebsiteId}/conversations/1?filter_date_start=yesterday-ish"), 400, "invalid_data");
     }
 
     [Fact]

@@ -88,17 +88,13 @@ public sealed class PluginConnectTests : SandboxTestBase
     [Fact]
     public async Task Settings_of_another_plugin_are_not_found()
     {
-        var (status, envelope) = await GetAsync($"plugins/subscription/{WebsiteId}/{Guid.NewGuid()}/settings");
-        Assert.Equal(404, status);
-        Assert.Equal("not_found", envelope["reason"]!.GetValue<string>());
+        AssertCrispError(await GetAsync($"plugins/subscription/{WebsiteId}/{Guid.NewGuid()}/settings"), 404, "not_found");
     }
 
     [Fact]
     public async Task Settings_that_are_not_a_json_object_are_invalid_data()
     {
-        var (status, envelope) = await SendAsync(HttpMethod.Put, $"plugins/subscription/{WebsiteId}/{SandboxOptions.DefaultPluginId}/settings", new JsonArray(1));
-        Assert.Equal(400, status);
-        Assert.Equal("invalid_data", envelope["reason"]!.GetValue<string>());
+        AssertCrispError(await SendAsync(HttpMethod.Put, $"plugins/subscription/{WebsiteId}/{SandboxOptions.DefaultPluginId}/settings", new JsonArray(1)), 400, "invalid_data");
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class CrispRtmListener(
     SubscribedWebsites websites,
     RtmEventQueue queue,
     RtmTimings timings,
+    OutageCatchUp catchUp,
     TimeProvider clock,
     ILogger<CrispRtmListener> logger) : BackgroundService
 {
@@ -28,6 +29,7 @@ public sealed class CrispRtmListener(
     private volatile SocketIO? _socket;
     private DateTimeOffset _lastBind = DateTimeOffset.MinValue;
     private long _lastSignOfLifeTicks;
+    private DateTimeOffset? _disconnectedAt;
 
     private CrispOptions Crisp => options.Value.Crisp;
 
@@ -81,7 +83,10 @@ public sealed class CrispRtmListener(
                 return;
             }
             if (outcome.WasAuthenticated)
+            {
                 failures = 0; // it worked for a while: start the backoff over
+                _disconnectedAt ??= clock.GetUtcNow();
+            }
             failures++;
             var delay = timings.ReconnectDelayFor(failures);
             logger.LogWarning("RTM connection lost ({Reason}); reconnecting in {Delay:0.0} s", outcome.Reason, delay.TotalSeconds);
@@ -165,6 +170,11 @@ public sealed class CrispRtmListener(
         _lastBind = clock.GetUtcNow();
         status.Set(CrispConnectionState.Connected);
         logger.LogInformation("RTM connected and authenticated");
+        if (_disconnectedAt is { } since)
+        {
+            _disconnectedAt = null;
+            _ = catchUp.RunAsync(since, stoppingToken);
+        }
         try
         {
             return await WatchAsync(ended.Task, stoppingToken);

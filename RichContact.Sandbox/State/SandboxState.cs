@@ -47,4 +47,12 @@ internal sealed class SandboxState
     }
 
     public Conversation? Session(string sessionId) => _sessions.GetValueOrDefault(sessionId);
+
+    public Conversation? RemoveSession(string sessionId)
+    {
+        if (!_sessions.TryRemove(sessionId, out var conversation))
+            return null;
+        Website(conversation.WebsiteId)?.Conversations.TryRemove(sessionId, out _);
+        return conversation;
+    }
 }
