@@ -54,7 +54,9 @@ public static class EngineServiceCollectionExtensions
         services.AddCrisp();
         services.AddContacts();
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<CrispConnectionHealthCheck>("crisp", tags: ["ready"]);
         return services;
     }
 
