@@ -1,0 +1,83 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RichContact.Engine;
+using RichContact.Engine.Crisp;
+
+namespace RichContact.Bench;
+
+/// <summary>
+/// The engine composed from configuration alone, as the web app composes it (Hangfire on SQLite
+/// included), in a temp data directory that is deleted afterwards. No console logging: the bench
+/// measures the pipeline, not the terminal.
+/// </summary>
+public sealed class BenchEngine : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly string _dataDirectory;
+
+    private BenchEngine(IHost host, string dataDirectory)
+    {
+        _host = host;
+        _dataDirectory = dataDirectory;
+    }
+
+    public IServiceProvider Services => _host.Services;
+
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    public static async Task<BenchEngine> StartAsync(CrispTarget crisp, double windowSeconds, CancellationToken ct)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "richcontact-bench-" + Guid.NewGuid().ToString("n"));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RichContact:DataDirectory"] = dataDirectory,
+            ["RichContact:Crisp:Identifier"] = crisp.Identifier,
+            ["RichContact:Crisp:Key"] = crisp.Key,
+            ["RichContact:Crisp:ApiUrl"] = crisp.ApiUrl.ToString(),
+            // The bench spends far more than a real day's quota; the budget is not what it measures.
+            ["RichContact:Crisp:DailyRequestBudget"] = "10000000",
+            ["RichContact:CollectionWindowSeconds"] = windowSeconds.ToString(CultureInfo.InvariantCulture),
+        });
+        builder.Services.AddRichContactEngine(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync(ct);
+        return new BenchEngine(host, dataDirectory);
+    }
+
+    /// <summary>Waits until the RTM socket is authenticated, so the engine hears every event.</summary>
+    public async Task WaitForConnectionAsync(TimeSpan timeout)
+    {
+        var status = Get<CrispConnectionStatus>();
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check() { if (status.State == CrispConnectionState.Connected) connected.TrySetResult(); }
+        status.Changed += Check;
+        try
+        {
+            Check();
+            await connected.Task.WaitAsync(timeout);
+        }
+        finally
+        {
+            status.Changed -= Check;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        // SQLite connection pools keep the files open a moment after the host stops.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless; the run's figures are what matter.
+        }
+    }
+}

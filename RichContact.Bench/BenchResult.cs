@@ -1,0 +1,84 @@
+namespace RichContact.Bench;
+
+/// <summary>Everything one run measured; printed by <see cref="Report"/> and written as JSON.</summary>
+public sealed record BenchResult
+{
+    public required BenchOptions Options { get; init; }
+    public required string Sandbox { get; init; }
+    /// <summary>/proc/loadavg (1, 5, 15 min) before and after: other work on the machine skews the figures.</summary>
+    public string? LoadBefore { get; init; }
+    public string? LoadAfter { get; init; }
+
+    public int Started { get; init; }
+    /// <summary>Conversations per second the driver actually achieved (below the asked rate when it could not keep up).</summary>
+    public double AchievedRate { get; init; }
+    /// <summary>Conversations the sandbox's control API failed to start (not counted anywhere else).</summary>
+    public int StartFailures { get; init; }
+    /// <summary>Chat and email conversations: the engine must leave them alone (no outcome).</summary>
+    public int Ignorable { get; init; }
+    public int Expected { get; init; }
+    /// <summary>Channel conversations without an outcome when the wait ended: losses, must be 0.</summary>
+    public int Lost { get; init; }
+    /// <summary>Outcomes for conversations that should have none (chat/email), or a second outcome for one conversation.</summary>
+    public int Unexpected { get; init; }
+    public required IReadOnlyDictionary<string, int> Outcomes { get; init; }
+
+    /// <summary>First message leaving the sandbox → the contact's creation reaching it (both sandbox clock), created contacts.</summary>
+    public required Percentiles CreationLatencyMs { get; init; }
+    public required Percentiles CreationOverheadMs { get; init; }
+    /// <summary>First message leaving the sandbox → outcome recorded, every outcome (sandbox and engine clocks, same machine).</summary>
+    public required Percentiles OutcomeLatencyMs { get; init; }
+    /// <summary>First message leaving the sandbox → the engine's tracker seeing it (RTM delivery and the event queue).</summary>
+    public required Percentiles RtmDeliveryMs { get; init; }
+
+    public required RestCosts Rest { get; init; }
+    public required SchedulerFigures Scheduler { get; init; }
+    public required ResourceFigures Resources { get; init; }
+    public double WaitSeconds { get; init; }
+}
+
+public sealed record RestCosts
+{
+    public double PerCreated { get; init; }
+    public double PerExisting { get; init; }
+    public double PerSkipped { get; init; }
+    /// <summary>How many created contacts cost 1, 2, 3... calls.</summary>
+    public required IReadOnlyDictionary<int, int> CreatedByCalls { get; init; }
+    /// <summary>Calls the sandbox counted during the run, and the part no activity entry accounts for (start-up, follow-ups).</summary>
+    public long SandboxDuringRun { get; init; }
+    public long Unattributed { get; init; }
+    public int FollowUpsInWindow { get; init; }
+    /// <summary>The measured follow-up phase: messages sent to conversations that already had an outcome, and the calls they caused.</summary>
+    public int FollowUpsAfter { get; init; }
+    public long FollowUpCalls { get; init; }
+    public int FollowUpOutcomes { get; init; }
+    public double PerFollowUp => FollowUpsAfter == 0 ? 0 : (double)FollowUpCalls / FollowUpsAfter;
+}
+
+public sealed record SchedulerFigures
+{
+    public int JobsSampled { get; init; }
+    /// <summary>Due time minus (first message + window): the round-up to Hangfire's whole seconds.</summary>
+    public required Percentiles RoundingMs { get; init; }
+    /// <summary>Job start minus due time (schedule poll + queue pick-up).</summary>
+    public required Percentiles LatenessMs { get; init; }
+    public required Percentiles SchedulePollMs { get; init; }
+    public required Percentiles QueuePickupMs { get; init; }
+    /// <summary>Job start → outcome recorded (settings, search, create, SQLite write).</summary>
+    public required Percentiles RunMs { get; init; }
+}
+
+public sealed record ResourceFigures
+{
+    public double CpuSeconds { get; init; }
+    public double WallSeconds { get; init; }
+    /// <summary>CPU time over wall time, in cores (2 = both cores busy all along).</summary>
+    public double CoresBusy => WallSeconds == 0 ? 0 : CpuSeconds / WallSeconds;
+    public double BaselineWorkingSetMb { get; init; }
+    public double PeakWorkingSetMb { get; init; }
+    public double FinalWorkingSetMb { get; init; }
+    public double BaselineHeapMb { get; init; }
+    public double FinalHeapMb { get; init; }
+    /// <summary>Managed heap left per conversation after the run and a full GC (engine and, in-process, sandbox state).</summary>
+    public double RetainedBytesPerConversation { get; init; }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace RichContact.Bench;
+
+/// <summary>Samples this process's working set every 100 ms while a run drives load; tracks its peak and CPU time.</summary>
+public sealed class ResourceMonitor : IAsyncDisposable
+{
+    private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(100);
+
+    private readonly Process _process = Process.GetCurrentProcess();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TimeSpan _cpuAtStart;
+    private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private readonly Task _sampling;
+    private long _peakWorkingSet;
+
+    public ResourceMonitor()
+    {
+        _process.Refresh();
+        _cpuAtStart = _process.TotalProcessorTime;
+        _peakWorkingSet = _process.WorkingSet64;
+        _sampling = SampleAsync(_stop.Token);
+    }
+
+    public long PeakWorkingSet => Interlocked.Read(ref _peakWorkingSet);
+
+    /// <summary>CPU time this process used since the monitor started (all threads, all cores).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime - _cpuAtStart;
+        }
+    }
+
+    public TimeSpan Elapsed => _wall.Elapsed;
+
+    public static long WorkingSetNow()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.WorkingSet64;
+    }
+
+    /// <summary>Full blocking compacting GC (LOH included), then the working set and managed heap.</summary>
+    public static (long WorkingSet, long ManagedHeap) AfterFullGc()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return (WorkingSetNow(), GC.GetTotalMemory(forceFullCollection: false));
+    }
+
+    private async Task SampleAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(SampleEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                var now = WorkingSetNow();
+                if (now > Interlocked.Read(ref _peakWorkingSet))
+                    Interlocked.Exchange(ref _peakWorkingSet, now);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _sampling;
+        _stop.Dispose();
+        _process.Dispose();
+    }
+}

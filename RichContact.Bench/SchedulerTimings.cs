@@ -1,0 +1,51 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using RichContact.Engine.Activity;
+
+namespace RichContact.Bench;
+
+/// <summary>Where a contact job's time goes between the end of the window and its start, per job, in ms.</summary>
+public sealed record JobTiming(double RoundingMs, double SchedulePollMs, double QueuePickupMs, double LatenessMs, double RunMs);
+
+/// <summary>
+/// The engine does not expose the scheduler's lateness, but Hangfire's own state history does: the
+/// Scheduled state holds the due time, and the Enqueued and Processing states are stamped when the
+/// schedule poller and a worker got to the job. Read through Hangfire's monitoring API (the same
+/// data its dashboard shows) for the most recent succeeded jobs.
+/// </summary>
+public static class SchedulerTimings
+{
+    public static IReadOnlyList<JobTiming> Read(JobStorage storage, IReadOnlyDictionary<string, ActivityEntry> entriesBySession,
+        TimeSpan window, int maxJobs)
+    {
+        var monitoring = storage.GetMonitoringApi();
+        var timings = new List<JobTiming>();
+        foreach (var (jobId, _) in monitoring.SucceededJobs(0, maxJobs))
+        {
+            var details = monitoring.JobDetails(jobId);
+            if (details?.Job?.Args is not { Count: >= 2 } args || args[1] is not string sessionId
+                || !entriesBySession.TryGetValue(sessionId, out var entry) || entry.FirstMessageAt is not { } firstMessage)
+                continue;
+            var history = details.History ?? [];
+            var scheduled = history.FirstOrDefault(h => h.StateName == ScheduledState.StateName);
+            var enqueued = history.FirstOrDefault(h => h.StateName == EnqueuedState.StateName);
+            var processing = history.FirstOrDefault(h => h.StateName == ProcessingState.StateName);
+            if (scheduled?.Data is null || !scheduled.Data.TryGetValue("EnqueueAt", out var enqueueAt) || enqueued is null || processing is null)
+                continue;
+
+            var due = new DateTimeOffset(JobHelper.DeserializeDateTime(enqueueAt), TimeSpan.Zero);
+            var enqueuedAt = Utc(enqueued.CreatedAt);
+            var startedAt = Utc(processing.CreatedAt);
+            timings.Add(new JobTiming(
+                RoundingMs: (due - (firstMessage + window)).TotalMilliseconds,
+                SchedulePollMs: (enqueuedAt - due).TotalMilliseconds,
+                QueuePickupMs: (startedAt - enqueuedAt).TotalMilliseconds,
+                LatenessMs: (startedAt - due).TotalMilliseconds,
+                RunMs: (entry.At - startedAt).TotalMilliseconds));
+        }
+        return timings;
+    }
+
+    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+}
