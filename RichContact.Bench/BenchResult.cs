@@ -58,6 +58,8 @@ public sealed record RestCosts
 public sealed record SchedulerFigures
 {
     public int JobsSampled { get; init; }
+    /// <summary>Creating one Hangfire job (the tracker does it on the RTM dispatcher's loop).</summary>
+    public required Percentiles JobCreateMs { get; init; }
     /// <summary>Due time minus (first message + window): the round-up to Hangfire's whole seconds.</summary>
     public required Percentiles RoundingMs { get; init; }
     /// <summary>Job start minus due time (schedule poll + queue pick-up).</summary>

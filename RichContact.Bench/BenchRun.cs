@@ -101,6 +101,7 @@ public static class BenchRun
             Scheduler = new SchedulerFigures
             {
                 JobsSampled = jobs.Count,
+                JobCreateMs = Percentiles.Of(engine.Get<TimedJobClient>().CreateMs),
                 RoundingMs = Percentiles.Of(jobs.Select(j => j.RoundingMs)),
                 LatenessMs = Percentiles.Of(jobs.Select(j => j.LatenessMs)),
                 SchedulePollMs = Percentiles.Of(jobs.Select(j => j.SchedulePollMs)),

@@ -29,6 +29,7 @@ public static class Report
         Row(output, "  overhead over the window", r.CreationOverheadMs);
         Row(output, "first message -> any outcome recorded", r.OutcomeLatencyMs);
         Row(output, "first message -> engine saw it (RTM)", r.RtmDeliveryMs);
+        Row(output, "Hangfire job creation (on the RTM loop)", r.Scheduler.JobCreateMs);
         Row(output, "due time round-up (whole seconds)", r.Scheduler.RoundingMs);
         Row(output, "scheduler lateness (job start - due)", r.Scheduler.LatenessMs);
         Row(output, "  schedule poll (enqueued - due)", r.Scheduler.SchedulePollMs);
