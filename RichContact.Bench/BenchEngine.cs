@@ -27,9 +27,9 @@ public sealed class BenchEngine : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<BenchEngine> StartAsync(CrispTarget crisp, double windowSeconds, CancellationToken ct)
+    public static async Task<BenchEngine> StartAsync(CrispTarget crisp, double windowSeconds, string? dataParent, CancellationToken ct)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "richcontact-bench-" + Guid.NewGuid().ToString("n"));
+        var dataDirectory = Path.Combine(dataParent ?? Path.GetTempPath(), "richcontact-bench-" + Guid.NewGuid().ToString("n"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

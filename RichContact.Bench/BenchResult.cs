@@ -66,6 +66,10 @@ public sealed record SchedulerFigures
     public required Percentiles LatenessMs { get; init; }
     public required Percentiles SchedulePollMs { get; init; }
     public required Percentiles QueuePickupMs { get; init; }
+    /// <summary>Jobs the schedule poller moved to the queue per second, over the sampled jobs (its throughput when it had a backlog).</summary>
+    public double PollerJobsPerSecond { get; init; }
+    /// <summary>Hangfire's own counters when the outcome wait ended (a loss shows up here as scheduled, retried or failed).</summary>
+    public string? HangfireAtEndOfWait { get; init; }
     /// <summary>Job start → outcome recorded (settings, search, create, SQLite write).</summary>
     public required Percentiles RunMs { get; init; }
 }
@@ -74,6 +78,8 @@ public sealed record ResourceFigures
 {
     public double CpuSeconds { get; init; }
     public double WallSeconds { get; init; }
+    /// <summary>Seconds our threads were runnable but waited for a core (summed over threads): the machine's contention.</summary>
+    public double RunQueueWaitSeconds { get; init; }
     /// <summary>CPU time over wall time, in cores (2 = both cores busy all along).</summary>
     public double CoresBusy => WallSeconds == 0 ? 0 : CpuSeconds / WallSeconds;
     public double BaselineWorkingSetMb { get; init; }

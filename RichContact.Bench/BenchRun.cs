@@ -24,7 +24,7 @@ public static class BenchRun
 
         await using var crisp = await CrispTarget.StartAsync(options.ExternalSandbox, ct);
         var websites = await crisp.WebsitesAsync(options.Websites, ct);
-        await using var engine = await BenchEngine.StartAsync(crisp, options.WindowSeconds, ct);
+        await using var engine = await BenchEngine.StartAsync(crisp, options.WindowSeconds, options.DataParent, ct);
         await engine.WaitForConnectionAsync(TimeSpan.FromSeconds(30));
         await WaitUntilBoundAsync(crisp.Control, websites, ct);
         log?.WriteLine($"Engine connected; {websites.Count} website(s); driving {options.Conversations} conversations at {options.Rate}/s ({options.Mix}).");
@@ -44,7 +44,10 @@ public static class BenchRun
         var waited = DateTime.UtcNow - waitStarted;
         var cpu = monitor.CpuTime;
         var wall = monitor.Elapsed;
+        var runQueueWait = monitor.RunQueueWaitSinceStart;
         var requestsDuringRun = (await crisp.Control.RequestsAsync(ct)).Total - requestsBefore;
+        var attributedDuringRun = outcomes.RestCalls;
+        var hangfireAtEndOfWait = SchedulerTimings.Statistics(engine.Get<JobStorage>());
 
         var followUps = await FollowUpPhaseAsync(crisp.Control, outcomes, driven, options, window, ct);
         await monitor.DisposeAsync();
@@ -92,7 +95,7 @@ public static class BenchRun
                 CreatedByCalls = runEntries.Where(e => e.Outcome == ActivityOutcome.Created).GroupBy(e => e.RestCalls)
                     .OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
                 SandboxDuringRun = requestsDuringRun,
-                Unattributed = requestsDuringRun - runEntries.Sum(e => (long)e.RestCalls),
+                Unattributed = requestsDuringRun - attributedDuringRun,
                 FollowUpsInWindow = driver.FollowUpsSent,
                 FollowUpsAfter = followUps.Sent,
                 FollowUpCalls = followUps.Calls,
@@ -101,6 +104,8 @@ public static class BenchRun
             Scheduler = new SchedulerFigures
             {
                 JobsSampled = jobs.Count,
+                PollerJobsPerSecond = SchedulerTimings.PollerThroughput(jobs),
+                HangfireAtEndOfWait = hangfireAtEndOfWait,
                 JobCreateMs = Percentiles.Of(engine.Get<TimedJobClient>().CreateMs),
                 RoundingMs = Percentiles.Of(jobs.Select(j => j.RoundingMs)),
                 LatenessMs = Percentiles.Of(jobs.Select(j => j.LatenessMs)),
@@ -112,6 +117,7 @@ public static class BenchRun
             {
                 CpuSeconds = cpu.TotalSeconds,
                 WallSeconds = wall.TotalSeconds,
+                RunQueueWaitSeconds = runQueueWait.TotalSeconds,
                 BaselineWorkingSetMb = Mb(baselineWorkingSet),
                 PeakWorkingSetMb = Mb(monitor.PeakWorkingSet),
                 FinalWorkingSetMb = Mb(finalWorkingSet),
@@ -158,11 +164,13 @@ public static class BenchRun
             return new FollowUpFigures(0, 0, 0);
         var before = (await control.RequestsAsync(ct)).Total;
         var recordedBefore = outcomes.Recorded;
+        var attributedBefore = outcomes.RestCalls;
         foreach (var conversation in known)
             await control.SendMessageAsync(conversation.SessionId, "Thanks!", ct);
         // Long enough for anything the messages could have set off, a window's job included.
         await Task.Delay(window + TimeSpan.FromSeconds(1.5), ct);
-        var calls = (await control.RequestsAsync(ct)).Total - before;
+        // Outcomes still arriving from the run (only when it had losses) bring their own calls: not the follow-ups'.
+        var calls = (await control.RequestsAsync(ct)).Total - before - (outcomes.RestCalls - attributedBefore);
         return new FollowUpFigures(known.Count, calls, outcomes.Recorded - recordedBefore);
     }
 

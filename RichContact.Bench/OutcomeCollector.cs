@@ -12,6 +12,7 @@ public sealed class OutcomeCollector : IDisposable
     private readonly ConcurrentDictionary<string, ActivityEntry> _entries = new(StringComparer.Ordinal);
     private int _repeats;
     private int _recorded;
+    private long _restCalls;
 
     public OutcomeCollector(ActivityStream stream)
     {
@@ -24,6 +25,8 @@ public sealed class OutcomeCollector : IDisposable
     /// <summary>Second outcomes for a conversation that already had one (a failure followed by a retry included).</summary>
     public int Repeats => Volatile.Read(ref _repeats);
     public int Recorded => Volatile.Read(ref _recorded);
+    /// <summary>REST calls of every outcome recorded so far (compared with the sandbox's count of the same period).</summary>
+    public long RestCalls => Interlocked.Read(ref _restCalls);
 
     /// <summary>Waits until every listed session has an outcome or the deadline passes; returns how many are still missing.</summary>
     public async Task<int> WaitForAsync(IReadOnlyCollection<string> sessionIds, TimeSpan timeout, CancellationToken ct)
@@ -41,6 +44,7 @@ public sealed class OutcomeCollector : IDisposable
     private void OnRecorded(ActivityEntry entry)
     {
         Interlocked.Increment(ref _recorded);
+        Interlocked.Add(ref _restCalls, entry.RestCalls);
         if (!_entries.TryAdd(entry.SessionId, entry))
         {
             Interlocked.Increment(ref _repeats);

@@ -35,6 +35,7 @@ public static class Report
         Row(output, "  schedule poll (enqueued - due)", r.Scheduler.SchedulePollMs);
         Row(output, "  queue pick-up (started - enqueued)", r.Scheduler.QueuePickupMs);
         Row(output, "job run (started -> outcome)", r.Scheduler.RunMs);
+        output.WriteLine($"Schedule poller throughput {F(r.Scheduler.PollerJobsPerSecond)} jobs/s over {r.Scheduler.JobsSampled} sampled jobs; Hangfire at the end of the wait: {r.Scheduler.HangfireAtEndOfWait}");
         output.WriteLine();
         output.WriteLine($"Outcomes: {r.Expected} expected, lost {r.Lost}, unexpected {r.Unexpected}, chat/email ignored {r.Ignorable}, start failures {r.StartFailures}");
         foreach (var (kind, count) in r.Outcomes)
@@ -47,7 +48,7 @@ public static class Report
         output.WriteLine($"Follow-ups after the outcome: {rest.FollowUpsAfter} sent, {rest.FollowUpCalls} REST calls ({F(rest.PerFollowUp)} each), {rest.FollowUpOutcomes} new outcomes");
         output.WriteLine();
         var res = r.Resources;
-        output.WriteLine($"CPU {F(res.CpuSeconds)} s over {F(res.WallSeconds)} s ({F(res.CoresBusy)} cores busy); outcome wait {F(r.WaitSeconds)} s");
+        output.WriteLine($"CPU {F(res.CpuSeconds)} s over {F(res.WallSeconds)} s ({F(res.CoresBusy)} cores busy; threads waited {F(res.RunQueueWaitSeconds)} s for a core); outcome wait {F(r.WaitSeconds)} s");
         output.WriteLine($"Working set: baseline {F(res.BaselineWorkingSetMb)} MB, peak {F(res.PeakWorkingSetMb)} MB, after run + full GC {F(res.FinalWorkingSetMb)} MB");
         output.WriteLine($"Managed heap: baseline {F(res.BaselineHeapMb)} MB, after {F(res.FinalHeapMb)} MB ({F(res.RetainedBytesPerConversation)} bytes retained per conversation)");
     }

@@ -10,6 +10,7 @@ public sealed class ResourceMonitor : IAsyncDisposable
     private readonly Process _process = Process.GetCurrentProcess();
     private readonly CancellationTokenSource _stop = new();
     private readonly TimeSpan _cpuAtStart;
+    private readonly TimeSpan _runQueueAtStart = RunQueueWait();
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private readonly Task _sampling;
     private long _peakWorkingSet;
@@ -35,6 +36,39 @@ public sealed class ResourceMonitor : IAsyncDisposable
     }
 
     public TimeSpan Elapsed => _wall.Elapsed;
+
+    /// <summary>
+    /// Time this process's threads spent runnable but waiting for a core since the monitor started
+    /// (Linux schedstat; threads that ended meanwhile are missed). Large values mean the machine,
+    /// not the engine, set the pace: other work was using the cores.
+    /// </summary>
+    public TimeSpan RunQueueWaitSinceStart => RunQueueWait() - _runQueueAtStart;
+
+    private static TimeSpan RunQueueWait()
+    {
+        long totalNs = 0;
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+            {
+                try
+                {
+                    var fields = File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ');
+                    if (fields.Length >= 2 && long.TryParse(fields[1], out var waitNs))
+                        totalNs += waitNs;
+                }
+                catch (IOException)
+                {
+                    // The thread ended while we looked.
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return TimeSpan.Zero; // not Linux, or no schedstat
+        }
+        return TimeSpan.FromTicks(totalNs / 100);
+    }
 
     public static long WorkingSetNow()
     {

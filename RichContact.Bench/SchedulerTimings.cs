@@ -6,7 +6,7 @@ using RichContact.Engine.Activity;
 namespace RichContact.Bench;
 
 /// <summary>Where a contact job's time goes between the end of the window and its start, per job, in ms.</summary>
-public sealed record JobTiming(double RoundingMs, double SchedulePollMs, double QueuePickupMs, double LatenessMs, double RunMs);
+public sealed record JobTiming(double RoundingMs, double SchedulePollMs, double QueuePickupMs, double LatenessMs, double RunMs, DateTimeOffset EnqueuedAt);
 
 /// <summary>
 /// The engine does not expose the scheduler's lateness, but Hangfire's own state history does: the
@@ -42,9 +42,26 @@ public static class SchedulerTimings
                 SchedulePollMs: (enqueuedAt - due).TotalMilliseconds,
                 QueuePickupMs: (startedAt - enqueuedAt).TotalMilliseconds,
                 LatenessMs: (startedAt - due).TotalMilliseconds,
-                RunMs: (entry.At - startedAt).TotalMilliseconds));
+                RunMs: (entry.At - startedAt).TotalMilliseconds,
+                EnqueuedAt: enqueuedAt));
         }
         return timings;
+    }
+
+    /// <summary>Jobs moved per second between the first and the last move of the sample.</summary>
+    public static double PollerThroughput(IReadOnlyList<JobTiming> jobs)
+    {
+        if (jobs.Count < 2)
+            return 0;
+        var span = jobs.Max(j => j.EnqueuedAt) - jobs.Min(j => j.EnqueuedAt);
+        return span <= TimeSpan.Zero ? 0 : jobs.Count / span.TotalSeconds;
+    }
+
+    /// <summary>Hangfire's counters, as its dashboard shows them.</summary>
+    public static string Statistics(JobStorage storage)
+    {
+        var s = storage.GetMonitoringApi().GetStatistics();
+        return $"scheduled {s.Scheduled}, enqueued {s.Enqueued}, processing {s.Processing}, succeeded {s.Succeeded}, failed {s.Failed}, retries {s.Retries}";
     }
 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
