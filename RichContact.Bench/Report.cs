@@ -61,7 +61,8 @@ public static class Report
         foreach (var step in sweep.Steps)
             output.WriteLine($"{F(step.Options.Rate),8}{F(step.AchievedRate),10}{step.Started,9}{step.Lost,6}{F(step.CreationOverheadMs.P50),9}" +
                 $"{F(step.CreationOverheadMs.P95),9}{F(step.CreationOverheadMs.P99),9}{F(step.Resources.CoresBusy),7}{F(step.Resources.PeakWorkingSetMb),9}");
-        output.WriteLine($"Highest sustained rate: {F(sweep.HighestSustainedRate)} new conversations/s");
+        output.WriteLine($"Highest sustained rate (p95 overhead <= {sweep.MaxP95OverheadMs} ms, no loss): {F(sweep.HighestWithinLatency)} new conversations/s");
+        output.WriteLine($"Highest rate without loss (outcomes within the timeout, however late): {F(sweep.HighestWithoutLoss)} new conversations/s");
     }
 
     private static void Row(TextWriter output, string label, Percentiles p) =>

@@ -39,10 +39,11 @@ public sealed class ResourceMonitor : IAsyncDisposable
 
     /// <summary>
     /// Time this process's threads spent runnable but waiting for a core since the monitor started
-    /// (Linux schedstat; threads that ended meanwhile are missed). Large values mean the machine,
+    /// (Linux schedstat, summed over live threads: threads that ended meanwhile take their share with them, so
+    /// this is approximate and never below 0). Large values mean the machine,
     /// not the engine, set the pace: other work was using the cores.
     /// </summary>
-    public TimeSpan RunQueueWaitSinceStart => RunQueueWait() - _runQueueAtStart;
+    public TimeSpan RunQueueWaitSinceStart => TimeSpan.FromTicks(Math.Max(0, (RunQueueWait() - _runQueueAtStart).Ticks));
 
     private static TimeSpan RunQueueWait()
     {
