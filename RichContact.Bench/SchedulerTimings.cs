@@ -21,7 +21,7 @@ public static class SchedulerTimings
     {
         var monitoring = storage.GetMonitoringApi();
         var timings = new List<JobTiming>();
-        foreach (var (jobId, _) in monitoring.SucceededJobs(0, maxJobs))
+        foreach (var (jobId, _) in SucceededJobs(monitoring, maxJobs))
         {
             var details = monitoring.JobDetails(jobId);
             if (details?.Job?.Args is not { Count: >= 2 } args || args[1] is not string sessionId
@@ -48,6 +48,30 @@ public static class SchedulerTimings
         return timings;
     }
 
+    /// <summary>
+    /// The storage's commits are not atomic (one autocommit per command), so while a backlog is still
+    /// being worked off a job can be "Succeeded" before its state row exists, and the listing throws.
+    /// A few tries, then no sample rather than no report.
+    /// </summary>
+    private static List<KeyValuePair<string, Hangfire.Storage.Monitoring.SucceededJobDto>> SucceededJobs(Hangfire.Storage.IMonitoringApi monitoring, int maxJobs)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return monitoring.SucceededJobs(0, maxJobs).ToList();
+            }
+            catch (NullReferenceException) when (attempt < 3)
+            {
+                Thread.Sleep(200);
+            }
+            catch (NullReferenceException)
+            {
+                return [];
+            }
+        }
+    }
+
     /// <summary>Jobs moved per second between the first and the last move of the sample.</summary>
     public static double PollerThroughput(IReadOnlyList<JobTiming> jobs)
     {
@@ -60,8 +84,12 @@ public static class SchedulerTimings
     /// <summary>Hangfire's counters, as its dashboard shows them.</summary>
     public static string Statistics(JobStorage storage)
     {
-        var s = storage.GetMonitoringApi().GetStatistics();
-        return $"scheduled {s.Scheduled}, enqueued {s.Enqueued}, processing {s.Processing}, succeeded {s.Succeeded}, failed {s.Failed}, retries {s.Retries}";
+        var monitoring = storage.GetMonitoringApi();
+        var s = monitoring.GetStatistics();
+        // Queue rows: waiting for a worker, or taken by one (invisible to others until the storage's
+        // InvisibilityTimeout, 30 min, if that worker never finishes them).
+        var queue = $"queue rows waiting {monitoring.EnqueuedCount(EnqueuedState.DefaultQueue)}, fetched {monitoring.FetchedCount(EnqueuedState.DefaultQueue)}";
+        return $"scheduled {s.Scheduled}, enqueued {s.Enqueued}, processing {s.Processing}, succeeded {s.Succeeded}, failed {s.Failed}, retries {s.Retries}; {queue}";
     }
 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
