@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,10 @@ internal static class SandboxApp
             ApplicationName = typeof(SandboxApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // Hosted inside the web app, the builder would read the web app's appsettings and environment
+        // (Kestrel endpoints among them); the sandbox takes its settings from SandboxOptions only.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
         builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
         if (consoleLogging)

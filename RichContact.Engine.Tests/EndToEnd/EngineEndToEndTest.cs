@@ -18,7 +18,7 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
 {
     protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    protected CrispSandbox Sandbox { get; private set; } = null!;
+    protected CrispSandbox Sandbox { get; set; } = null!;
     protected EngineHost Engine { get; private set; } = null!;
     protected ActivityRecorder Activity { get; private set; } = null!;
     protected TempDataDirectory Data { get; } = new();
@@ -66,16 +66,18 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
     }
 
     /// <summary>Waits until the RTM socket is authenticated (the engine then hears every event).</summary>
-    protected async Task WaitForConnectionAsync()
+    protected Task WaitForConnectionAsync() => WaitForStateAsync(Engine.Get<CrispConnectionStatus>(), CrispConnectionState.Connected);
+
+    /// <summary>Waits until the connection status reaches <paramref name="state"/> (now or later).</summary>
+    internal static async Task WaitForStateAsync(CrispConnectionStatus status, CrispConnectionState state)
     {
-        var status = Engine.Get<CrispConnectionStatus>();
-        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check() { if (status.State == CrispConnectionState.Connected) connected.TrySetResult(); }
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check() { if (status.State == state) reached.TrySetResult(); }
         status.Changed += Check;
         try
         {
             Check();
-            await connected.Task.WaitAsync(Timeout);
+            await reached.Task.WaitAsync(Timeout);
         }
         finally
         {

@@ -39,9 +39,7 @@ public sealed class PeopleProfileTests : SandboxTestBase
     [Fact]
     public async Task Creating_a_profile_without_an_email_is_invalid_data()
     {
-        var (status, envelope) = await SendAsync(HttpMethod.Post, Profile, new JsonObject { ["person"] = new JsonObject { ["nickname"] = "No Email" } });
-        Assert.Equal(400, status);
-        Assert.Equal("invalid_data", envelope["reason"]!.GetValue<string>());
+        AssertCrispError(await SendAsync(HttpMethod.Post, Profile, new JsonObject { ["person"] = new JsonObject { ["nickname"] = "No Email" } }), 400, "invalid_data");
     }
 
     [Fact]
@@ -72,9 +70,7 @@ public sealed class PeopleProfileTests : SandboxTestBase
     [Fact]
     public async Task Get_of_a_missing_profile_is_people_not_found()
     {
-        var (status, envelope) = await GetAsync($"{Profile}/{Guid.NewGuid()}");
-        Assert.Equal(404, status);
-        Assert.Equal("people_not_found", envelope["reason"]!.GetValue<string>());
+        AssertCrispError(await GetAsync($"{Profile}/{Guid.NewGuid()}"), 404, "people_not_found");
     }
 
     [Fact]

@@ -113,9 +113,7 @@ public sealed class PeopleSearchTests : SandboxTestBase
     [Fact]
     public async Task A_filter_that_is_not_a_json_array_is_invalid_data()
     {
-        var (status, envelope) = await GetAsync($"website/{WebsiteId}/people/profiles/1?search_filter=%7Bnope");
-        Assert.Equal(400, status);
-        Assert.Equal("invalid_data", envelope["reason"]!.GetValue<string>());
+        AssertCrispError(await GetAsync($"website/{WebsiteId}/people/profiles/1?search_filter=%7Bnope"), 400, "invalid_data");
     }
 
     [Fact]

@@ -88,16 +88,32 @@ public sealed class PluginConnectTests : SandboxTestBase
     [Fact]
     public async Task Settings_of_another_plugin_are_not_found()
     {
-        var (status, envelope) = await GetAsync($"plugins/subscription/{WebsiteId}/{Guid.NewGuid()}/settings");
-        Assert.Equal(404, status);
-        Assert.Equal("not_found", envelope["reason"]!.GetValue<string>());
+        AssertCrispError(await GetAsync($"plugins/subscription/{WebsiteId}/{Guid.NewGuid()}/settings"), 404, "not_found");
     }
 
     [Fact]
     public async Task Settings_that_are_not_a_json_object_are_invalid_data()
     {
-        var (status, envelope) = await SendAsync(HttpMethod.Put, $"plugins/subscription/{WebsiteId}/{SandboxOptions.DefaultPluginId}/settings", new JsonArray(1));
-        Assert.Equal(400, status);
-        Assert.Equal("invalid_data", envelope["reason"]!.GetValue<string>());
+        AssertCrispError(await SendAsync(HttpMethod.Put, $"plugins/subscription/{WebsiteId}/{SandboxOptions.DefaultPluginId}/settings", new JsonArray(1)), 400, "invalid_data");
+    }
+
+    [Fact]
+    public async Task Websites_since_a_date_lists_the_installs_and_removals_after_it()
+    {
+        // A millisecond boundary between the demo websites' install and the new ones, so "since" splits them.
+        var sinceDate = DateTimeOffset.UtcNow.AddMilliseconds(1);
+        SpinWait.SpinUntil(() => DateTimeOffset.UtcNow >= sinceDate.AddMilliseconds(1));
+        var since = Uri.EscapeDataString(sinceDate.ToString("O"));
+        var added = await Sandbox.Control.SubscribeWebsiteAsync();
+        var removed = await Sandbox.Control.SubscribeWebsiteAsync();
+        await Sandbox.Control.UnsubscribeWebsiteAsync(removed.WebsiteId);
+
+        var (status, envelope) = await GetAsync($"plugin/connect/websites/since?date_since={since}");
+
+        Assert.Equal(200, status);
+        var items = envelope["data"]!.AsArray().Select(w => (w!["website_id"]!.GetValue<string>(), w["difference"]!.GetValue<string>())).ToList();
+        Assert.Contains((added.WebsiteId, "added"), items);
+        Assert.Contains((removed.WebsiteId, "removed"), items);
+        Assert.DoesNotContain(items, i => i.Item1 == WebsiteId);
     }
 }

@@ -36,25 +36,19 @@ public sealed class RestGateTests : SandboxTestBase
     [Fact]
     public async Task Unknown_route_answers_not_found()
     {
-        var (status, envelope) = await GetAsync("plugin/connect/nothing-here");
-        Assert.Equal(404, status);
-        Assert.Equal("not_found", envelope["reason"]!.GetValue<string>());
+        AssertCrispError(await GetAsync("plugin/connect/nothing-here"), 404, "not_found");
     }
 
     [Fact]
     public async Task Known_path_with_an_unsupported_method_answers_not_found()
     {
-        var (status, envelope) = await SendAsync(HttpMethod.Delete, "plugin/connect/account");
-        Assert.Equal(404, status);
-        Assert.Equal("not_found", envelope["reason"]!.GetValue<string>());
+        AssertCrispError(await SendAsync(HttpMethod.Delete, "plugin/connect/account"), 404, "not_found");
     }
 
     [Fact]
     public async Task Route_closed_to_plugins_answers_restricted_route_tier()
     {
-        var (status, envelope) = await GetAsync("user/account");
-        Assert.Equal(403, status);
-        Assert.Equal("restricted_route_tier", envelope["reason"]!.GetValue<string>());
+        AssertCrispError(await GetAsync("user/account"), 403, "restricted_route_tier");
     }
 
     [Theory]
@@ -63,9 +57,7 @@ public sealed class RestGateTests : SandboxTestBase
     [InlineData("plugins/subscription/{0}/" + SandboxOptions.DefaultPluginId + "/settings")]
     public async Task Unknown_website_answers_not_subscribed(string route)
     {
-        var (status, envelope) = await GetAsync(string.Format(route, "00000000-0000-0000-0000-000000000000"));
-        Assert.Equal(404, status);
-        Assert.Equal("not_subscribed", envelope["reason"]!.GetValue<string>());
+        AssertCrispError(await GetAsync(string.Format(route, "00000000-0000-0000-0000-000000000000")), 404, "not_subscribed");
     }
 
     [Fact]

@@ -22,7 +22,9 @@ public sealed class RtmTestClient : IAsyncDisposable
     public TaskCompletionSource<string> Unauthorized { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public TaskCompletionSource<string> Disconnected { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public TaskCompletionSource<int> Reconnected { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completes at the third server ping: three heartbeats answered in a row.</summary>
     public TaskCompletionSource Pinged { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _pings;
     public TaskCompletionSource Ponged { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public int Authentications { get; private set; }
 
@@ -48,7 +50,11 @@ public sealed class RtmTestClient : IAsyncDisposable
         };
         Socket.OnDisconnected += (_, reason) => Disconnected.TrySetResult(reason);
         Socket.OnReconnected += (_, attempts) => Reconnected.TrySetResult(attempts);
-        Socket.OnPing += (_, _) => Pinged.TrySetResult();
+        Socket.OnPing += (_, _) =>
+        {
+            if (Interlocked.Increment(ref _pings) == 3)
+                Pinged.TrySetResult();
+        };
         Socket.OnPong += (_, _) => Ponged.TrySetResult();
         Socket.OnAny((name, response) =>
         {

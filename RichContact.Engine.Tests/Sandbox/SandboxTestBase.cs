@@ -54,6 +54,14 @@ public abstract class SandboxTestBase : IAsyncLifetime
 
     protected Task<(int Status, JsonObject Envelope)> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
+    /// <summary>A Crisp error: the status, <c>error: true</c> and the reason in the envelope.</summary>
+    protected static void AssertCrispError((int Status, JsonObject Envelope) answer, int status, string reason)
+    {
+        Assert.Equal(status, answer.Status);
+        Assert.True(answer.Envelope["error"]!.GetValue<bool>());
+        Assert.Equal(reason, answer.Envelope["reason"]!.GetValue<string>());
+    }
+
     /// <summary>Polls a condition that the sandbox reaches asynchronously; fails the test if it never does.</summary>
     protected static async Task Eventually(Func<Task<bool>> condition, string what)
     {

@@ -1,4 +1,6 @@
 using Hangfire;
+using Hangfire.States;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
@@ -24,6 +26,7 @@ public sealed class ConversationTracker(
     IBackgroundJobClient jobs,
     IOptions<RichContactOptions> options,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<ConversationTracker> logger)
 {
     /// <summary>How long a session counts as "seen"; later messages are repeats. The job's own idempotence covers the rest.</summary>
@@ -76,10 +79,39 @@ public sealed class ConversationTracker(
             return;
         }
 
+        var windowEnd = tracked.FirstMessageAt + options.Value.CollectionWindow;
         var due = CollectionWindow.DueTime(tracked.FirstMessageAt, options.Value.CollectionWindow);
-        jobs.Schedule<CreateContactJob>(job => job.RunAsync(conversation.WebsiteId, conversation.SessionId, CancellationToken.None), due);
+        var jobId = jobs.Schedule<CreateContactJob>(job => job.RunAsync(conversation.WebsiteId, conversation.SessionId, null, CancellationToken.None), due);
         logger.LogDebug("New {Channel} conversation {SessionId} of website {WebsiteId}; contact job due at {Due:O}",
             channel, conversation.SessionId, conversation.WebsiteId, due);
+        _ = EnqueueAtWindowEndAsync(jobId, windowEnd);
+    }
+
+    /// <summary>
+    /// Hangfire keeps the job (so a restart loses nothing) but only fires it up to a second after
+    /// its whole-second due time. This process knows the exact end of the window, so it enqueues the
+    /// job then, if Hangfire has not moved it yet: the state change from Scheduled happens once.
+    /// </summary>
+    private async Task EnqueueAtWindowEndAsync(string jobId, DateTimeOffset windowEnd)
+    {
+        try
+        {
+            var wait = windowEnd - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait, clock, lifetime.ApplicationStopping);
+            // Stopping: leave the job to Hangfire in the next process.
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+                return;
+            jobs.ChangeState(jobId, new EnqueuedState(), ScheduledState.StateName);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception error)
+        {
+            // Hangfire still runs the job at its due time.
+            logger.LogDebug("Enqueueing contact job {JobId} at the window's end failed ({ErrorType})", jobId, error.GetType().Name);
+        }
     }
 }
 
@@ -89,6 +121,7 @@ public static class CollectionWindow
     /// <summary>
     /// First message + window, rounded UP to the next whole second: Hangfire stores due times in
     /// whole seconds, so an unrounded time could fire up to a second before the window is over.
+    /// (The tracker also enqueues the job at the exact end; this due time is the durable fallback.)
     /// </summary>
     public static DateTimeOffset DueTime(DateTimeOffset firstMessageAt, TimeSpan window)
     {
@@ -111,4 +144,6 @@ public static class ReasonCodes
     public const string Conflict = "conflict";
     public const string BudgetExhausted = "budget_exhausted";
     public const string Unauthorized = "unauthorized";
+    public const string CrispUnreachable = "crisp_unreachable";
+    public const string InternalError = "internal_error";
 }

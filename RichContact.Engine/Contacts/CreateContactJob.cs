@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hangfire;
+using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Channels;
@@ -27,10 +28,12 @@ public sealed class CreateContactJob(
     TimeProvider clock,
     ILogger<CreateContactJob> logger)
 {
+    /// <summary>Hangfire retries of unexpected failures (the database busy, say); the outcome check keeps them safe.</summary>
+    public const int Retries = 3;
+
     // Failures Crisp explains are recorded, not retried: the HTTP client already retried them.
-    // Anything else (the database busy, say) is retried a few times; the outcome check keeps it safe.
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [2, 10, 30])]
-    public async Task RunAsync(string websiteId, string sessionId, CancellationToken cancellationToken)
+    [AutomaticRetry(Attempts = Retries, DelaysInSeconds = [2, 10, 30])]
+    public async Task RunAsync(string websiteId, string sessionId, PerformContext? context, CancellationToken cancellationToken)
     {
         var conversation = new ConversationKey(websiteId, sessionId);
         if (await activity.HasOutcomeAsync(websiteId, sessionId, cancellationToken))
@@ -40,6 +43,9 @@ public sealed class CreateContactJob(
         }
 
         var tracked = tracker.Get(conversation);
+        if (tracked is not null)
+            logger.LogDebug("Contact job for conversation {SessionId} started {DelayMs:0} ms after its first message",
+                sessionId, (clock.GetUtcNow() - tracked.FirstMessageAt).TotalMilliseconds);
         var entry = new ActivityEntry { WebsiteId = websiteId, SessionId = sessionId, Channel = tracked?.Channel, FirstMessageAt = tracked?.FirstMessageAt };
         using (RestCallCounter.Begin(out var calls))
         {
@@ -51,7 +57,7 @@ public sealed class CreateContactJob(
             {
                 // Retrying does not help against a daily cap: try again when the budget is back.
                 Fail(entry, ReasonCodes.BudgetExhausted);
-                jobs.Schedule<CreateContactJob>(job => job.RunAsync(websiteId, sessionId, CancellationToken.None),
+                jobs.Schedule<CreateContactJob>(job => job.RunAsync(websiteId, sessionId, null, CancellationToken.None),
                     spent.ResumesAt.AddSeconds(Random.Shared.Next(1, 600)));
             }
             catch (CrispApiException error)
@@ -60,7 +66,14 @@ public sealed class CreateContactJob(
             }
             catch (Exception error) when (error is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
             {
-                Fail(entry, "crisp_unreachable");
+                Fail(entry, ReasonCodes.CrispUnreachable);
+            }
+            catch (Exception error) when (error is not OperationCanceledException && IsLastAttempt(context))
+            {
+                // The type only: some exception messages quote the data they choked on.
+                logger.LogError("Contact job for conversation {SessionId} of website {WebsiteId} failed with {ErrorType} after {Retries} retries",
+                    sessionId, websiteId, error.GetType().Name, Retries);
+                Fail(entry, ReasonCodes.InternalError);
             }
             entry.RestCalls = calls.Calls;
         }
@@ -71,7 +84,7 @@ public sealed class CreateContactJob(
         if (entry.Outcome != ActivityOutcome.Failed)
             detailsStore.Forget(conversation);
         logger.LogInformation("Conversation {SessionId} of website {WebsiteId} on {Channel}: {Outcome} {Reason} ({RestCalls} Crisp calls)",
-            sessionId, websiteId, entry.Channel, entry.Outcome, entry.Reason, entry.RestCalls);
+            sessionId, websiteId, entry.Channel, entry.Outcome, entry.Reason ?? "", entry.RestCalls);
     }
 
     private async Task DecideAsync(ConversationKey conversation, ActivityEntry entry, CancellationToken ct)
@@ -157,6 +170,10 @@ public sealed class CreateContactJob(
         var segments = new[] { channel }.Concat(settings.Segments).Distinct(StringComparer.Ordinal).ToList();
         return new NewPeopleProfile(identity.ProfileEmail(channel), new NewPerson(Nickname.ForContact(details.Nickname), identity.Phone, geolocation), segments);
     }
+
+    /// <summary>Hangfire passes the context; a direct call (no context) has no retries left.</summary>
+    private static bool IsLastAttempt(PerformContext? context) =>
+        context is null || context.GetJobParameter<int>("RetryCount") >= Retries;
 
     private static void Skip(ActivityEntry entry, string reason)
     {

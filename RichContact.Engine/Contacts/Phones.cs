@@ -32,36 +32,31 @@ public static class Phones
     {
         var variants = new HashSet<string>(StringComparer.Ordinal) { e164 };
         var digits = e164.TrimStart('+');
-
-        if (digits.StartsWith("55", StringComparison.Ordinal))
+        foreach (var plan in OptionalMobileDigits)
         {
-            // +55 AA 9XXXXXXXX <-> +55 AA XXXXXXXX (mobiles got a leading 9 between 2012 and 2016).
-            var national = digits[2..];
-            if (national.Length == 11 && national[2] == '9')
-                variants.Add("+55" + national[..2] + national[3..]);
-            else if (national.Length == 10 && national[2] is >= '6' and <= '9')
-                variants.Add("+55" + national[..2] + "9" + national[2..]);
-        }
-        else if (digits.StartsWith("52", StringComparison.Ordinal))
-        {
-            // +52 1 XXXXXXXXXX <-> +52 XXXXXXXXXX (Mexico dropped the mobile 1 in 2019; WhatsApp still sends it).
-            var national = digits[2..];
-            if (national.Length == 11 && national[0] == '1')
-                variants.Add("+52" + national[1..]);
-            else if (national.Length == 10)
-                variants.Add("+521" + national);
-        }
-        else if (digits.StartsWith("54", StringComparison.Ordinal))
-        {
-            // +54 9 XXXXXXXXXX <-> +54 XXXXXXXXXX (Argentina's mobile 9 is used only in international form).
-            var national = digits[2..];
-            if (national.Length == 11 && national[0] == '9')
-                variants.Add("+54" + national[1..]);
-            else if (national.Length == 10)
-                variants.Add("+549" + national);
+            if (!digits.StartsWith(plan.CountryCode, StringComparison.Ordinal))
+                continue;
+            var national = digits[plan.CountryCode.Length..];
+            var at = plan.Position;
+            if (national.Length == 11 && national[at] == plan.Digit)
+                variants.Add("+" + plan.CountryCode + national[..at] + national[(at + 1)..]);
+            else if (national.Length == 10 && (plan.MobileStarts is null || plan.MobileStarts.Contains(national[at])))
+                variants.Add("+" + plan.CountryCode + national[..at] + plan.Digit + national[at..]);
         }
         return variants;
     }
+
+    /// <summary>
+    /// Numbering plans whose mobiles are written with or without one extra digit: the country code,
+    /// where the digit sits in the 11-digit national number, the digit, and (when landlines share
+    /// the 10-digit length) the digits a mobile without it starts with.
+    /// </summary>
+    private static readonly (string CountryCode, int Position, char Digit, string? MobileStarts)[] OptionalMobileDigits =
+    [
+        ("55", 2, '9', "6789"), // Brazil: +55 AA 9XXXXXXXX <-> +55 AA XXXXXXXX (mobiles got a leading 9 in 2012–2016)
+        ("52", 0, '1', null),   // Mexico: +52 1 XXXXXXXXXX <-> +52 XXXXXXXXXX (the 1 was dropped in 2019; WhatsApp still sends it)
+        ("54", 0, '9', null),   // Argentina: +54 9 XXXXXXXXXX <-> +54 XXXXXXXXXX (the mobile 9 exists only in international form)
+    ];
 
     /// <summary>One key for all variants of a number: the smallest of them, so locks and comparisons agree.</summary>
     public static string CanonicalKey(string e164) => Variants(e164).Min(StringComparer.Ordinal)!;

@@ -49,6 +49,30 @@ public sealed class CrispClient(HttpClient http)
         return ConversationMeta.From(data);
     }
 
+    /// <summary>
+    /// Conversations of a website created since <paramref name="since"/>, newest first, at most
+    /// <paramref name="maxPages"/> pages: their session id and origin.
+    /// </summary>
+    public async Task<IReadOnlyList<(string SessionId, string? Origin)>> ListConversationsSinceAsync(string websiteId, DateTimeOffset since,
+        int maxPages, CancellationToken ct = default)
+    {
+        var conversations = new List<(string, string?)>();
+        var start = Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+        for (var page = 1; page <= maxPages; page++)
+        {
+            var data = await SendAsync("conversations.list", HttpMethod.Get,
+                $"website/{Segment(websiteId)}/conversations/{page}?per_page={PeoplePageSize}&filter_date_start={start}", null, ct);
+            var items = data.Items().ToList();
+            conversations.AddRange(items
+                .Select(i => (SessionId: i.String("session_id"), Origin: i.String("meta", "origin")))
+                .Where(c => c.SessionId is not null)
+                .Select(c => (c.SessionId!, c.Origin)));
+            if (items.Count < PeoplePageSize)
+                break;
+        }
+        return conversations;
+    }
+
     /// <summary>One page of people profiles matching <paramref name="filters"/> combined with <paramref name="searchOperator"/>.</summary>
     public async Task<IReadOnlyList<PeopleProfile>> SearchPeopleAsync(string websiteId, IReadOnlyList<PeopleFilter> filters,
         string searchOperator, int page, CancellationToken ct = default)

@@ -38,6 +38,7 @@ internal static class CrispRegistration
 
         services.AddSingleton<RtmTimings>();
         services.AddSingleton<RtmEventQueue>();
+        services.AddSingleton<OutageCatchUp>();
         services.AddSingleton<CrispRtmListener>();
         services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());
         services.AddHostedService<RtmEventDispatcher>();

@@ -41,12 +41,17 @@ public sealed class CrispRequestBudget(IOptionsMonitor<RichContactOptions> optio
             firstRefusal = refused && !_warned;
             _warned |= refused;
         }
-        if (refused && !firstRefusal)
-            throw new CrispBudgetExhaustedException(ResetsAt);
-        Changed?.Invoke();
         if (!refused)
+        {
+            Changed?.Invoke();
             return;
-        logger.LogWarning("The daily Crisp request budget of {Limit} is spent; no Crisp call is made until {ResumesAt:u}. Raise RichContact:Crisp:DailyRequestBudget only if the plugin's quota in the Crisp Marketplace was raised.", Limit, ResetsAt);
+        }
+        if (firstRefusal)
+        {
+            // Once a day: every later refusal is the same news.
+            Changed?.Invoke();
+            logger.LogWarning("The daily Crisp request budget of {Limit} is spent; no Crisp call is made until {ResumesAt:u}. Raise RichContact:Crisp:DailyRequestBudget only if the plugin's quota in the Crisp Marketplace was raised.", Limit, ResetsAt);
+        }
         throw new CrispBudgetExhaustedException(ResetsAt);
     }
 

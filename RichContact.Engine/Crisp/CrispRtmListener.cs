@@ -21,6 +21,7 @@ public sealed class CrispRtmListener(
     SubscribedWebsites websites,
     RtmEventQueue queue,
     RtmTimings timings,
+    OutageCatchUp catchUp,
     TimeProvider clock,
     ILogger<CrispRtmListener> logger) : BackgroundService
 {
@@ -28,6 +29,7 @@ public sealed class CrispRtmListener(
     private volatile SocketIO? _socket;
     private DateTimeOffset _lastBind = DateTimeOffset.MinValue;
     private long _lastSignOfLifeTicks;
+    private DateTimeOffset? _disconnectedAt;
 
     private CrispOptions Crisp => options.Value.Crisp;
 
@@ -81,7 +83,10 @@ public sealed class CrispRtmListener(
                 return;
             }
             if (outcome.WasAuthenticated)
+            {
                 failures = 0; // it worked for a while: start the backoff over
+                _disconnectedAt ??= clock.GetUtcNow();
+            }
             failures++;
             var delay = timings.ReconnectDelayFor(failures);
             logger.LogWarning("RTM connection lost ({Reason}); reconnecting in {Delay:0.0} s", outcome.Reason, delay.TotalSeconds);
@@ -161,8 +166,15 @@ public sealed class CrispRtmListener(
             return await ended.Task;
 
         _socket = socket;
+        // Crisp counts the authentication as a bind: the first socket:bind must wait its interval too.
+        _lastBind = clock.GetUtcNow();
         status.Set(CrispConnectionState.Connected);
         logger.LogInformation("RTM connected and authenticated");
+        if (_disconnectedAt is { } since)
+        {
+            _disconnectedAt = null;
+            _ = catchUp.RunAsync(since, stoppingToken);
+        }
         try
         {
             return await WatchAsync(ended.Task, stoppingToken);
@@ -217,7 +229,8 @@ public sealed class CrispRtmListener(
         await _bindGate.WaitAsync();
         try
         {
-            var wait = _lastBind + timings.MinBindInterval - clock.GetUtcNow();
+            // A little over the interval: a bind that comes too soon is silently ignored.
+            var wait = _lastBind + timings.MinBindInterval + TimeSpan.FromMilliseconds(100) - clock.GetUtcNow();
             if (wait > TimeSpan.Zero)
                 await Task.Delay(wait, clock);
             if (_socket is { Connected: true } socket)

@@ -25,6 +25,12 @@ public sealed class RtmTimings
     /// <summary><c>socket:bind</c> is accepted at most once per 2.5 s (crisp-api.md §6).</summary>
     public TimeSpan MinBindInterval { get; init; } = TimeSpan.FromSeconds(2.5);
 
+    /// <summary>After an outage, conversations created since the drop are listed over REST for at most this many websites.</summary>
+    public int CatchUpMaxWebsites { get; init; } = 100;
+
+    /// <summary>How far before the drop the catch-up looks (clock skew, events in flight).</summary>
+    public TimeSpan CatchUpMargin { get; init; } = TimeSpan.FromSeconds(30);
+
     public TimeSpan ReconnectDelayFor(int failures)
     {
         var exponential = ReconnectDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 10));

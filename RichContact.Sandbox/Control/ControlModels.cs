@@ -1,4 +1,3 @@
-
 namespace RichContact.Sandbox;
 
 /// <summary>A conversation as a real channel would start it (<c>POST /_sandbox/conversations</c>).</summary>
@@ -69,4 +68,3 @@ public sealed record SandboxRequestCounts(long Total, IReadOnlyList<SandboxRoute
 
 public sealed record SandboxSocket(string Sid, int Eio, bool Authenticated, IReadOnlyList<string> Events,
     IReadOnlyList<string> Websites, int BindAttempts);
-

@@ -26,6 +26,9 @@ internal static class ControlRoutes
         control.MapPost("/conversations/{session_id}/messages", (string session_id, SendMessageRequest request, ConversationStarter starter) =>
             starter.SendMessage(session_id, request.Content) is { } sent ? Results.Ok(sent) : Problem(404, "session_not_found"));
 
+        control.MapDelete("/conversations/{session_id}", (string session_id, ConversationStarter starter) =>
+            starter.Remove(session_id) ? Results.NoContent() : Problem(404, "session_not_found"));
+
         control.MapGet("/websites/{website_id}/profiles", (string website_id, SandboxState state) =>
             state.Website(website_id) is { } website ? Results.Text(new JsonArray(website.People.All().Select(p => (JsonNode)p).ToArray()).ToJsonString(Json.Wire), "application/json")
             : Problem(404, "not_subscribed"));

@@ -12,6 +12,10 @@ public sealed class SandboxControl(HttpClient http)
     public Task<SentMessage> SendMessageAsync(string sessionId, string content, CancellationToken ct = default) =>
         PostAsync<SentMessage>($"_sandbox/conversations/{Uri.EscapeDataString(sessionId)}/messages", new SendMessageRequest { Content = content }, ct);
 
+    /// <summary>Deletes the conversation (emits <c>session:removed</c>).</summary>
+    public async Task RemoveConversationAsync(string sessionId, CancellationToken ct = default) =>
+        (await http.DeleteAsync($"_sandbox/conversations/{Uri.EscapeDataString(sessionId)}", ct)).EnsureSuccessStatusCode();
+
     /// <summary>Every people profile of the website, in the people API's shape.</summary>
     public async Task<IReadOnlyList<JsonObject>> ProfilesAsync(string websiteId, CancellationToken ct = default)
     {

@@ -44,6 +44,15 @@ internal sealed class ConversationStarter(SandboxState state, EventBus events, I
         return conversation is null ? null : SendMessage(conversation, content, Json.String(conversation.Meta["nickname"]));
     }
 
+    /// <summary>Deletes a conversation, as an operator would in Crisp's inbox.</summary>
+    public bool Remove(string sessionId)
+    {
+        if (state.RemoveSession(sessionId) is not { } conversation)
+            return false;
+        events.Publish(conversation.WebsiteId, CrispEvents.SessionRemoved, new JsonObject { ["session_id"] = sessionId });
+        return true;
+    }
+
     private SentMessage SendMessage(Conversation conversation, string content, string? nickname)
     {
         var timestamp = UnixTime.NowMs();

@@ -28,6 +28,26 @@ internal static class PluginConnectRoutes
                 .Select(w => (JsonNode)Website(w, state.Options.PluginId)).ToArray());
             return Envelope.Ok(items);
         });
+        connect.MapGet("/websites/since", (string? date_since, SandboxState state) =>
+        {
+            if (!DateTimeOffset.TryParse(date_since, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+                return Envelope.InvalidData();
+            var sinceMs = since.ToUnixTimeMilliseconds();
+            var added = state.Websites().Where(w => w.SubscribedAt >= sinceMs).Select(w =>
+            {
+                var item = Website(w, state.Options.PluginId);
+                item["difference"] = "added";
+                return (JsonNode)item;
+            });
+            var removed = state.Unsubscribed.Where(u => u.At >= sinceMs).Select(u => (JsonNode)new JsonObject
+            {
+                ["website_id"] = u.WebsiteId,
+                ["plugin_id"] = state.Options.PluginId,
+                ["difference"] = "removed",
+            });
+            return Envelope.Ok(new JsonArray(added.Concat(removed).ToArray()));
+        });
         connect.MapGet("/endpoints", (HttpContext context) =>
         {
             var app = "ws://" + context.Request.Host + RtmEndpoint.Path;

@@ -12,6 +12,7 @@ namespace RichContact.Sandbox.Rtm;
 internal sealed class RtmConnection(WebSocket socket, int eio, SandboxState state)
 {
     private readonly Channel<string> _outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    // Never disposed: Drop() may race the end of RunAsync, and an undisposed CTS without timer holds nothing.
     private readonly CancellationTokenSource _stop = new();
     private volatile RtmBinding? _binding;
     private long _lastHeardMs = UnixTime.NowMs();
@@ -57,7 +58,6 @@ internal sealed class RtmConnection(WebSocket socket, int eio, SandboxState stat
             _outbox.Writer.TryComplete();
             await _stop.CancelAsync();
             await Task.WhenAll(Quietly(sending), Quietly(heartbeat));
-            _stop.Dispose();
         }
     }
 
@@ -77,11 +77,11 @@ internal sealed class RtmConnection(WebSocket socket, int eio, SandboxState stat
             var text = isText ? Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length) : null;
             message.SetLength(0);
             if (text is { Length: > 0 })
-                await HandleAsync(text);
+                Handle(text);
         }
     }
 
-    private async Task HandleAsync(string packet)
+    private void Handle(string packet)
     {
         Interlocked.Exchange(ref _lastHeardMs, UnixTime.NowMs());
         switch (packet[0])
@@ -90,15 +90,15 @@ internal sealed class RtmConnection(WebSocket socket, int eio, SandboxState stat
                 Send(EnginePackets.Pong + packet[1..]);
                 break;
             case '1':
-                await CloseAsync();
+                _outbox.Writer.TryComplete();
                 break;
             case '4' when packet.Length > 1:
-                await HandleSocketIoAsync(packet[1..]);
+                HandleSocketIo(packet[1..]);
                 break;
         }
     }
 
-    private async Task HandleSocketIoAsync(string packet)
+    private void HandleSocketIo(string packet)
     {
         switch (packet[0])
         {
@@ -110,7 +110,9 @@ internal sealed class RtmConnection(WebSocket socket, int eio, SandboxState stat
                     Send(EnginePackets.ConnectedV4(NewId()));
                 break;
             case '1':
-                await CloseAsync();
+                // The client left the namespace; it closes the transport itself. Closing it from here too
+                // races SocketIOClient 3.0.6 into reconnecting a socket it is disposing.
+                _binding = null;
                 break;
             case '2':
                 var (name, data) = EnginePackets.ParseEvent(packet);
@@ -178,12 +180,6 @@ internal sealed class RtmConnection(WebSocket socket, int eio, SandboxState stat
             if (Eio == 4)
                 Send(EnginePackets.Ping);
         }
-    }
-
-    private Task CloseAsync()
-    {
-        _outbox.Writer.TryComplete();
-        return Task.CompletedTask;
     }
 
     private static bool SameSecret(string? given, string expected) =>

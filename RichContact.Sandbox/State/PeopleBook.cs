@@ -8,7 +8,7 @@ public enum PeopleWriteOutcome { Done, NotFound, EmailTaken, Invalid }
 /// The people profiles of one website. One lock per website keeps writes atomic; emails are indexed
 /// case-insensitively because Crisp treats <c>A@x.com</c> and <c>a@x.com</c> as the same profile.
 /// </summary>
-internal sealed class PeopleBook(string websiteId)
+internal sealed class PeopleBook
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, JsonObject> _byId = new(StringComparer.Ordinal);
@@ -155,6 +155,4 @@ internal sealed class PeopleBook(string websiteId)
             return (PeopleWriteOutcome.Done, (JsonObject)next.DeepClone());
         }
     }
-
-    public string WebsiteId { get; } = websiteId;
 }

@@ -13,8 +13,6 @@ internal sealed record PeopleFilter(string Criterion, string Operator, IReadOnly
 /// </summary>
 internal sealed class PeopleQuery
 {
-    public static readonly string[] Criteria = ["email", "person.phone", "person.nickname", "segments"];
-
     public IReadOnlyList<PeopleFilter> Filters { get; init; } = [];
     public bool AnyFilter { get; init; }
     public string? Text { get; init; }
@@ -82,14 +80,16 @@ internal sealed class PeopleQuery
             "segments" => profile["segments"] is JsonArray segments ? segments.Select(Json.String).OfType<string>().ToList() : [],
             _ => Lookup(profile, filter.Criterion) is { } value ? [value] : new List<string>(),
         };
-        var comparison = filter.Criterion is "email" or "person.nickname" or "segments" && filter.Operator == "has"
-            || filter.Criterion == "email"
-            ? StringComparison.OrdinalIgnoreCase
-            : StringComparison.Ordinal;
+        var comparison = ComparisonFor(filter);
         return filter.Query.Any(q => stored.Any(s => filter.Operator == "eq"
             ? string.Equals(s, q, comparison)
             : s.Contains(q, comparison)));
     }
+
+    // Emails match whatever their case, and "has" reads as a text search; eq on names, phones and
+    // segments compares the stored string exactly.
+    private static StringComparison ComparisonFor(PeopleFilter filter) =>
+        filter.Criterion == "email" || filter.Operator == "has" ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     private static string? Lookup(JsonObject profile, string path)
     {

@@ -7,6 +7,7 @@ internal sealed class SandboxState
 {
     private readonly ConcurrentDictionary<string, WebsiteState> _websites = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Conversation> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(string WebsiteId, long At)> _unsubscribed = new();
     private long _order;
 
     public SandboxState(SandboxOptions options)
@@ -28,7 +29,16 @@ internal sealed class SandboxState
     public WebsiteState Subscribe(string websiteId, string token, string? name) =>
         _websites.GetOrAdd(websiteId, id => new WebsiteState(id, token, name, Interlocked.Increment(ref _order)));
 
-    public bool Unsubscribe(string websiteId) => _websites.TryRemove(websiteId, out _);
+    public bool Unsubscribe(string websiteId)
+    {
+        if (!_websites.TryRemove(websiteId, out _))
+            return false;
+        _unsubscribed.Enqueue((websiteId, UnixTime.NowMs()));
+        return true;
+    }
+
+    /// <summary>Websites that removed the plugin, with when, for <c>websites/since</c>.</summary>
+    public IEnumerable<(string WebsiteId, long At)> Unsubscribed => _unsubscribed;
 
     public void Add(Conversation conversation)
     {
@@ -37,4 +47,12 @@ internal sealed class SandboxState
     }
 
     public Conversation? Session(string sessionId) => _sessions.GetValueOrDefault(sessionId);
+
+    public Conversation? RemoveSession(string sessionId)
+    {
+        if (!_sessions.TryRemove(sessionId, out var conversation))
+            return null;
+        Website(conversation.WebsiteId)?.Conversations.TryRemove(sessionId, out _);
+        return conversation;
+    }
 }

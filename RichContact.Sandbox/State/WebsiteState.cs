@@ -13,7 +13,8 @@ internal sealed class WebsiteState(string id, string token, string? name, long o
     public string Token { get; } = token;
     public string? Name { get; } = name;
     public long Order { get; } = order;
-    public PeopleBook People { get; } = new(id);
+    public long SubscribedAt { get; } = UnixTime.NowMs();
+    public PeopleBook People { get; } = new();
     public ConcurrentDictionary<string, Conversation> Conversations { get; } = new();
 
     public JsonObject Settings
