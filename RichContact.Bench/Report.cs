@@ -31,12 +31,13 @@ public static class Report
         Row(output, "first message -> any outcome recorded", r.OutcomeLatencyMs);
         Row(output, "first message -> engine saw it (RTM)", r.RtmDeliveryMs);
         Row(output, "Hangfire job creation (on the RTM loop)", r.Scheduler.JobCreateMs);
-        Row(output, "due time round-up (whole seconds)", r.Scheduler.RoundingMs);
-        Row(output, "scheduler lateness (job start - due)", r.Scheduler.LatenessMs);
-        Row(output, "  schedule poll (enqueued - due)", r.Scheduler.SchedulePollMs);
+        Row(output, "Hangfire state change (window-end enqueue)", r.Scheduler.ChangeStateMs);
+        Row(output, "fallback due time round-up (whole s)", r.Scheduler.RoundingMs);
+        Row(output, "scheduler lateness (job start - window end)", r.Scheduler.LatenessMs);
+        Row(output, "  enqueue delay (enqueued - window end)", r.Scheduler.EnqueueDelayMs);
         Row(output, "  queue pick-up (started - enqueued)", r.Scheduler.QueuePickupMs);
         Row(output, "job run (started -> outcome)", r.Scheduler.RunMs);
-        output.WriteLine($"Schedule poller throughput {F(r.Scheduler.PollerJobsPerSecond)} jobs/s over {r.Scheduler.JobsSampled} sampled jobs; Hangfire at the end of the wait: {r.Scheduler.HangfireAtEndOfWait}");
+        output.WriteLine($"Moved to the queue at {F(r.Scheduler.PollerJobsPerSecond)} jobs/s over {r.Scheduler.JobsSampled} sampled jobs; Hangfire at the end of the wait: {r.Scheduler.HangfireAtEndOfWait}");
         output.WriteLine();
         output.WriteLine($"Outcomes: {r.Expected} expected, lost {r.Lost}, unexpected {r.Unexpected}, chat/email ignored {r.Ignorable}, start failures {r.StartFailures}");
         foreach (var (kind, count) in r.Outcomes)

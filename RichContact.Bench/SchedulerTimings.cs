@@ -5,13 +5,17 @@ using RichContact.Engine.Activity;
 
 namespace RichContact.Bench;
 
-/// <summary>Where a contact job's time goes between the end of the window and its start, per job, in ms.</summary>
-public sealed record JobTiming(double RoundingMs, double SchedulePollMs, double QueuePickupMs, double LatenessMs, double RunMs, DateTimeOffset EnqueuedAt);
+/// <summary>
+/// Where a contact job's time goes after the window's exact end (the tracker's first message + window),
+/// per job, in ms. Rounding: Hangfire's whole-second due time (the durable fallback) minus the window end.
+/// </summary>
+public sealed record JobTiming(double RoundingMs, double EnqueueDelayMs, double QueuePickupMs, double LatenessMs, double RunMs, DateTimeOffset EnqueuedAt);
 
 /// <summary>
 /// The engine does not expose the scheduler's lateness, but Hangfire's own state history does: the
-/// Scheduled state holds the due time, and the Enqueued and Processing states are stamped when the
-/// schedule poller and a worker got to the job. Read through Hangfire's monitoring API (the same
+/// Scheduled state holds the fallback due time, and the Enqueued and Processing states are stamped
+/// when the job was moved to the queue (by the tracker's window-end timer or the schedule poller) and
+/// when a worker started it. Read through Hangfire's monitoring API (the same
 /// data its dashboard shows) for the most recent succeeded jobs.
 /// </summary>
 public static class SchedulerTimings
@@ -34,14 +38,15 @@ public static class SchedulerTimings
             if (scheduled?.Data is null || !scheduled.Data.TryGetValue("EnqueueAt", out var enqueueAt) || enqueued is null || processing is null)
                 continue;
 
-            var due = new DateTimeOffset(JobHelper.DeserializeDateTime(enqueueAt), TimeSpan.Zero);
+            var fallbackDue = new DateTimeOffset(JobHelper.DeserializeDateTime(enqueueAt), TimeSpan.Zero);
+            var windowEnd = firstMessage + window;
             var enqueuedAt = Utc(enqueued.CreatedAt);
             var startedAt = Utc(processing.CreatedAt);
             timings.Add(new JobTiming(
-                RoundingMs: (due - (firstMessage + window)).TotalMilliseconds,
-                SchedulePollMs: (enqueuedAt - due).TotalMilliseconds,
+                RoundingMs: (fallbackDue - windowEnd).TotalMilliseconds,
+                EnqueueDelayMs: (enqueuedAt - windowEnd).TotalMilliseconds,
                 QueuePickupMs: (startedAt - enqueuedAt).TotalMilliseconds,
-                LatenessMs: (startedAt - due).TotalMilliseconds,
+                LatenessMs: (startedAt - windowEnd).TotalMilliseconds,
                 RunMs: (entry.At - startedAt).TotalMilliseconds,
                 EnqueuedAt: enqueuedAt));
         }
@@ -72,7 +77,7 @@ public static class SchedulerTimings
         }
     }
 
-    /// <summary>Jobs moved per second between the first and the last move of the sample.</summary>
+    /// <summary>Jobs moved to the queue per second between the first and the last move of the sample.</summary>
     public static double PollerThroughput(IReadOnlyList<JobTiming> jobs)
     {
         if (jobs.Count < 2)

@@ -8,31 +8,37 @@ using Microsoft.Extensions.DependencyInjection;
 namespace RichContact.Bench;
 
 /// <summary>
-/// Wraps the engine's Hangfire client to time each job creation. The tracker schedules a contact job
-/// on the RTM dispatcher's single loop, so this time is time no other RTM event is handled.
+/// Wraps the engine's Hangfire client to time each job creation and state change. The tracker
+/// schedules a contact job on the RTM dispatcher's single loop, so creation time is time no other RTM
+/// event is handled; the state change is its enqueue at the window's exact end.
 /// </summary>
 public sealed class TimedJobClient(IBackgroundJobClient inner) : IBackgroundJobClient
 {
     private const int MaxSamples = 100_000;
     private readonly ConcurrentQueue<double> _createMs = new();
+    private readonly ConcurrentQueue<double> _changeStateMs = new();
 
     public IReadOnlyCollection<double> CreateMs => _createMs;
+    public IReadOnlyCollection<double> ChangeStateMs => _changeStateMs;
 
-    public string Create(Job job, IState state)
+    public string Create(Job job, IState state) => Timed(_createMs, () => inner.Create(job, state));
+
+    public bool ChangeState(string jobId, IState state, string expectedState) =>
+        Timed(_changeStateMs, () => inner.ChangeState(jobId, state, expectedState));
+
+    private static T Timed<T>(ConcurrentQueue<double> samples, Func<T> call)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            return inner.Create(job, state);
+            return call();
         }
         finally
         {
-            if (_createMs.Count < MaxSamples)
-                _createMs.Enqueue(clock.Elapsed.TotalMilliseconds);
+            if (samples.Count < MaxSamples)
+                samples.Enqueue(clock.Elapsed.TotalMilliseconds);
         }
     }
-
-    public bool ChangeState(string jobId, IState state, string expectedState) => inner.ChangeState(jobId, state, expectedState);
 
     /// <summary>Replaces the registered client with a timed wrapper around it (the composition is otherwise untouched).</summary>
     public static void Install(IServiceCollection services)
