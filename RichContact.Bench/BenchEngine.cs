@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RichContact.Engine;
-using RichContact.Engine.Crisp;
 
 namespace RichContact.Bench;
 
@@ -52,24 +51,6 @@ public sealed class BenchEngine : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync(ct);
         return new BenchEngine(host, dataDirectory);
-    }
-
-    /// <summary>Waits until the RTM socket is authenticated, so the engine hears every event.</summary>
-    public async Task WaitForConnectionAsync(TimeSpan timeout)
-    {
-        var status = Get<CrispConnectionStatus>();
-        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check() { if (status.State == CrispConnectionState.Connected) connected.TrySetResult(); }
-        status.Changed += Check;
-        try
-        {
-            Check();
-            await connected.Task.WaitAsync(timeout);
-        }
-        finally
-        {
-            status.Changed -= Check;
-        }
     }
 
     public async ValueTask DisposeAsync()
