@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace RichContact.Bench;
+
+public enum ConversationMixKind { Realistic, AllNew }
+
+/// <summary>What one bench run does; parsed by hand from the command line (no parser package needed).</summary>
+public sealed record BenchOptions
+{
+    /// <summary>Conversations started in the run (all kinds, chat and email included).</summary>
+    public int Conversations { get; init; } = 1000;
+    /// <summary>New conversations started per second.</summary>
+    public double Rate { get; init; } = 50;
+    /// <summary>Websites the conversations spread over; beyond the sandbox's seeded ones, more are subscribed.</summary>
+    public int Websites { get; init; } = 3;
+    /// <summary>The engine's collection window, in seconds.</summary>
+    public double WindowSeconds { get; init; } = 2;
+    public ConversationMixKind Mix { get; init; } = ConversationMixKind.Realistic;
+    /// <summary>Null: host a sandbox in-process. Otherwise the URL of a sandbox already running (seeded identity).</summary>
+    public Uri? ExternalSandbox { get; init; }
+    public string? JsonFile { get; init; }
+    /// <summary>Where the engine's temp data directory goes (default: the system temp directory, on disk).</summary>
+    public string? DataParent { get; init; }
+    /// <summary>Experiment: Hangfire's SQLite connections with PRAGMA synchronous = NORMAL (see <see cref="SynchronousNormalExperiment"/>).</summary>
+    public bool SynchronousNormal { get; init; }
+    public bool Sweep { get; init; }
+    /// <summary>Sweep: how long each rate step drives traffic.</summary>
+    public double SweepStepSeconds { get; init; } = 10;
+    public int Seed { get; init; } = 6;
+    /// <summary>Upper bound on waiting for outcomes after the last conversation started.</summary>
+    public TimeSpan OutcomeTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Follow-up messages sent to known conversations once every outcome is in, to price them alone.</summary>
+    public int FollowUps { get; init; } = 100;
+    /// <summary>Print the progress of the run (the smoke test turns it off).</summary>
+    public bool Verbose { get; init; } = true;
+
+    public const string Usage = """
+        dotnet run -c Release --project RichContact.Bench -- [options]
+          --conversations N      conversations to start (default 1000)
+          --rate R               new conversations per second (default 50)
+          --websites W           websites to spread them over (default 3; more are subscribed)
+          --window S             collection window in seconds (default 2)
+          --mix realistic|all-new
+          --sandbox in-process|URL   a running sandbox, e.g. http://127.0.0.1:5090 (default in-process)
+          --json FILE            also write the results as JSON
+          --data-parent DIR      put the engine's temp SQLite files under DIR (e.g. /dev/shm: no fsync cost)
+          --experiment synchronous-normal   Hangfire's SQLite with PRAGMA synchronous = NORMAL (not the product's setting)
+          --sweep                raise the rate until p95 overhead > 1 s or a loss; --step-seconds S per rate
+          --follow-ups N         follow-up messages priced at the end (default 100)
+          --timeout S            wait at most S seconds for outcomes after the last start (default 60)
+          --seed N
+        """;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--conversations" => options with { Conversations = PositiveInt(Value()) },
+                "--rate" => options with { Rate = PositiveDouble(Value()) },
+                "--websites" => options with { Websites = PositiveInt(Value()) },
+                "--window" => options with { WindowSeconds = PositiveDouble(Value()) },
+                "--mix" => options with { Mix = Value() switch
+                {
+                    "realistic" => ConversationMixKind.Realistic,
+                    "all-new" => ConversationMixKind.AllNew,
+                    var other => throw new ArgumentException($"unknown mix '{other}'"),
+                } },
+                "--sandbox" => options with { ExternalSandbox = Value() is var s && s == "in-process" ? null : new Uri(s.TrimEnd('/') + "/") },
+                "--json" => options with { JsonFile = Value() },
+                "--data-parent" => options with { DataParent = Value() },
+                "--experiment" => Value() == "synchronous-normal" ? options with { SynchronousNormal = true } : throw new ArgumentException("the only experiment is synchronous-normal"),
+                "--sweep" => options with { Sweep = true },
+                "--step-seconds" => options with { SweepStepSeconds = PositiveDouble(Value()) },
+                "--follow-ups" => options with { FollowUps = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--timeout" => options with { OutcomeTimeout = TimeSpan.FromSeconds(PositiveDouble(Value())) },
+                "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                var unknown => throw new ArgumentException($"unknown option '{unknown}'"),
+            };
+        }
+        return options;
+    }
+
+    private static int PositiveInt(string text) =>
+        int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : throw new ArgumentException($"'{text}' is not a positive integer");
+
+    private static double PositiveDouble(string text) =>
+        double.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : throw new ArgumentException($"'{text}' is not a positive number");
+}
