@@ -28,7 +28,7 @@ public sealed class BenchEngine : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<BenchEngine> StartAsync(CrispTarget crisp, double windowSeconds, string? dataParent, bool synchronousNormal, CancellationToken ct)
+    public static async Task<BenchEngine> StartAsync(CrispTarget crisp, double windowSeconds, string? dataParent, CancellationToken ct)
     {
         var dataDirectory = Path.Combine(dataParent ?? Path.GetTempPath(), "richcontact-bench-" + Guid.NewGuid().ToString("n"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -44,8 +44,6 @@ public sealed class BenchEngine : IAsyncDisposable
         });
         builder.Services.AddRichContactEngine(builder.Configuration);
         TimedJobClient.Install(builder.Services);
-        if (synchronousNormal)
-            SynchronousNormalExperiment.Install(builder.Services, Path.Combine(dataDirectory, "hangfire.db"));
         // After an overloaded run Hangfire's workers still hold a backlog; the bench does not wait for it.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         var host = builder.Build();

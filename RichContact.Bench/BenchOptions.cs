@@ -21,8 +21,6 @@ public sealed record BenchOptions
     public string? JsonFile { get; init; }
     /// <summary>Where the engine's temp data directory goes (default: the system temp directory, on disk).</summary>
     public string? DataParent { get; init; }
-    /// <summary>Experiment: Hangfire's SQLite connections with PRAGMA synchronous = NORMAL (see <see cref="SynchronousNormalExperiment"/>).</summary>
-    public bool SynchronousNormal { get; init; }
     public bool Sweep { get; init; }
     /// <summary>Sweep: how long each rate step drives traffic.</summary>
     public double SweepStepSeconds { get; init; } = 10;
@@ -44,7 +42,6 @@ public sealed record BenchOptions
           --sandbox in-process|URL   a running sandbox, e.g. http://127.0.0.1:5090 (default in-process)
           --json FILE            also write the results as JSON
           --data-parent DIR      put the engine's temp SQLite files under DIR (e.g. /dev/shm: no fsync cost)
-          --experiment synchronous-normal   Hangfire's SQLite with PRAGMA synchronous = NORMAL (not the product's setting)
           --sweep                raise the rate until p95 overhead > 1 s or a loss; --step-seconds S per rate
           --follow-ups N         follow-up messages priced at the end (default 100)
           --timeout S            wait at most S seconds for outcomes after the last start (default 60)
@@ -72,7 +69,6 @@ public sealed record BenchOptions
                 "--sandbox" => options with { ExternalSandbox = Value() is var s && s == "in-process" ? null : new Uri(s.TrimEnd('/') + "/") },
                 "--json" => options with { JsonFile = Value() },
                 "--data-parent" => options with { DataParent = Value() },
-                "--experiment" => Value() == "synchronous-normal" ? options with { SynchronousNormal = true } : throw new ArgumentException("the only experiment is synchronous-normal"),
                 "--sweep" => options with { Sweep = true },
                 "--step-seconds" => options with { SweepStepSeconds = PositiveDouble(Value()) },
                 "--follow-ups" => options with { FollowUps = int.Parse(Value(), CultureInfo.InvariantCulture) },

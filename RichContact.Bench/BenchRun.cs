@@ -24,7 +24,7 @@ public static class BenchRun
 
         await using var crisp = await CrispTarget.StartAsync(options.ExternalSandbox, ct);
         var websites = await crisp.WebsitesAsync(options.Websites, ct);
-        await using var engine = await BenchEngine.StartAsync(crisp, options.WindowSeconds, options.DataParent, options.SynchronousNormal, ct);
+        await using var engine = await BenchEngine.StartAsync(crisp, options.WindowSeconds, options.DataParent, ct);
         // Seen from the sandbox: the engine's socket is authenticated and listens to every website.
         await WaitUntilBoundAsync(crisp.Control, websites, ct);
         log?.WriteLine($"Engine connected; {websites.Count} website(s); driving {options.Conversations} conversations at {options.Rate}/s ({options.Mix}).");

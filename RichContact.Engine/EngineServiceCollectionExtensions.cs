@@ -39,7 +39,7 @@ public static class EngineServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(DataFile(sp, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = QueuePollInterval }));
+            .UseSQLiteStorage(HangfireConnections.Factory(DataFile(sp, "hangfire.db")), new SQLiteStorageOptions { QueuePollInterval = QueuePollInterval }));
         services.AddHangfireServer(server =>
         {
             server.SchedulePollingInterval = SchedulePollingInterval;

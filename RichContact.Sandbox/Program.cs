@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 
 namespace RichContact.Sandbox;
@@ -37,9 +38,17 @@ public static class Program
         }
         Console.WriteLine("Press Ctrl+C to stop.");
 
+        // Ctrl+C and systemd/kill's SIGTERM both stop it cleanly. (The embedded web host's own
+        // console lifetime swallows SIGTERM, so ProcessExit alone never fires.)
         var stop = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         await stop.Task;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
     }
 }

@@ -22,8 +22,19 @@ public class ContactCreationTests : EngineEndToEndTest
         Assert.Equal("+5511987654321", Phone(profile));
         Assert.Equal("Ana Souza", Nickname(profile));
         Assert.Equal(["whatsapp", "lead"], Segments(profile));
-        Assert.True(outcome.RestCalls >= 2, "a search and a create at least");
+        Assert.Equal(2, outcome.RestCalls); // the window gathered the visitor's data: a search and a create
         Assert.NotNull(outcome.ElapsedMs);
+    }
+
+    [Fact]
+    public async Task Phone_written_with_the_00_prefix_needs_no_meta_read_for_its_country()
+    {
+        var session = await StartConversationAsync("telegram", phone: "0055 11 98765 4321");
+        var outcome = await Activity.OutcomeAsync(session);
+
+        Assert.Equal(ActivityOutcome.Created, outcome.Outcome);
+        Assert.Equal("+5511987654321", Phone(Assert.Single(await ProfilesAsync())));
+        Assert.Equal(2, outcome.RestCalls);
     }
 
     [Fact]

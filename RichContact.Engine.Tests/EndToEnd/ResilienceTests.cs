@@ -91,21 +91,8 @@ public class ResilienceTests : EngineEndToEndTest
         Assert.Single(await ProfilesAsync(website.WebsiteId));
     }
 
-    /// <summary>
-    /// Cuts the engine's socket. The sandbox at 279373e aborts the socket and then answers 500
-    /// (RtmConnection.Drop cancels a token source the aborted connection already disposed), so
-    /// that 500 is tolerated here; the test proves the drop by the engine going Reconnecting.
-    /// </summary>
-    private async Task DropSocketsAsync(double? refuseReconnectSeconds = null)
-    {
-        try
-        {
-            Assert.Equal(1, await Sandbox.Control.FaultsAsync(new SandboxFaults { DropSockets = true, RefuseRtmSeconds = refuseReconnectSeconds }));
-        }
-        catch (HttpRequestException error) when (error.StatusCode == System.Net.HttpStatusCode.InternalServerError)
-        {
-        }
-    }
+    private async Task DropSocketsAsync(double? refuseReconnectSeconds = null) =>
+        Assert.Equal(1, await Sandbox.Control.FaultsAsync(new SandboxFaults { DropSockets = true, RefuseRtmSeconds = refuseReconnectSeconds }));
 
     private async Task WaitForBindAsync(string websiteId)
     {

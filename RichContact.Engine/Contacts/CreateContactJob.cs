@@ -171,7 +171,7 @@ public sealed class CreateContactJob(
     {
         var remembered = detailsStore.Get(conversation) ?? new VisitorDetails();
         var hasIdentity = remembered.Email is not null || remembered.Phone is not null;
-        var phoneNeedsRegion = remembered.Phone is { } phone && !phone.TrimStart().StartsWith('+') && remembered.Country is null;
+        var phoneNeedsRegion = remembered.Phone is { } phone && !Phones.IsInternational(phone) && remembered.Country is null;
         var geolocationMissing = settings.EnrichGeolocation && remembered.Country is null && remembered.City is null;
         if (channel is not null && hasIdentity && !phoneNeedsRegion && !geolocationMissing)
             return remembered;

@@ -72,6 +72,13 @@ public static class Phones
         catch (NumberParseException) { return null; }
     }
 
+    /// <summary>Written with its country code (<c>+</c> or the <c>00</c> international prefix): no region needed.</summary>
+    public static bool IsInternational(string raw)
+    {
+        var text = raw.TrimStart();
+        return text.StartsWith('+') || text.StartsWith("00", StringComparison.Ordinal);
+    }
+
     private static string? Parse(string? raw, string? regionHint, bool requireValid)
     {
         // Names, emails and user handles are not phones, even when they contain digits.
@@ -82,10 +89,8 @@ public static class Phones
         if (digits.Length < 6)
             return null;
 
-        if (text.StartsWith('+'))
-            return TryFormat("+" + digits, null, requireValid);
-        if (text.StartsWith("00", StringComparison.Ordinal))
-            return TryFormat("+" + digits[2..], null, requireValid);
+        if (IsInternational(text))
+            return TryFormat("+" + (text.StartsWith('+') ? digits : digits[2..]), null, requireValid);
 
         // National format: the region hint first; then the digits read as international, because
         // channels such as WhatsApp send 5511987654321 without its +.
