@@ -22,6 +22,14 @@ public static class EngineServiceCollectionExtensions
     internal static readonly TimeSpan SchedulePollingInterval = TimeSpan.FromMilliseconds(250);
     internal static readonly TimeSpan QueuePollInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// A queued job a worker fetched but never finished is handed out again after this long (the
+    /// storage's default is 30 minutes). The benchmark saw a few jobs stay fetched and unprocessed
+    /// under load (BENCHMARKS.md, "What limits it" 5); the job is idempotent, so a second delivery is
+    /// safe, and a contact job takes seconds, far less than this.
+    /// </summary>
+    internal static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>Everything the engine needs: options, SQLite, Hangfire, settings and the activity log.</summary>
     public static IServiceCollection AddRichContactEngine(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,7 +47,11 @@ public static class EngineServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(HangfireConnections.Factory(DataFile(sp, "hangfire.db")), new SQLiteStorageOptions { QueuePollInterval = QueuePollInterval }));
+            .UseSQLiteStorage(HangfireConnections.Factory(DataFile(sp, "hangfire.db")), new SQLiteStorageOptions
+            {
+                QueuePollInterval = QueuePollInterval,
+                InvisibilityTimeout = InvisibilityTimeout,
+            }));
         services.AddHangfireServer(server =>
         {
             server.SchedulePollingInterval = SchedulePollingInterval;
