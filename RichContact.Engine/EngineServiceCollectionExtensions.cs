@@ -25,10 +25,11 @@ public static class EngineServiceCollectionExtensions
     /// <summary>
     /// A queued job a worker fetched but never finished is handed out again after this long (the
     /// storage's default is 30 minutes). The benchmark saw a few jobs stay fetched and unprocessed
-    /// under load (BENCHMARKS.md, "What limits it" 5); the job is idempotent, so a second delivery is
-    /// safe, and a contact job takes seconds, far less than this.
+    /// under load (BENCHMARKS.md, "What limits it" 5). It must outlast the longest job, or a running
+    /// job would be handed out twice: at most 3 Crisp calls of at most ~170 s each with every retry
+    /// (CrispRegistration: 5 attempts of 10 s, back-offs up to 30 s).
     /// </summary>
-    internal static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromMinutes(2);
+    internal static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>Everything the engine needs: options, SQLite, Hangfire, settings and the activity log.</summary>
     public static IServiceCollection AddRichContactEngine(this IServiceCollection services, IConfiguration configuration)
