@@ -112,7 +112,11 @@ public class ExistingProfileSearchTests
         var filters = ExistingProfileSearch.Filters(new ContactIdentity("ana@example.com", "+5511987654321"));
 
         Assert.Equal(
-            [("email", "eq", "ana@example.com"), ("person.phone", "has", "4321"), ("email", "has", "4321@")],
+            [
+                ("email", "eq", "ana@example.com"),
+                ("person.phone", "has", "4321"), ("person.phone", "has", "43 21"), ("person.phone", "has", "43-21"), ("person.phone", "has", "43.21"),
+                ("email", "has", "4321@"),
+            ],
             filters.Select(f => (f.Criterion, f.Operator, Assert.Single(f.Query))));
     }
 }

@@ -35,6 +35,21 @@ public class DeduplicationTests : EngineEndToEndTest
     }
 
     [Theory]
+    [InlineData("+34 612 34 56 78", "+34612345678")]     // Spain, in pairs
+    [InlineData("0034 612.34.56.78", "+34612345678")]
+    [InlineData("06 12 34 56 78", "+33612345678")]       // France, national, in pairs
+    [InlineData("+33 6-12-34-56-78", "+33612345678")]
+    public async Task Existing_contact_with_the_phone_written_in_pairs_stops_creation(string typed, string conversationPhone)
+    {
+        await SeedProfileAsync("someone@example.com", phone: typed);
+
+        var session = await StartConversationAsync("whatsapp", phone: conversationPhone);
+
+        Assert.Equal(ActivityOutcome.Existing, (await Activity.OutcomeAsync(session)).Outcome);
+        Assert.Single(await ProfilesAsync());
+    }
+
+    [Theory]
     [InlineData("+55 11 8765-4321", "+5511987654321")]   // Brazil: without the extra 9
     [InlineData("+52 55 1234 5678", "+5215512345678")]   // Mexico: without the 1
     [InlineData("+54 9 11 2345-6789", "+541123456789")]  // Argentina: with the mobile 9

@@ -8,8 +8,8 @@ namespace RichContact.Engine.Contacts;
 /// <para>
 /// [guess] about Crisp's search (crisp-api.md §4): <c>person.phone</c> is searchable and
 /// <c>has</c> matches a substring of the stored text. Phones are stored as typed
-/// (<c>+55 (11) 98765-4321</c>), so no exact value can be searched for. Every common way of
-/// writing a number keeps its last four digits together, and every placeholder ends in
+/// (<c>+55 (11) 98765-4321</c>), so no exact value can be searched for. Common ways of writing a
+/// number keep its last four digits together or in two pairs, and every placeholder ends in
 /// <c>&lt;last four&gt;@</c>, so one OR search (email eq, person.phone has last four, email has
 /// last four + <c>@</c>) returns a small superset: each candidate's phone is then normalised with
 /// libphonenumber and compared, variants included. One request for most conversations.
@@ -43,11 +43,20 @@ public sealed class ExistingProfileSearch(CrispClient crisp)
         if (identity.Phone is not null)
         {
             var suffix = identity.Phone[^SuffixLength..];
-            filters.Add(new PeopleFilter("person.phone", "has", [suffix]));
+            // One filter per way of writing (under the "or" operator): what Crisp makes of several
+            // values in one filter's query is not documented.
+            filters.AddRange(WaysToWrite(suffix).Select(written => new PeopleFilter("person.phone", "has", [written])));
             filters.Add(new PeopleFilter("email", "has", [suffix + "@"]));
         }
         return filters;
     }
+
+    /// <summary>
+    /// The last four digits as people write them: together (<c>98765-4321</c>) or in pairs, as most of
+    /// Europe does (<c>06 12 34 56 78</c>, <c>612.34.56.78</c>).
+    /// </summary>
+    private static string[] WaysToWrite(string lastFour) =>
+        [lastFour, $"{lastFour[..2]} {lastFour[2..]}", $"{lastFour[..2]}-{lastFour[2..]}", $"{lastFour[..2]}.{lastFour[2..]}"];
 
     internal static bool IsSamePerson(PeopleProfile candidate, ContactIdentity identity)
     {
