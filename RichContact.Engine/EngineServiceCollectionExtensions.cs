@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Health;
 using RichContact.Engine.Settings;
@@ -50,6 +51,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<CrispConnectionStatus>();
         services.AddSingleton<SubscribedWebsites>();
+        services.AddCrisp();
+        services.AddContacts();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

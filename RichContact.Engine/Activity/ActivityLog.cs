@@ -16,6 +16,16 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
         stream.Publish(entry);
     }
 
+    /// <summary>
+    /// True when the conversation was already decided (created, existing or skipped): contact jobs
+    /// check it first, so a retry, duplicate or restart does the work only once. Failures do not count.
+    /// </summary>
+    public async Task<bool> HasOutcomeAsync(string websiteId, string sessionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Activity.AnyAsync(e => e.WebsiteId == websiteId && e.SessionId == sessionId && e.Outcome != ActivityOutcome.Failed, ct);
+    }
+
     /// <summary>Newest first, optionally for one website.</summary>
     public async Task<IReadOnlyList<ActivityEntry>> RecentAsync(int count, string? websiteId = null, CancellationToken ct = default)
     {

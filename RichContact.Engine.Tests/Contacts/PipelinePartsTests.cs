@@ -1,0 +1,144 @@
+using RichContact.Engine.Contacts;
+using RichContact.Engine.Crisp;
+using RichContact.Engine.Tests.Support;
+
+namespace RichContact.Engine.Tests.Contacts;
+
+public class CollectionWindowTests
+{
+    [Theory]
+    [InlineData(1000, 2, 3)]        // exactly on a second: stays
+    [InlineData(1001, 2, 4)]        // a millisecond past: the next whole second
+    [InlineData(1999, 2, 4)]
+    public void Due_time_is_the_window_end_rounded_up_to_a_whole_second(long firstMessageMs, double windowSeconds, long expectedSeconds)
+    {
+        var due = CollectionWindow.DueTime(DateTimeOffset.FromUnixTimeMilliseconds(firstMessageMs), TimeSpan.FromSeconds(windowSeconds));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(expectedSeconds), due);
+    }
+}
+
+public class ExpiringMapTests
+{
+    private readonly ManualClock _clock = new(DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public void Entries_expire_after_their_time_to_live()
+    {
+        var map = new ExpiringMap<string, int>(10, TimeSpan.FromMinutes(1), _clock);
+        Assert.True(map.TryAdd("a", 1));
+        Assert.False(map.TryAdd("a", 2));
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.False(map.TryGet("a", out _));
+        Assert.True(map.TryAdd("a", 3));
+    }
+
+    [Fact]
+    public void Map_never_holds_more_than_its_capacity_and_drops_the_oldest_first()
+    {
+        var map = new ExpiringMap<int, int>(100, TimeSpan.FromHours(1), _clock);
+        for (var i = 0; i < 1000; i++)
+        {
+            map.TryAdd(i, i);
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.Equal(100, map.Count);
+        Assert.False(map.TryGet(0, out _));
+        Assert.True(map.TryGet(999, out _));
+    }
+}
+
+public class VisitorDetailsStoreTests
+{
+    [Fact]
+    public void Details_from_separate_events_merge_and_later_values_win()
+    {
+        var store = new VisitorDetailsStore(TimeProvider.System);
+        var conversation = new ConversationKey("w", "s");
+        store.Add(conversation, new VisitorDetails { Phone = "+351912345678" });
+        store.Add(conversation, new VisitorDetails { Nickname = "Ana" });
+        store.Add(conversation, new VisitorDetails { Nickname = "Ana Souza" });
+
+        Assert.Equal(new VisitorDetails { Phone = "+351912345678", Nickname = "Ana Souza" }, store.Get(conversation));
+
+        store.Forget(conversation);
+        Assert.Null(store.Get(conversation));
+    }
+}
+
+public class IdentityLocksTests
+{
+    [Fact]
+    public async Task Second_holder_of_the_same_key_waits_for_the_first()
+    {
+        var locks = new IdentityLocks();
+        var first = await locks.AcquireAsync("phone:+351912345678", CancellationToken.None);
+
+        var second = locks.AcquireAsync("phone:+351912345678", CancellationToken.None);
+        var other = locks.AcquireAsync("phone:+351900000000", CancellationToken.None);
+
+        Assert.True(other.IsCompletedSuccessfully);
+        Assert.False(second.IsCompleted);
+        first.Dispose();
+        (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        (await other).Dispose();
+    }
+}
+
+public class ExistingProfileSearchTests
+{
+    private static readonly ContactIdentity Brazilian = new(null, "+5511987654321");
+
+    [Theory]
+    [InlineData(null, "(11) 98765-4321")]
+    [InlineData(null, "+55 11 8765-4321")]
+    [InlineData("5511987654321@messenger.nomail", null)]
+    [InlineData("551187654321@sms.nomail", null)]
+    public void Same_phone_in_any_form_is_the_same_person(string? email, string? phone) =>
+        Assert.True(ExistingProfileSearch.IsSamePerson(new PeopleProfile("p", email, phone), Brazilian));
+
+    [Theory]
+    [InlineData("ana@example.com", "+55 11 99999-4321")]
+    [InlineData("5511999994321@whatsapp.nomail", null)]
+    [InlineData(null, "not a phone 4321")]
+    public void Same_last_digits_alone_are_not_the_same_person(string? email, string? phone) =>
+        Assert.False(ExistingProfileSearch.IsSamePerson(new PeopleProfile("p", email, phone), Brazilian));
+
+    [Fact]
+    public void Search_asks_for_the_email_the_phone_suffix_and_placeholders_in_one_or_query()
+    {
+        var filters = ExistingProfileSearch.Filters(new ContactIdentity("ana@example.com", "+5511987654321"));
+
+        Assert.Equal(
+            [("email", "eq", "ana@example.com"), ("person.phone", "has", "4321"), ("email", "has", "4321@")],
+            filters.Select(f => (f.Criterion, f.Operator, Assert.Single(f.Query))));
+    }
+}
+
+public class CrispRequestBudgetTests
+{
+    [Fact]
+    public void Budget_comes_back_the_next_utc_day()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 24, 23, 59, 0, TimeSpan.Zero));
+        var options = Microsoft.Extensions.Options.Options.Create(new RichContactOptions { Crisp = { DailyRequestBudget = 1 } });
+        var budget = new CrispRequestBudget(new StaticOptionsMonitor(options.Value), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<CrispRequestBudget>.Instance);
+
+        budget.Spend();
+        var refused = Assert.Throws<CrispBudgetExhaustedException>(budget.Spend);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero), refused.ResumesAt);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        budget.Spend();
+        Assert.Equal(1, budget.Used);
+    }
+
+    private sealed class StaticOptionsMonitor(RichContactOptions value) : Microsoft.Extensions.Options.IOptionsMonitor<RichContactOptions>
+    {
+        public RichContactOptions CurrentValue => value;
+        public RichContactOptions Get(string? name) => value;
+        public IDisposable? OnChange(Action<RichContactOptions, string?> listener) => null;
+    }
+}

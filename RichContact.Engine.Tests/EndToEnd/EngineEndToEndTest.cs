@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Contacts;
+using RichContact.Engine.Crisp;
+using RichContact.Engine.Settings;
+using RichContact.Engine.Tests.Support;
+using RichContact.Sandbox;
+
+namespace RichContact.Engine.Tests.EndToEnd;
+
+/// <summary>
+/// The engine composed from configuration alone, pointed at a sandbox over real loopback HTTP and
+/// WebSockets, with real SQLite files in a temp data directory.
+/// </summary>
+public abstract class EngineEndToEndTest : IAsyncLifetime
+{
+    protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    protected CrispSandbox Sandbox { get; set; } = null!;
+    protected EngineHost Engine { get; private set; } = null!;
+    protected ActivityRecorder Activity { get; private set; } = null!;
+    protected TempDataDirectory Data { get; } = new();
+    protected CapturingLoggerProvider Logs { get; } = new();
+
+    protected string WebsiteId => Sandbox.Options.Websites[0].Id;
+    protected virtual double CollectionWindowSeconds => 1;
+    protected virtual int DailyRequestBudget => 5000;
+
+    public virtual async Task InitializeAsync()
+    {
+        Sandbox = await CrispSandbox.StartAsync();
+        await StartEngineAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await StopEngineAsync();
+        await Sandbox.DisposeAsync();
+        Data.Dispose();
+    }
+
+    protected async Task StartEngineAsync()
+    {
+        Engine = await EngineHost.StartAsync(Data.Path, new Dictionary<string, string?>
+        {
+            ["RichContact:Crisp:Identifier"] = Sandbox.Options.Identifier,
+            ["RichContact:Crisp:Key"] = Sandbox.Options.Key,
+            ["RichContact:Crisp:ApiUrl"] = Sandbox.ApiUrl.ToString(),
+            ["RichContact:Crisp:DailyRequestBudget"] = DailyRequestBudget.ToString(),
+            ["RichContact:CollectionWindowSeconds"] = CollectionWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, services =>
+        {
+            services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+            services.AddSingleton(new RtmTimings { ReconnectDelay = TimeSpan.FromMilliseconds(200), MaxReconnectDelay = TimeSpan.FromSeconds(1) });
+        });
+        Activity = new ActivityRecorder(Engine.Get<ActivityStream>());
+        await WaitForConnectionAsync();
+    }
+
+    protected async Task StopEngineAsync()
+    {
+        if (Engine is not null)
+            await Engine.DisposeAsync();
+    }
+
+    /// <summary>Waits until the RTM socket is authenticated (the engine then hears every event).</summary>
+    protected Task WaitForConnectionAsync() => WaitForStateAsync(Engine.Get<CrispConnectionStatus>(), CrispConnectionState.Connected);
+
+    /// <summary>Waits until the connection status reaches <paramref name="state"/> (now or later).</summary>
+    internal static async Task WaitForStateAsync(CrispConnectionStatus status, CrispConnectionState state)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check() { if (status.State == state) reached.TrySetResult(); }
+        status.Changed += Check;
+        try
+        {
+            Check();
+            await reached.Task.WaitAsync(Timeout);
+        }
+        finally
+        {
+            status.Changed -= Check;
+        }
+    }
+
+    protected Task<string> StartConversationAsync(string origin, string? phone = null, string? nickname = null, string? email = null,
+        string? country = null, string? city = null, string metaOrder = MetaOrders.Before, int spacingMs = 0, string? websiteId = null) =>
+        Sandbox.Control.StartConversationAsync(new StartConversationRequest
+        {
+            WebsiteId = websiteId ?? WebsiteId, Origin = origin, Phone = phone, Nickname = nickname, Email = email,
+            Country = country, City = city, MetaOrder = metaOrder, MetaSpacingMs = spacingMs,
+        });
+
+    /// <summary>Waits until the engine has seen the conversation's first message (its job is scheduled).</summary>
+    protected async Task WaitUntilTrackedAsync(string sessionId)
+    {
+        var tracker = Engine.Get<ConversationTracker>();
+        var deadline = DateTime.UtcNow + Timeout;
+        while (tracker.Get(new ConversationKey(WebsiteId, sessionId)) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the engine never saw the conversation");
+            await Task.Delay(10);
+        }
+    }
+
+    protected Task<IReadOnlyList<JsonObject>> ProfilesAsync(string? websiteId = null) => Sandbox.Control.ProfilesAsync(websiteId ?? WebsiteId);
+
+    protected Task SaveSettingsAsync(Func<WebsiteSettings, WebsiteSettings> change, string? websiteId = null) =>
+        Engine.Get<WebsiteSettingsStore>().SaveAsync(change(WebsiteSettings.DefaultsFor(websiteId ?? WebsiteId)));
+
+    protected Task SeedProfileAsync(string email, string? phone = null, string? nickname = null)
+    {
+        var person = new JsonObject();
+        if (phone is not null) person["phone"] = phone;
+        if (nickname is not null) person["nickname"] = nickname;
+        return Sandbox.Control.SeedProfileAsync(WebsiteId, new JsonObject { ["email"] = email, ["person"] = person });
+    }
+
+    protected static string? Phone(JsonObject profile) => profile["person"]?["phone"]?.GetValue<string>();
+    protected static string? Email(JsonObject profile) => profile["email"]?.GetValue<string>();
+    protected static string? Nickname(JsonObject profile) => profile["person"]?["nickname"]?.GetValue<string>();
+    protected static string[] Segments(JsonObject profile) => profile["segments"]?.AsArray().Select(s => s!.GetValue<string>()).ToArray() ?? [];
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Contacts;
+using RichContact.Engine.Crisp;
+using RichContact.Engine.Tests.Support;
+using RichContact.Sandbox;
+
+namespace RichContact.Engine.Tests.EndToEnd;
+
+/// <summary>The listener's own duties: bad payloads, a silent socket, the subscribed events.</summary>
+public class RtmListenerTests : EngineEndToEndTest
+{
+    [Fact]
+    public async Task Socket_is_authenticated_for_the_events_the_engine_needs_on_every_website()
+    {
+        var socket = Assert.Single(await Sandbox.Control.SocketsAsync());
+
+        Assert.True(socket.Authenticated);
+        Assert.Equal(RtmEventParser.Subscribed.Order(), socket.Events);
+        Assert.Equal(Sandbox.Options.Websites.Select(w => w.Id).Order(), socket.Websites);
+        Assert.Equal(Sandbox.Options.Websites.Count, Engine.Get<SubscribedWebsites>().All.Count);
+    }
+
+    [Fact]
+    public async Task Malformed_events_are_logged_without_their_values_and_do_not_stop_the_next_conversation()
+    {
+        var queue = Engine.Get<RtmEventQueue>();
+        queue.Post(new RawRtmEvent("message:send", JsonDocument.Parse("[\"+351911111111\"]").RootElement));
+        queue.Post(new RawRtmEvent("session:set_phone", JsonDocument.Parse("""{"website_id":"w","session_id":"s","phone":351922222222}""").RootElement));
+        queue.Post(new RawRtmEvent("session:set_email", JsonDocument.Parse("""{"session_id":"s","email":"leak@example.com"}""").RootElement));
+        queue.Post(new RawRtmEvent("message:send", default));
+
+        var session = await StartConversationAsync("whatsapp", phone: "+351912345678");
+
+        Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(session)).Outcome);
+        var warnings = Logs.Lines.Where(l => l.Contains("malformed RTM event")).ToList();
+        Assert.Equal(4, warnings.Count);
+        Assert.DoesNotContain(warnings, l => l.Contains("351911111111") || l.Contains("351922222222") || l.Contains("leak@"));
+    }
+}
+
+/// <summary>A socket that stays open but says nothing is dead: the watchdog reconnects.</summary>
+public class RtmWatchdogTests : IAsyncLifetime
+{
+    private CrispSandbox? _sandbox;
+    private readonly TempDataDirectory _data = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_sandbox is not null)
+            await _sandbox.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task Silent_socket_is_replaced_by_a_new_authenticated_one()
+    {
+        // Pings far apart: after authentication the socket is silent.
+        _sandbox = await CrispSandbox.StartAsync(new SandboxOptions { PingIntervalMs = 60_000, PingTimeoutMs = 60_000 });
+        var logs = new CapturingLoggerProvider();
+        await using var engine = await StartEngineAsync(logs);
+        var status = engine.Get<CrispConnectionStatus>();
+
+        await EngineEndToEndTest.WaitForStateAsync(status, CrispConnectionState.Reconnecting);
+        await EngineEndToEndTest.WaitForStateAsync(status, CrispConnectionState.Connected);
+
+        Assert.Contains("silent", status.LastError);
+        Assert.Contains(logs.Lines, l => l.Contains("RTM connected and authenticated"));
+    }
+
+    [Fact]
+    public async Task Socket_that_gets_pings_is_not_mistaken_for_a_dead_one()
+    {
+        _sandbox = await CrispSandbox.StartAsync(new SandboxOptions { PingIntervalMs = 200, PingTimeoutMs = 1_000 });
+        await using var engine = await StartEngineAsync(new CapturingLoggerProvider());
+        var status = engine.Get<CrispConnectionStatus>();
+        await EngineEndToEndTest.WaitForStateAsync(status, CrispConnectionState.Connected);
+        var changes = 0;
+        status.Changed += () => Interlocked.Increment(ref changes);
+
+        // Absence of a reconnect can only be observed over time: four watchdog periods.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        Assert.Equal((CrispConnectionState.Connected, 0), (status.State, changes));
+        Assert.Single(await _sandbox!.Control.SocketsAsync());
+    }
+
+    private Task<EngineHost> StartEngineAsync(CapturingLoggerProvider logs) =>
+        EngineHost.StartAsync(_data.Path, new Dictionary<string, string?>
+        {
+            ["RichContact:Crisp:Identifier"] = _sandbox!.Options.Identifier,
+            ["RichContact:Crisp:Key"] = _sandbox!.Options.Key,
+            ["RichContact:Crisp:ApiUrl"] = _sandbox!.ApiUrl.ToString(),
+        }, services =>
+        {
+            services.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+            services.AddSingleton(new RtmTimings { Watchdog = TimeSpan.FromSeconds(1), ReconnectDelay = TimeSpan.FromMilliseconds(100) });
+        });
+}

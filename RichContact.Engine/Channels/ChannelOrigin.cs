@@ -1,0 +1,55 @@
+namespace RichContact.Engine.Channels;
+
+/// <summary>
+/// Turns a conversation's Crisp <c>origin</c> into a messaging channel name. Every integration's
+/// messages carry <c>urn:&lt;owner&gt;:&lt;name&gt;:&lt;version&gt;</c> [doc]; the channel is the
+/// <c>name</c> part (<c>urn:crisp.im:whatsapp:0</c> → <c>whatsapp</c>). <c>chat</c> (the website's
+/// chat box) and <c>email</c> are not messaging channels: Crisp handles their contacts itself.
+/// </summary>
+public static class ChannelOrigin
+{
+    private const string UrnPrefix = "urn:";
+
+    /// <summary>Display names of the channels we know [guess for all but WhatsApp and Instagram, see crisp-api.md §5].</summary>
+    private static readonly Dictionary<string, string> KnownNames = new(StringComparer.Ordinal)
+    {
+        ["whatsapp"] = "WhatsApp",
+        ["instagram"] = "Instagram",
+        ["messenger"] = "Messenger",
+        ["telegram"] = "Telegram",
+        ["line"] = "LINE",
+        ["twitter"] = "X",
+        ["x"] = "X",
+        ["sms"] = "SMS",
+        ["viber"] = "Viber",
+        ["aircall"] = "Aircall",
+        ["contact-form"] = "Contact form",
+    };
+
+    public static IReadOnlyDictionary<string, string> Known => KnownNames;
+
+    /// <summary>
+    /// The channel of <paramref name="origin"/>, lowercased; false for <c>chat</c>, <c>email</c>, null
+    /// and anything that is not exactly four non-empty <c>:</c>-parts starting with <c>urn</c>.
+    /// </summary>
+    public static bool TryGetChannel(string? origin, out string channel)
+    {
+        channel = "";
+        if (origin is null || !origin.StartsWith(UrnPrefix, StringComparison.OrdinalIgnoreCase))
+            return false;
+
+        var parts = origin.Split(':');
+        if (parts.Length != 4 || parts.Any(p => p.Trim().Length == 0))
+            return false;
+
+        var name = parts[2].Trim().ToLowerInvariant();
+        // A channel name becomes a segment, so it must be a plain name (the settings validator's alphabet).
+        if (!name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_'))
+            return false;
+        channel = name;
+        return true;
+    }
+
+    /// <summary>A friendly name for the portal: the known one, else the raw channel name.</summary>
+    public static string DisplayName(string channel) => KnownNames.GetValueOrDefault(channel, channel);
+}

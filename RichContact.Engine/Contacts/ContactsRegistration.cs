@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RichContact.Engine.Contacts;
+
+/// <summary>Registers the pipeline from a new conversation to its contact.</summary>
+internal static class ContactsRegistration
+{
+    public static IServiceCollection AddContacts(this IServiceCollection services)
+    {
+        services.AddSingleton<VisitorDetailsStore>();
+        services.AddSingleton<ConversationTracker>();
+        services.AddSingleton<IdentityLocks>();
+        services.AddTransient<ExistingProfileSearch>();
+        services.AddTransient<CreateContactJob>();
+        return services;
+    }
+}

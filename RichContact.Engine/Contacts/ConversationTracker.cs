@@ -1,0 +1,141 @@
+using Hangfire;
+using Hangfire.States;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Channels;
+using RichContact.Engine.Crisp;
+using RichContact.Engine.Settings;
+
+namespace RichContact.Engine.Contacts;
+
+/// <summary>A messaging-channel conversation the engine saw start.</summary>
+public sealed record TrackedConversation(string Channel, DateTimeOffset FirstMessageAt);
+
+/// <summary>
+/// Recognises new conversations in the RTM stream (Crisp has no "conversation started" event: the
+/// first visitor <c>message:send</c> of an unseen session is the start) and schedules one
+/// <see cref="CreateContactJob"/> per conversation after the collection window. Meanwhile the
+/// session's <c>session:set_*</c> details are gathered in <see cref="VisitorDetailsStore"/>.
+/// </summary>
+public sealed class ConversationTracker(
+    VisitorDetailsStore details,
+    WebsiteSettingsStore settingsStore,
+    ActivityLog activity,
+    IBackgroundJobClient jobs,
+    IOptions<RichContactOptions> options,
+    TimeProvider clock,
+    ILogger<ConversationTracker> logger)
+{
+    /// <summary>How long a session counts as "seen"; later messages are repeats. The job's own idempotence covers the rest.</summary>
+    private static readonly TimeSpan SeenFor = TimeSpan.FromHours(2);
+
+    private readonly ExpiringMap<ConversationKey, TrackedConversation> _conversations = new(50_000, SeenFor, clock);
+
+    public TrackedConversation? Get(ConversationKey conversation) =>
+        _conversations.TryGet(conversation, out var tracked) ? tracked : null;
+
+    public async Task HandleAsync(RtmEvent rtmEvent, CancellationToken ct)
+    {
+        switch (rtmEvent)
+        {
+            case SessionDetails set:
+                details.Add(new ConversationKey(set.WebsiteId, set.SessionId), set.Details);
+                break;
+            case SessionRemoved removed:
+                details.Forget(new ConversationKey(removed.WebsiteId, removed.SessionId));
+                break;
+            case VisitorMessage message when message.IsFromVisitor:
+                await OnVisitorMessageAsync(message, ct);
+                break;
+        }
+    }
+
+    private async Task OnVisitorMessageAsync(VisitorMessage message, CancellationToken ct)
+    {
+        var conversation = new ConversationKey(message.WebsiteId, message.SessionId);
+        var origin = message.Origin ?? details.Get(conversation)?.Origin;
+        if (!ChannelOrigin.TryGetChannel(origin, out var channel))
+            return; // chat, email or no origin: Crisp handles those contacts itself.
+
+        // Time of arrival here, not Crisp's timestamp: the activity log measures our own latency.
+        var tracked = new TrackedConversation(channel, clock.GetUtcNow());
+        if (!_conversations.TryAdd(conversation, tracked))
+            return; // a later message of a conversation already handled
+
+        var settings = await settingsStore.GetAsync(message.WebsiteId, ct);
+        if (!settings.Enabled || !settings.Monitors(channel))
+        {
+            var reason = settings.Enabled ? ReasonCodes.ChannelNotMonitored : ReasonCodes.Disabled;
+            await activity.RecordAsync(new ActivityEntry
+            {
+                WebsiteId = conversation.WebsiteId, SessionId = conversation.SessionId, Channel = channel,
+                Outcome = ActivityOutcome.Skipped, Reason = reason, FirstMessageAt = tracked.FirstMessageAt,
+                ElapsedMs = 0,
+            }, ct);
+            details.Forget(conversation);
+            return;
+        }
+
+        var windowEnd = tracked.FirstMessageAt + options.Value.CollectionWindow;
+        var due = CollectionWindow.DueTime(tracked.FirstMessageAt, options.Value.CollectionWindow);
+        var jobId = jobs.Schedule<CreateContactJob>(job => job.RunAsync(conversation.WebsiteId, conversation.SessionId, null, CancellationToken.None), due);
+        logger.LogDebug("New {Channel} conversation {SessionId} of website {WebsiteId}; contact job due at {Due:O}",
+            channel, conversation.SessionId, conversation.WebsiteId, due);
+        _ = EnqueueAtWindowEndAsync(jobId, windowEnd);
+    }
+
+    /// <summary>
+    /// Hangfire keeps the job (so a restart loses nothing) but only fires it up to a second after
+    /// its whole-second due time. This process knows the exact end of the window, so it enqueues the
+    /// job then, if Hangfire has not moved it yet: the state change from Scheduled happens once.
+    /// </summary>
+    private async Task EnqueueAtWindowEndAsync(string jobId, DateTimeOffset windowEnd)
+    {
+        try
+        {
+            var wait = windowEnd - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait, clock);
+            jobs.ChangeState(jobId, new EnqueuedState(), ScheduledState.StateName);
+        }
+        catch (Exception error)
+        {
+            // Hangfire still runs the job at its due time.
+            logger.LogDebug("Enqueueing contact job {JobId} at the window's end failed ({ErrorType})", jobId, error.GetType().Name);
+        }
+    }
+}
+
+/// <summary>When a conversation's contact job may run.</summary>
+public static class CollectionWindow
+{
+    /// <summary>
+    /// First message + window, rounded UP to the next whole second: Hangfire stores due times in
+    /// whole seconds, so an unrounded time could fire up to a second before the window is over.
+    /// (The tracker also enqueues the job at the exact end; this due time is the durable fallback.)
+    /// </summary>
+    public static DateTimeOffset DueTime(DateTimeOffset firstMessageAt, TimeSpan window)
+    {
+        var end = firstMessageAt + window;
+        var seconds = end.ToUnixTimeMilliseconds() / 1000;
+        if (end.ToUnixTimeMilliseconds() % 1000 != 0)
+            seconds++;
+        return DateTimeOffset.FromUnixTimeSeconds(seconds);
+    }
+}
+
+/// <summary>The activity log's reason codes (machine codes, never free text).</summary>
+public static class ReasonCodes
+{
+    public const string Disabled = "disabled";
+    public const string ChannelNotMonitored = "channel_not_monitored";
+    public const string NotAChannel = "not_a_channel";
+    public const string EmailExists = "email_exists";
+    public const string NoIdentity = "no_identity";
+    public const string Conflict = "conflict";
+    public const string BudgetExhausted = "budget_exhausted";
+    public const string Unauthorized = "unauthorized";
+    public const string CrispUnreachable = "crisp_unreachable";
+    public const string InternalError = "internal_error";
+}

@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.Extensions.Logging;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Channels;
+using RichContact.Engine.Crisp;
+using RichContact.Engine.Settings;
+
+namespace RichContact.Engine.Contacts;
+
+/// <summary>
+/// The Hangfire job run once a conversation's collection window is over: decides whether the
+/// conversation's visitor needs a contact and creates it. Its arguments are ids only (Hangfire's
+/// storage is on disk); the visitor's details come from memory, else from the conversation meta.
+/// Idempotent: a conversation with an outcome is not processed again, and the per-person lock plus
+/// the search before create mean a retry or duplicate never makes a second contact.
+/// </summary>
+public sealed class CreateContactJob(
+    WebsiteSettingsStore settingsStore,
+    ConversationTracker tracker,
+    VisitorDetailsStore detailsStore,
+    CrispClient crisp,
+    ExistingProfileSearch search,
+    IdentityLocks locks,
+    ActivityLog activity,
+    IBackgroundJobClient jobs,
+    TimeProvider clock,
+    ILogger<CreateContactJob> logger)
+{
+    /// <summary>Hangfire retries of unexpected failures (the database busy, say); the outcome check keeps them safe.</summary>
+    public const int Retries = 3;
+
+    // Failures Crisp explains are recorded, not retried: the HTTP client already retried them.
+    [AutomaticRetry(Attempts = Retries, DelaysInSeconds = [2, 10, 30])]
+    public async Task RunAsync(string websiteId, string sessionId, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var conversation = new ConversationKey(websiteId, sessionId);
+        if (await activity.HasOutcomeAsync(websiteId, sessionId, cancellationToken))
+        {
+            logger.LogDebug("Conversation {SessionId} of website {WebsiteId} already has an outcome", sessionId, websiteId);
+            return;
+        }
+
+        var tracked = tracker.Get(conversation);
+        if (tracked is not null)
+            logger.LogDebug("Contact job for conversation {SessionId} started {DelayMs:0} ms after its first message",
+                sessionId, (clock.GetUtcNow() - tracked.FirstMessageAt).TotalMilliseconds);
+        var entry = new ActivityEntry { WebsiteId = websiteId, SessionId = sessionId, Channel = tracked?.Channel, FirstMessageAt = tracked?.FirstMessageAt };
+        using (RestCallCounter.Begin(out var calls))
+        {
+            try
+            {
+                await DecideAsync(conversation, entry, cancellationToken);
+            }
+            catch (CrispBudgetExhaustedException spent)
+            {
+                // Retrying does not help against a daily cap: try again when the budget is back.
+                Fail(entry, ReasonCodes.BudgetExhausted);
+                jobs.Schedule<CreateContactJob>(job => job.RunAsync(websiteId, sessionId, null, CancellationToken.None),
+                    spent.ResumesAt.AddSeconds(Random.Shared.Next(1, 600)));
+            }
+            catch (CrispApiException error)
+            {
+                Fail(entry, error.IsUnauthorized ? ReasonCodes.Unauthorized : error.ReasonCode);
+            }
+            catch (Exception error) when (error is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+            {
+                Fail(entry, ReasonCodes.CrispUnreachable);
+            }
+            catch (Exception error) when (error is not OperationCanceledException && IsLastAttempt(context))
+            {
+                // The type only: some exception messages quote the data they choked on.
+                logger.LogError("Contact job for conversation {SessionId} of website {WebsiteId} failed with {ErrorType} after {Retries} retries",
+                    sessionId, websiteId, error.GetType().Name, Retries);
+                Fail(entry, ReasonCodes.InternalError);
+            }
+            entry.RestCalls = calls.Calls;
+        }
+
+        entry.At = clock.GetUtcNow();
+        entry.ElapsedMs = entry.FirstMessageAt is { } first ? (long)(entry.At - first).TotalMilliseconds : null;
+        await activity.RecordAsync(entry, cancellationToken);
+        if (entry.Outcome != ActivityOutcome.Failed)
+            detailsStore.Forget(conversation);
+        logger.LogInformation("Conversation {SessionId} of website {WebsiteId} on {Channel}: {Outcome} {Reason} ({RestCalls} Crisp calls)",
+            sessionId, websiteId, entry.Channel, entry.Outcome, entry.Reason, entry.RestCalls);
+    }
+
+    private async Task DecideAsync(ConversationKey conversation, ActivityEntry entry, CancellationToken ct)
+    {
+        var settings = await settingsStore.GetAsync(conversation.WebsiteId, ct);
+        if (!settings.Enabled)
+        {
+            Skip(entry, ReasonCodes.Disabled);
+            return;
+        }
+
+        var details = await VisitorDetailsAsync(conversation, entry.Channel, settings, ct);
+        if (entry.Channel is null)
+        {
+            if (!ChannelOrigin.TryGetChannel(details.Origin, out var channel))
+            {
+                Skip(entry, ReasonCodes.NotAChannel);
+                return;
+            }
+            entry.Channel = channel;
+        }
+        if (!settings.Monitors(entry.Channel))
+        {
+            Skip(entry, ReasonCodes.ChannelNotMonitored);
+            return;
+        }
+
+        var identity = ContactIdentity.From(details.Email, details.Phone, details.Country);
+        if (identity?.Email is not null && settings.SkipIfEmailExists)
+        {
+            Skip(entry, ReasonCodes.EmailExists);
+            return;
+        }
+        if (identity is null)
+        {
+            Skip(entry, ReasonCodes.NoIdentity);
+            return;
+        }
+
+        using var _ = await locks.AcquireAsync(identity.LockKey, ct);
+        if (await search.FindAsync(conversation.WebsiteId, identity, ct) is { } existing)
+        {
+            entry.Outcome = ActivityOutcome.Existing;
+            entry.PeopleId = existing.PeopleId;
+            return;
+        }
+
+        try
+        {
+            entry.PeopleId = await crisp.CreatePeopleProfileAsync(conversation.WebsiteId, NewProfile(identity, details, entry.Channel, settings), ct);
+            entry.Outcome = ActivityOutcome.Created;
+        }
+        catch (CrispApiException error) when (error.IsConflict)
+        {
+            // The email is taken (another process, or a profile our search could not see): it exists.
+            entry.Outcome = ActivityOutcome.Existing;
+            entry.Reason = ReasonCodes.Conflict;
+        }
+    }
+
+    /// <summary>
+    /// The window's details from memory; the conversation meta over REST only when memory cannot
+    /// answer (after a restart, or when a detail the decision needs is missing).
+    /// </summary>
+    private async Task<VisitorDetails> VisitorDetailsAsync(ConversationKey conversation, string? channel, WebsiteSettings settings, CancellationToken ct)
+    {
+        var remembered = detailsStore.Get(conversation) ?? new VisitorDetails();
+        var hasIdentity = remembered.Email is not null || remembered.Phone is not null;
+        var phoneNeedsRegion = remembered.Phone is { } phone && !phone.TrimStart().StartsWith('+') && remembered.Country is null;
+        var geolocationMissing = settings.EnrichGeolocation && remembered.Country is null && remembered.City is null;
+        if (channel is not null && hasIdentity && !phoneNeedsRegion && !geolocationMissing)
+            return remembered;
+
+        var meta = await crisp.GetConversationMetaAsync(conversation.WebsiteId, conversation.SessionId, ct);
+        return VisitorDetails.From(meta).With(remembered);
+    }
+
+    private static NewPeopleProfile NewProfile(ContactIdentity identity, VisitorDetails details, string channel, WebsiteSettings settings)
+    {
+        var geolocation = settings.EnrichGeolocation && (details.Country is not null || details.City is not null)
+            ? new NewGeolocation(details.Country, details.City)
+            : null;
+        var segments = new[] { channel }.Concat(settings.Segments).Distinct(StringComparer.Ordinal).ToList();
+        return new NewPeopleProfile(identity.ProfileEmail(channel), new NewPerson(Nickname.ForContact(details.Nickname), identity.Phone, geolocation), segments);
+    }
+
+    /// <summary>Hangfire passes the context; a direct call (no context) has no retries left.</summary>
+    private static bool IsLastAttempt(PerformContext? context) =>
+        context is null || context.GetJobParameter<int>("RetryCount") >= Retries;
+
+    private static void Skip(ActivityEntry entry, string reason)
+    {
+        entry.Outcome = ActivityOutcome.Skipped;
+        entry.Reason = reason;
+    }
+
+    private static void Fail(ActivityEntry entry, string reason)
+    {
+        entry.Outcome = ActivityOutcome.Failed;
+        entry.Reason = reason;
+    }
+}

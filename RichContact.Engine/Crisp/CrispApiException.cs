@@ -1,0 +1,39 @@
+using System.Net;
+
+namespace RichContact.Engine.Crisp;
+
+/// <summary>
+/// Crisp answered with an error envelope (<c>{"error": true, "reason": "..."}</c>) or an error
+/// status. <see cref="Operation"/> names the call (<c>people.search</c>), never its URL: URLs carry
+/// search values such as phone digits.
+/// </summary>
+public sealed class CrispApiException(string operation, HttpStatusCode status, string? reason)
+    : Exception($"Crisp {operation} failed: {(int)status} {reason ?? "no reason"}")
+{
+    public string Operation { get; } = operation;
+    public HttpStatusCode Status { get; } = status;
+
+    /// <summary>Crisp's reason string (<c>not_found</c>, <c>invalid_data</c>...) when it sent one.</summary>
+    public string? Reason { get; } = reason;
+
+    public bool IsConflict => Status == HttpStatusCode.Conflict;
+    public bool IsRateLimited => (int)Status is 429 or 420;
+    public bool IsUnauthorized => Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+
+    /// <summary>A short code for the activity log: <c>crisp_404_not_found</c>, <c>crisp_429</c>.</summary>
+    public string ReasonCode
+    {
+        get
+        {
+            var reason = new string((Reason ?? "").Where(c => char.IsAsciiLetterOrDigit(c) || c == '_').Take(40).ToArray());
+            return reason.Length == 0 ? $"crisp_{(int)Status}" : $"crisp_{(int)Status}_{reason}";
+        }
+    }
+}
+
+/// <summary>The daily request budget is spent: no call goes to Crisp until the next UTC day.</summary>
+public sealed class CrispBudgetExhaustedException(DateTimeOffset resumesAt)
+    : Exception($"The daily Crisp request budget is spent; calls resume at {resumesAt:u}.")
+{
+    public DateTimeOffset ResumesAt { get; } = resumesAt;
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace RichContact.Engine.Crisp;
+
+/// <summary>
+/// The Crisp REST routes Rich Contact uses (crisp-api.md §2, §4, §5), as a typed HTTP client. Auth,
+/// tier header, retries and the daily budget are configured in <see cref="CrispRegistration"/>; this
+/// class knows routes and envelopes. Exceptions never carry URLs or bodies (personal data).
+/// </summary>
+public sealed class CrispClient(HttpClient http)
+{
+    /// <summary>Largest page Crisp serves for people search [seen: 20–50].</summary>
+    public const int PeoplePageSize = 50;
+
+    public async Task<RtmEndpoint> GetRtmEndpointAsync(CancellationToken ct = default)
+    {
+        var data = await SendAsync("plugin.endpoints", HttpMethod.Get, "plugin/connect/endpoints", null, ct);
+        var socket = data.String("socket", "app");
+        if (socket is null || !Uri.TryCreate(socket, UriKind.Absolute, out var socketUri))
+            throw new CrispApiException("plugin.endpoints", HttpStatusCode.OK, "no_socket_endpoint");
+        var rescue = data.String("rescue", "socket", "app");
+        return new RtmEndpoint(socketUri, Uri.TryCreate(rescue, UriKind.Absolute, out var rescueUri) ? rescueUri : null);
+    }
+
+    /// <summary>All websites that installed the plugin, page by page until an empty page.</summary>
+    public async Task<IReadOnlyList<SubscribedWebsite>> ListSubscribedWebsitesAsync(CancellationToken ct = default)
+    {
+        var websites = new List<SubscribedWebsite>();
+        for (var page = 1; page <= 1000; page++)
+        {
+            var data = await SendAsync("plugin.websites", HttpMethod.Get, $"plugin/connect/websites/all/{page}", null, ct);
+            var items = data.Items().ToList();
+            if (items.Count == 0)
+                break;
+            websites.AddRange(items
+                .Select(i => (Id: i.String("website_id"), Token: i.String("token")))
+                .Where(w => w.Id is not null && w.Token is not null)
+                .Select(w => new SubscribedWebsite(w.Id!, w.Token!)));
+        }
+        return websites;
+    }
+
+    public async Task<ConversationMeta> GetConversationMetaAsync(string websiteId, string sessionId, CancellationToken ct = default)
+    {
+        var data = await SendAsync("conversation.meta", HttpMethod.Get,
+            $"website/{Segment(websiteId)}/conversation/{Segment(sessionId)}/meta", null, ct);
+        return ConversationMeta.From(data);
+    }
+
+    /// <summary>
+    /// Conversations of a website created since <paramref name="since"/>, newest first, at most
+    /// <paramref name="maxPages"/> pages: their session id and origin.
+    /// </summary>
+    public async Task<IReadOnlyList<(string SessionId, string? Origin)>> ListConversationsSinceAsync(string websiteId, DateTimeOffset since,
+        int maxPages, CancellationToken ct = default)
+    {
+        var conversations = new List<(string, string?)>();
+        var start = Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+        for (var page = 1; page <= maxPages; page++)
+        {
+            var data = await SendAsync("conversations.list", HttpMethod.Get,
+                $"website/{Segment(websiteId)}/conversations/{page}?per_page={PeoplePageSize}&filter_date_start={start}", null, ct);
+            var items = data.Items().ToList();
+            conversations.AddRange(items
+                .Select(i => (SessionId: i.String("session_id"), Origin: i.String("meta", "origin")))
+                .Where(c => c.SessionId is not null)
+                .Select(c => (c.SessionId!, c.Origin)));
+            if (items.Count < PeoplePageSize)
+                break;
+        }
+        return conversations;
+    }
+
+    /// <summary>One page of people profiles matching <paramref name="filters"/> combined with <paramref name="searchOperator"/>.</summary>
+    public async Task<IReadOnlyList<PeopleProfile>> SearchPeopleAsync(string websiteId, IReadOnlyList<PeopleFilter> filters,
+        string searchOperator, int page, CancellationToken ct = default)
+    {
+        var filter = Uri.EscapeDataString(JsonSerializer.Serialize(filters));
+        var data = await SendAsync("people.search", HttpMethod.Get,
+            $"website/{Segment(websiteId)}/people/profiles/{page}?per_page={PeoplePageSize}&search_operator={searchOperator}&search_filter={filter}", null, ct);
+        return data.Items().Select(PeopleProfile.From).OfType<PeopleProfile>().ToList();
+    }
+
+    /// <summary>Creates a profile and returns its people_id. A 409 (email taken) surfaces as a <see cref="CrispApiException"/> with <c>IsConflict</c>.</summary>
+    public async Task<string> CreatePeopleProfileAsync(string websiteId, NewPeopleProfile profile, CancellationToken ct = default)
+    {
+        var data = await SendAsync("people.create", HttpMethod.Post, $"website/{Segment(websiteId)}/people/profile",
+            JsonContent.Create(profile), ct);
+        return data.String("people_id") ?? throw new CrispApiException("people.create", HttpStatusCode.OK, "no_people_id");
+    }
+
+    private async Task<JsonElement> SendAsync(string operation, HttpMethod method, string path, HttpContent? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body };
+        using var response = await http.SendAsync(request, ct);
+        var envelope = await ReadEnvelopeAsync(response, ct);
+
+        var reason = envelope?.String("reason");
+        if (!response.IsSuccessStatusCode || envelope?.Bool("error") == true)
+            throw new CrispApiException(operation, response.StatusCode, reason);
+        return envelope?.Get("data") ?? default;
+    }
+
+    private static async Task<JsonElement?> ReadEnvelopeAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            // Not Crisp's envelope (a proxy's HTML error page...): the status code says enough.
+            return null;
+        }
+    }
+
+    private static string Segment(string value) => Uri.EscapeDataString(value);
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RichContact.Engine.Crisp;
+
+/// <summary>Where the RTM socket lives (<c>GET plugin/connect/endpoints</c>).</summary>
+public sealed record RtmEndpoint(Uri Socket, Uri? Rescue);
+
+/// <summary>What a conversation's meta says about its visitor (<c>GET conversation/{session_id}/meta</c>).</summary>
+public sealed record ConversationMeta(string? Origin, string? Nickname, string? Email, string? Phone, string? Country, string? City)
+{
+    internal static ConversationMeta From(JsonElement data) => new(
+        data.String("origin"),
+        data.String("nickname"),
+        data.String("email"),
+        data.String("phone"),
+        data.String("device", "geolocation", "country"),
+        data.String("device", "geolocation", "city"));
+}
+
+/// <summary>A people profile as far as dedup needs it.</summary>
+public sealed record PeopleProfile(string PeopleId, string? Email, string? Phone)
+{
+    internal static PeopleProfile? From(JsonElement item) =>
+        item.String("people_id") is { } id ? new PeopleProfile(id, item.String("email"), item.String("person", "phone")) : null;
+}
+
+/// <summary>The body of <c>POST website/{website_id}/people/profile</c>.</summary>
+public sealed record NewPeopleProfile(
+    [property: JsonPropertyName("email")] string Email,
+    [property: JsonPropertyName("person")] NewPerson Person,
+    [property: JsonPropertyName("segments")] IReadOnlyList<string> Segments);
+
+public sealed record NewPerson(
+    [property: JsonPropertyName("nickname"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Nickname,
+    [property: JsonPropertyName("phone"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Phone,
+    [property: JsonPropertyName("geolocation"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] NewGeolocation? Geolocation);
+
+public sealed record NewGeolocation(
+    [property: JsonPropertyName("country"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Country,
+    [property: JsonPropertyName("city"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? City);
+
+/// <summary>One criterion of a people search (<c>search_filter</c>, crisp-api.md §4).</summary>
+public sealed record PeopleFilter(
+    [property: JsonPropertyName("criterion")] string Criterion,
+    [property: JsonPropertyName("operator")] string Operator,
+    [property: JsonPropertyName("query")] IReadOnlyList<string> Query)
+{
+    [JsonPropertyName("model")]
+    public string Model => "people";
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace RichContact.Engine.Crisp;
+
+/// <summary>Registers the Crisp REST client, its quota accounting and the RTM listener.</summary>
+internal static class CrispRegistration
+{
+    /// <summary>Crisp's official clients give up on a request after 5–10 s.</summary>
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
+
+    public static IServiceCollection AddCrisp(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CrispRequestBudget>();
+        services.AddTransient<CrispQuotaHandler>();
+
+        var client = services.AddHttpClient<CrispClient>((sp, http) =>
+            {
+                var crisp = sp.GetRequiredService<IOptions<RichContactOptions>>().Value.Crisp;
+                http.BaseAddress = new Uri(crisp.ApiUrl.EndsWith('/') ? crisp.ApiUrl : crisp.ApiUrl + "/");
+                http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline times each attempt
+                var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{crisp.Identifier}:{crisp.Key}"));
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", basic);
+                http.DefaultRequestHeaders.Add("X-Crisp-Tier", "plugin");
+            })
+            // The default HTTP logging writes request URLs, and people searches carry phone digits.
+            .RemoveAllLoggers();
+        client.AddResilienceHandler("crisp", ConfigureResilience);
+        // Added after the retries, so innermost: each attempt that leaves the process is quota.
+        client.AddHttpMessageHandler<CrispQuotaHandler>();
+
+        services.AddSingleton<RtmTimings>();
+        services.AddSingleton<RtmEventQueue>();
+        services.AddSingleton<OutageCatchUp>();
+        services.AddSingleton<CrispRtmListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());
+        services.AddHostedService<RtmEventDispatcher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Retries transport errors, timeouts and 5xx with exponential backoff and jitter; on 429/420
+    /// (Crisp's rate limits) waits what <c>Retry-After</c> says when present, else backs off the same way.
+    /// </summary>
+    internal static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
+    {
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = 4,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(200),
+            MaxDelay = TimeSpan.FromSeconds(30),
+            ShouldRetryAfterHeader = true,
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+            {
+                { Exception: HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException } => true,
+                { Result: { } response } => IsRetryable(response.StatusCode),
+                _ => false,
+            }),
+        });
+        pipeline.AddTimeout(AttemptTimeout);
+    }
+
+    internal static bool IsRetryable(HttpStatusCode status) =>
+        (int)status >= 500 || (int)status is 429 or 420 || status == HttpStatusCode.RequestTimeout;
+}

@@ -1,0 +1,48 @@
+namespace RichContact.Engine.Crisp;
+
+/// <summary>
+/// Counts the Crisp requests made inside a scope (one conversation's job) so the activity log can
+/// say what each contact cost. Flows with the async context, so the HTTP handler can count
+/// without the callers passing anything around. Retries count: each one is quota.
+/// </summary>
+public sealed class RestCallCounter
+{
+    private static readonly AsyncLocal<RestCallCounter?> CurrentCounter = new();
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Starts counting for the current async flow until the returned scope is disposed.</summary>
+    public static Scope Begin(out RestCallCounter counter)
+    {
+        counter = new RestCallCounter();
+        var previous = CurrentCounter.Value;
+        CurrentCounter.Value = counter;
+        return new Scope(previous);
+    }
+
+    internal static void CountOne()
+    {
+        if (CurrentCounter.Value is { } counter)
+            Interlocked.Increment(ref counter._calls);
+    }
+
+    public readonly struct Scope(RestCallCounter? previous) : IDisposable
+    {
+        public void Dispose() => CurrentCounter.Value = previous;
+    }
+}
+
+/// <summary>
+/// The innermost handler of the Crisp client: every request that actually leaves (first try or
+/// retry) spends daily budget and counts for the current conversation.
+/// </summary>
+internal sealed class CrispQuotaHandler(CrispRequestBudget budget) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        budget.Spend();
+        RestCallCounter.CountOne();
+        return base.SendAsync(request, cancellationToken);
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RichContact.Engine.Contacts;
+
+namespace RichContact.Engine.Crisp;
+
+/// <summary>
+/// Reads RTM events off <see cref="RtmEventQueue"/> one by one and routes them: conversation events
+/// to the <see cref="ConversationTracker"/>, subscription changes to <see cref="SubscribedWebsites"/>.
+/// A malformed payload or a failing handler costs that one event and a log line without its values.
+/// </summary>
+public sealed class RtmEventDispatcher(
+    RtmEventQueue queue,
+    ConversationTracker tracker,
+    SubscribedWebsites websites,
+    CrispRtmListener listener,
+    ILogger<RtmEventDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var raw in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await DispatchAsync(raw, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error)
+            {
+                // The type only: messages of some exceptions quote the data they choked on.
+                logger.LogError("Handling a {Event} event failed with {ErrorType}; the event is dropped", raw.Name, error.GetType().Name);
+            }
+        }
+    }
+
+    internal async Task DispatchAsync(RawRtmEvent raw, CancellationToken ct)
+    {
+        var rtmEvent = RtmEventParser.Parse(raw.Name, raw.Payload, out var problem);
+        if (problem is not null)
+            logger.LogWarning("Ignored a malformed RTM event: {Problem}", problem);
+
+        switch (rtmEvent)
+        {
+            case null:
+                return;
+            case SubscriptionUpdated { Bound: false } removed:
+                websites.Remove(removed.WebsiteId);
+                logger.LogInformation("Website {WebsiteId} removed the plugin", removed.WebsiteId);
+                return;
+            case SubscriptionUpdated added:
+                // The event has no token: reload the list, then ask the socket to include the website.
+                await websites.ReloadAsync(ct);
+                await listener.BindAsync();
+                logger.LogInformation("Website {WebsiteId} installed the plugin", added.WebsiteId);
+                return;
+            default:
+                await tracker.HandleAsync(rtmEvent, ct);
+                return;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+
+namespace RichContact.Engine.Crisp;
+
+/// <summary>An RTM event Rich Contact acts on (crisp-api.md §6). Every payload has <c>website_id</c>.</summary>
+public abstract record RtmEvent(string WebsiteId);
+
+/// <summary><c>message:send</c>: a message from the visitor's side; <see cref="Origin"/> says which channel.</summary>
+public sealed record VisitorMessage(string WebsiteId, string SessionId, string? Origin, string? From, DateTimeOffset At) : RtmEvent(WebsiteId)
+{
+    public bool IsFromVisitor => From == "user";
+}
+
+/// <summary>
+/// What a <c>session:set_*</c> or <c>session:sync:geolocation</c> event tells about the visitor:
+/// only the fields it set are non-null. Personal data: never log it.
+/// </summary>
+public sealed record SessionDetails(string WebsiteId, string SessionId, VisitorDetails Details) : RtmEvent(WebsiteId);
+
+/// <summary><c>session:removed</c>: the conversation was deleted.</summary>
+public sealed record SessionRemoved(string WebsiteId, string SessionId) : RtmEvent(WebsiteId);
+
+/// <summary><c>plugin:subscription:updated</c>: a website installed (<c>bound</c>) or removed the plugin.</summary>
+public sealed record SubscriptionUpdated(string WebsiteId, bool Bound) : RtmEvent(WebsiteId);
+
+/// <summary>
+/// Turns raw RTM payloads into <see cref="RtmEvent"/>s. Missing or wrongly typed fields give a
+/// problem description that names the event and the field, never a value.
+/// </summary>
+public static class RtmEventParser
+{
+    /// <summary>The events the plugin asks Crisp for in its <c>authentication</c>.</summary>
+    public static readonly string[] Subscribed =
+    [
+        "message:send",
+        "session:set_phone",
+        "session:set_email",
+        "session:set_nickname",
+        "session:set_origin",
+        "session:sync:geolocation",
+        "session:removed",
+        "plugin:subscription:updated",
+        "plugin:settings:saved",
+    ];
+
+    /// <summary>
+    /// The event, or null with <paramref name="problem"/> set when the payload is unusable, or null
+    /// without a problem when the event is one we do not act on.
+    /// </summary>
+    public static RtmEvent? Parse(string name, JsonElement payload, out string? problem)
+    {
+        problem = null;
+        if (payload.ValueKind != JsonValueKind.Object)
+        {
+            problem = $"{name}: payload is {payload.ValueKind}, not an object";
+            return null;
+        }
+        var websiteId = payload.String("website_id");
+        if (string.IsNullOrEmpty(websiteId))
+        {
+            problem = $"{name}: no website_id";
+            return null;
+        }
+
+        if (name == "plugin:subscription:updated")
+        {
+            // A missing bound is read as "installed": reloading the list is harmless, dropping a website is not.
+            return new SubscriptionUpdated(websiteId, payload.Bool("bound") ?? true);
+        }
+        if (name == "plugin:settings:saved")
+            return null; // Settings are ours (the settings page saves them in SQLite); nothing to do.
+
+        var sessionId = payload.String("session_id");
+        if (string.IsNullOrEmpty(sessionId))
+        {
+            problem = $"{name}: no session_id";
+            return null;
+        }
+
+        switch (name)
+        {
+            case "message:send":
+                var timestamp = payload.Long("timestamp");
+                var at = timestamp is > 0 and < 253402300799999 ? DateTimeOffset.FromUnixTimeMilliseconds(timestamp.Value) : DateTimeOffset.UtcNow;
+                return new VisitorMessage(websiteId, sessionId, payload.String("origin"), payload.String("from"), at);
+            case "session:set_phone":
+                return Detail("phone", value => new VisitorDetails { Phone = value }, out problem);
+            case "session:set_email":
+                return Detail("email", value => new VisitorDetails { Email = value }, out problem);
+            case "session:set_nickname":
+                return Detail("nickname", value => new VisitorDetails { Nickname = value }, out problem);
+            case "session:set_origin":
+                return Detail("origin", value => new VisitorDetails { Origin = value }, out problem);
+            case "session:sync:geolocation":
+                return new SessionDetails(websiteId, sessionId, new VisitorDetails
+                {
+                    Country = payload.String("geolocation", "country"),
+                    City = payload.String("geolocation", "city"),
+                });
+            case "session:removed":
+                return new SessionRemoved(websiteId, sessionId);
+            default:
+                return null;
+        }
+
+        RtmEvent? Detail(string property, Func<string, VisitorDetails> details, out string? detailProblem)
+        {
+            detailProblem = null;
+            if (payload.String(property) is { } value)
+                return new SessionDetails(websiteId, sessionId, details(value));
+            detailProblem = $"{name}: {property} is {payload.Get(property)?.ValueKind.ToString() ?? "missing"}, not a string";
+            return null;
+        }
+    }
+}
