@@ -1,5 +1,7 @@
 using RichContact.Web;
+using RichContact.Web.Auth;
 using RichContact.Web.Components;
+using RichContact.Web.Security;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -17,11 +19,16 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
+app.UseRichContactFraming();
 
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
 app.MapStaticAssets();
 app.MapRichContactHealth();
+app.MapAdminEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

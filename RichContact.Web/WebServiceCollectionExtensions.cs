@@ -1,14 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using RichContact.Engine;
+using RichContact.Engine.Activity;
+using RichContact.Web.Auth;
+using RichContact.Web.Sandbox;
+using RichContact.Web.Security;
 
 namespace RichContact.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>The web app: Blazor with MudBlazor on top of the engine.</summary>
+    /// <summary>The web app: Blazor with MudBlazor on top of the engine, the admin login and the framing policy.</summary>
     public static IServiceCollection AddRichContactWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSandboxMode(); // before the engine: see AddSandboxMode
         services.AddRichContactEngine(configuration);
+        services.TryAddSingleton<ActivityQueries>();
+
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.FrameAncestors),
+                "RichContact:Web:FrameAncestors must name at least one origin (e.g. https://app.crisp.chat).")
+            .ValidateOnStart();
+        services.AddAdminAuthentication(configuration);
+
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         return services;

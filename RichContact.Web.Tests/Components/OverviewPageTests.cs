@@ -1,0 +1,66 @@
+using Bunit;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Crisp;
+using RichContact.Web.Components.Admin;
+using RichContact.Web.Tests.Support;
+using static RichContact.Web.Tests.Support.Activity;
+
+namespace RichContact.Web.Tests.Components;
+
+public sealed class OverviewPageTests
+{
+    [Fact]
+    public async Task Shows_outcomes_percentiles_and_todays_rest_calls_against_the_budget()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var budget = ctx.Get<CrispRequestBudget>();
+        for (var i = 0; i < 14; i++) budget.Spend();
+        var log = ctx.Get<ActivityLog>();
+        foreach (var ms in new long[] { 1000, 2000, 3000, 4000 })
+            await log.RecordAsync(Entry(elapsedMs: ms, restCalls: 3));
+        await log.RecordAsync(Entry(channel: "instagram", outcome: ActivityOutcome.Existing, elapsedMs: 50_000, restCalls: 2));
+        await log.RecordAsync(Entry(outcome: ActivityOutcome.Failed, restCalls: 1, at: DateTimeOffset.UtcNow.AddDays(-1).Date));
+
+        var cut = ctx.Render<OverviewPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("4", cut.Find("[data-testid=count-created] strong").TextContent));
+        Assert.Equal("1", cut.Find("[data-testid=count-existing] strong").TextContent);
+        Assert.Equal("1", cut.Find("[data-testid=count-failed] strong").TextContent);
+        Assert.Equal("5", cut.Find("[data-testid=channel-count-whatsapp] strong").TextContent);
+        // Percentiles of the time to a created contact: the existing one's 50 s does not count.
+        Assert.Contains("p50 2.0 s · p95 4.0 s", cut.Find("[data-testid=elapsed]").TextContent);
+        Assert.Equal("14 / 5000", cut.Find("[data-testid=budget-used]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=chart-empty]"));
+    }
+
+    [Fact]
+    public async Task New_activity_updates_the_overview_live()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var cut = ctx.Render<OverviewPage>();
+        cut.WaitForElement("[data-testid=chart-empty]");
+
+        await ctx.Get<ActivityLog>().RecordAsync(Entry(restCalls: 4));
+        ctx.Get<CrispRequestBudget>().Spend();
+
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=count-created] strong").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("1 / 5000", cut.Find("[data-testid=budget-used]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=chart-empty]"));
+    }
+
+    [Fact]
+    public async Task Shows_the_crisp_connection_state_with_its_last_error_as_it_changes()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var status = ctx.Get<CrispConnectionStatus>();
+        var cut = ctx.Render<OverviewPage>();
+        Assert.Equal("NotStarted", cut.Find("[data-testid=connection-state]").GetAttribute("data-state"));
+
+        await cut.InvokeAsync(() => status.Set(CrispConnectionState.Connected));
+        cut.WaitForAssertion(() => Assert.Contains("Connected", cut.Find("[data-testid=connection-state]").TextContent));
+
+        status.Set(CrispConnectionState.Unauthorized, "Crisp refused the plugin token (401).");
+        cut.WaitForAssertion(() => Assert.Equal("Unauthorized", cut.Find("[data-testid=connection-state]").GetAttribute("data-state")));
+        Assert.Contains("Crisp refused the plugin token (401).", cut.Find("[data-testid=connection-error]").TextContent);
+    }
+}

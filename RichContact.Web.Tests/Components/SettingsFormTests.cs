@@ -1,0 +1,130 @@
+using AngleSharp.Dom;
+using Bunit;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Settings;
+using RichContact.Web.Components.Settings;
+using RichContact.Web.Localization;
+using RichContact.Web.Tests.Support;
+
+namespace RichContact.Web.Tests.Components;
+
+public sealed class SettingsFormTests
+{
+    private const string Website = "website-1";
+
+    private static IRenderedComponent<SettingsForm> RenderForm(ComponentTestContext ctx, UiText? text = null)
+    {
+        var cut = ctx.Render<SettingsForm>(p => p.Add(f => f.WebsiteId, Website).Add(f => f.Text, text ?? UiText.English));
+        cut.WaitForElement("[data-testid=settings-form]");
+        return cut;
+    }
+
+    private static bool IsChecked(IRenderedComponent<SettingsForm> cut, string testId) =>
+        cut.Find($"[data-testid={testId}]").HasAttribute("checked");
+
+    private static void Save(IRenderedComponent<SettingsForm> cut) => cut.Find("[data-testid=save]").Click();
+
+    [Fact]
+    public async Task A_website_that_never_saved_shows_the_defaults()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var cut = RenderForm(ctx);
+
+        Assert.True(IsChecked(cut, "enabled"));
+        Assert.True(IsChecked(cut, "all-channels"));
+        Assert.False(IsChecked(cut, "pick-channels"));
+        Assert.Empty(cut.FindAll("[data-testid=channel-list]"));
+        Assert.True(IsChecked(cut, "skip-if-email"));
+        Assert.False(IsChecked(cut, "geolocation"));
+        Assert.Equal("channel", cut.Find("[data-testid=channel-segment]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=segment]"));
+    }
+
+    [Fact]
+    public async Task Leaving_all_integrations_starts_from_every_channel_ticked_and_saving_stores_the_picked_channels_and_normalised_segments_at_once()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var cut = RenderForm(ctx);
+        var saved = new List<WebsiteSettings>();
+        ctx.Get<WebsiteSettingsStore>().Saved += saved.Add;
+
+        cut.Find("[data-testid=pick-channels]").Click();
+        cut.WaitForElement("[data-testid=channel-list]");
+        Assert.All(cut.FindAll("[data-testid=channel-list] input"), box => Assert.True(box.HasAttribute("checked")));
+        foreach (var channel in new[] { "whatsapp", "messenger", "telegram", "line", "x", "sms", "viber", "aircall" })
+            cut.Find($"[data-testid=channel-{channel}]").Change(false);
+        cut.Find("[data-testid=new-segment]").Input("  VIP ");
+        cut.Find("[data-testid=add-segment]").Click();
+        cut.Find("[data-testid=geolocation]").Change(true);
+        Save(cut);
+
+        cut.WaitForAssertion(() => Assert.Equal(UiText.English.Saved, cut.Find("[data-testid=save-status]").TextContent.Trim()));
+        var stored = await ctx.Get<WebsiteSettingsStore>().GetAsync(Website);
+        Assert.False(stored.AllChannels);
+        Assert.Equal(["instagram"], stored.Channels);
+        Assert.Equal(["vip"], stored.Segments);
+        Assert.True(stored.EnrichGeolocation);
+        Assert.False(stored.Monitors("whatsapp"));
+        Assert.Single(saved);
+        Assert.Equal(["vip"], cut.FindAll("[data-testid=segment]").Select(s => s.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task An_invalid_segment_shows_the_validator_message_next_to_the_field_and_saves_nothing()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var cut = RenderForm(ctx);
+
+        cut.Find("[data-testid=new-segment]").Input("vip customers!");
+        cut.Find("[data-testid=new-segment]").KeyDown("Enter");
+        Save(cut);
+
+        var error = cut.WaitForElement("[data-testid=error-segments]");
+        Assert.Contains("may use only letters, digits", error.TextContent);
+        Assert.Equal(UiText.English.NotSaved, cut.Find("[data-testid=save-status]").TextContent.Trim());
+        Assert.Null((await ctx.Get<WebsiteSettingsStore>().GetAsync(Website)).UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Turning_the_plugin_off_stops_every_channel()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var cut = RenderForm(ctx);
+
+        cut.Find("[data-testid=enabled]").Change(false);
+        Save(cut);
+
+        cut.WaitForElement("[data-testid=save-status]");
+        var stored = await ctx.Get<WebsiteSettingsStore>().GetAsync(Website);
+        Assert.False(stored.Enabled);
+        Assert.False(stored.Monitors("whatsapp"));
+    }
+
+    [Fact]
+    public async Task The_pick_list_offers_the_known_channels_and_any_other_channel_seen_on_the_website()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        await ctx.Get<ActivityLog>().RecordAsync(new ActivityEntry { WebsiteId = Website, SessionId = "s1", Channel = "kakaotalk", Outcome = ActivityOutcome.Created });
+        await ctx.Get<ActivityLog>().RecordAsync(new ActivityEntry { WebsiteId = "other", SessionId = "s2", Channel = "wechat", Outcome = ActivityOutcome.Created });
+        var cut = RenderForm(ctx);
+
+        cut.Find("[data-testid=pick-channels]").Click();
+
+        var offered = cut.WaitForElement("[data-testid=channel-list]").QuerySelectorAll("[data-testid^=channel-]")
+            .Select(e => e.GetAttribute("data-testid")!["channel-".Length..]).ToList();
+        Assert.Equal(["whatsapp", "instagram", "messenger", "telegram", "line", "x", "sms", "viber", "aircall", "kakaotalk"], offered);
+    }
+
+    [Fact]
+    public async Task The_form_speaks_french_when_crisp_passes_a_french_locale()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var cut = RenderForm(ctx, UiText.For("fr-FR"));
+
+        Assert.Contains("Activer Rich Contact", cut.Markup);
+        Assert.DoesNotContain("Enable Rich Contact", cut.Markup);
+        Assert.Equal("Enregistrer", cut.Find("[data-testid=save]").TextContent.Trim());
+        Assert.Same(UiText.English, UiText.For("de"));
+        Assert.Same(UiText.English, UiText.For(null));
+    }
+}

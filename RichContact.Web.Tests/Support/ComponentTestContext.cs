@@ -1,0 +1,57 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using RichContact.Engine;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Storage;
+using RichContact.Engine.Tests.Support;
+
+namespace RichContact.Web.Tests.Support;
+
+/// <summary>
+/// A bUnit context over the engine's real services and a real SQLite database in a temporary data
+/// directory, with MudBlazor.
+/// </summary>
+public sealed class ComponentTestContext : IAsyncDisposable
+{
+    private readonly TempDataDirectory _data = new();
+
+    public BunitContext Bunit { get; } = new();
+
+    private ComponentTestContext() { }
+
+    public static async Task<ComponentTestContext> CreateAsync()
+    {
+        var context = new ComponentTestContext();
+        var bunit = context.Bunit;
+        bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["RichContact:DataDirectory"] = context._data.Path })
+            .Build();
+        bunit.Services.AddRichContactEngine(configuration);
+        bunit.Services.AddSingleton<ActivityQueries>();
+        bunit.Services.AddMudServices();
+        bunit.Services.AddSingleton(RichContact.Web.Sandbox.SandboxMode.Off);
+
+        var dbFactory = bunit.Services.GetRequiredService<IDbContextFactory<RichContactDb>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        // As on a Blazor Server circuit (the renderer exists once the services are complete).
+        bunit.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        return context;
+    }
+
+    public T Get<T>() where T : notnull => Bunit.Services.GetRequiredService<T>();
+
+    public IRenderedComponent<TComponent> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent =>
+        Bunit.Render(parameters);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bunit.DisposeAsync();
+        _data.Dispose();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RichContact.Engine;
+
+namespace RichContact.Web.Auth;
+
+/// <summary>The admin cookie, its keys, the logout endpoint and the Hangfire dashboard behind it.</summary>
+public static class AdminAuthentication
+{
+    public const string LoginPath = "/login";
+    public const string LogoutPath = "/logout";
+    public const string JobsPath = "/admin/jobs";
+    public const string CookieName = "richcontact.admin";
+
+    public static IServiceCollection AddAdminAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section))
+            .Validate(o => o.MaxFailedAttempts >= 1 && o.LockoutMinutes >= 1,
+                "RichContact:Admin:MaxFailedAttempts and RichContact:Admin:LockoutMinutes must be at least 1.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AdminAccount>();
+        services.AddHostedService<AdminPasswordInitializer>();
+
+        // Keys in the data directory: cookies (logins) survive restarts.
+        services.AddDataProtection().SetApplicationName("RichContact");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<RichContactOptions>, ILoggerFactory>((keys, options, logs) =>
+                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(options.Value.DataPath("keys")), logs));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.Cookie.Name = CookieName;
+                cookie.Cookie.HttpOnly = true;
+                // Secure even over http: browsers accept Secure cookies from localhost, and anywhere
+                // else the portal belongs behind HTTPS.
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.LoginPath = LoginPath;
+                cookie.LogoutPath = LogoutPath;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+            });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+
+        // Forms are posted only by the login and logout forms, both top-level and same-site. The
+        // Crisp settings page in its cross-site iframe posts nothing and needs no cookie at all (the
+        // Blazor circuit's WebSocket carries its own state), so Strict costs it nothing.
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.SuppressXFrameOptionsHeader = true; // FramingPolicy decides, per page
+        });
+        return services;
+    }
+
+    public static ClaimsPrincipal AdminPrincipal() =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin")], CookieAuthenticationDefaults.AuthenticationScheme));
+
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(LogoutPath, async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.LocalRedirect(LoginPath);
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+
+        // RequireAuthorization redirects a logged-out visitor to the login page; the filter is
+        // Hangfire's own gate (its default allows any local request).
+        endpoints.MapHangfireDashboard(JobsPath, new DashboardOptions
+        {
+            Authorization = [new AdminDashboardFilter()],
+            AppPath = "/",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization();
+    }
+
+    private sealed class AdminDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) =>
+            context.GetHttpContext().User.Identity?.IsAuthenticated == true;
+    }
+}

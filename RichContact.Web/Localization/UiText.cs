@@ -1,0 +1,100 @@
+namespace RichContact.Web.Localization;
+
+/// <summary>
+/// The words of the settings page and the activity views, in English and French. Crisp passes its
+/// dashboard's locale (<c>locale</c> query parameter); anything unknown falls back to English.
+/// A plain record instead of .resx: a handful of strings, checked by the compiler.
+/// </summary>
+public sealed record UiText
+{
+    public string Culture { get; init; } = "en";
+    public string Title { get; init; } = "Rich Contact settings";
+    public string Intro { get; init; } = "Creates a Crisp contact for every new conversation that arrives from a messaging channel.";
+    public string Enabled { get; init; } = "Enable Rich Contact";
+    public string ChannelsLabel { get; init; } = "Channels to monitor";
+    public string AllChannels { get; init; } = "All integrations";
+    public string PickChannels { get; init; } = "Only these channels";
+    public string SegmentsLabel { get; init; } = "Auto-assign segments";
+    public string AddSegment { get; init; } = "Add a segment";
+    public string AddSegmentHelp { get; init; } = "Letters, digits, '-' and '_'; press Enter to add.";
+    public string ChannelSegment { get; init; } = "channel";
+    public string ChannelSegmentHelp { get; init; } = "The conversation's channel (e.g. whatsapp) is always added as a segment.";
+    public string SkipIfEmailExists { get; init; } = "Skip if email exists";
+    public string SkipIfEmailExistsHelp { get; init; } = "Leave conversations that already carry a real email to Crisp.";
+    public string EnrichGeolocation { get; init; } = "Enrich with geolocation";
+    public string EnrichGeolocationHelp { get; init; } = "Copy the conversation's country and city onto the contact.";
+    public string Save { get; init; } = "Save";
+    public string Saved { get; init; } = "Saved. The change applies at once.";
+    public string NotSaved { get; init; } = "Not saved: please correct the fields marked in red.";
+    public string RecentActivity { get; init; } = "Recent activity";
+    public string NoActivity { get; init; } = "No conversation handled yet.";
+    public string Last30Days { get; init; } = "last 30 days";
+    public string When { get; init; } = "When";
+    public string Website { get; init; } = "Website";
+    public string Channel { get; init; } = "Channel";
+    public string Outcome { get; init; } = "Outcome";
+    public string Reason { get; init; } = "Reason";
+    public string Elapsed { get; init; } = "Time to contact";
+    public string RestCalls { get; init; } = "REST calls";
+    public string Conversation { get; init; } = "Conversation";
+    public string Contact { get; init; } = "Contact";
+    public string Created { get; init; } = "Created";
+    public string Existing { get; init; } = "Existing";
+    public string Skipped { get; init; } = "Skipped";
+    public string Failed { get; init; } = "Failed";
+    public string Refused { get; init; } = "This page can only be opened from your Crisp dashboard (Settings → Plugins → Rich Contact).";
+
+    public static readonly UiText English = new();
+
+    public static readonly UiText French = new()
+    {
+        Culture = "fr",
+        Title = "Réglages de Rich Contact",
+        Intro = "Crée un contact Crisp pour chaque nouvelle conversation arrivée par un canal de messagerie.",
+        Enabled = "Activer Rich Contact",
+        ChannelsLabel = "Canaux surveillés",
+        AllChannels = "Toutes les intégrations",
+        PickChannels = "Seulement ces canaux",
+        SegmentsLabel = "Segments ajoutés automatiquement",
+        AddSegment = "Ajouter un segment",
+        AddSegmentHelp = "Lettres, chiffres, « - » et « _ » ; Entrée pour ajouter.",
+        ChannelSegment = "canal",
+        ChannelSegmentHelp = "Le canal de la conversation (ex. whatsapp) est toujours ajouté comme segment.",
+        SkipIfEmailExists = "Ignorer si un e-mail existe",
+        SkipIfEmailExistsHelp = "Laisser à Crisp les conversations qui ont déjà un vrai e-mail.",
+        EnrichGeolocation = "Ajouter la géolocalisation",
+        EnrichGeolocationHelp = "Copier le pays et la ville de la conversation sur le contact.",
+        Save = "Enregistrer",
+        Saved = "Enregistré. Le changement s'applique immédiatement.",
+        NotSaved = "Non enregistré : corrigez les champs en rouge.",
+        RecentActivity = "Activité récente",
+        NoActivity = "Aucune conversation traitée pour l'instant.",
+        Last30Days = "30 derniers jours",
+        When = "Quand",
+        Website = "Site",
+        Channel = "Canal",
+        Outcome = "Résultat",
+        Reason = "Raison",
+        Elapsed = "Délai",
+        RestCalls = "Appels REST",
+        Conversation = "Conversation",
+        Contact = "Contact",
+        Created = "Créé",
+        Existing = "Existant",
+        Skipped = "Ignoré",
+        Failed = "Échec",
+        Refused = "Cette page s'ouvre uniquement depuis votre tableau de bord Crisp (Réglages → Plugins → Rich Contact).",
+    };
+
+    /// <summary>The text for a Crisp locale such as <c>fr</c>, <c>fr-FR</c> or <c>fr_FR</c>; English otherwise.</summary>
+    public static UiText For(string? locale) =>
+        locale is not null && locale.Trim().StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? French : English;
+
+    public string OutcomeName(RichContact.Engine.Activity.ActivityOutcome outcome) => outcome switch
+    {
+        RichContact.Engine.Activity.ActivityOutcome.Created => Created,
+        RichContact.Engine.Activity.ActivityOutcome.Existing => Existing,
+        RichContact.Engine.Activity.ActivityOutcome.Skipped => Skipped,
+        _ => Failed,
+    };
+}
