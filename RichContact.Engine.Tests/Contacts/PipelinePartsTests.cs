@@ -135,6 +135,23 @@ public class CrispRequestBudgetTests
         Assert.Equal(1, budget.Used);
     }
 
+    [Fact]
+    public void Todays_count_survives_a_restart_but_not_a_new_day()
+    {
+        using var data = new TempDataDirectory();
+        var file = Path.Combine(data.Path, "crisp-budget.json");
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        var options = new StaticOptionsMonitor(new RichContactOptions { Crisp = { DailyRequestBudget = 100 } });
+        var logger = Microsoft.Extensions.Logging.Abstractions.NullLogger<CrispRequestBudget>.Instance;
+
+        using (var first = new CrispRequestBudget(options, clock, logger, file))
+            for (var i = 0; i < 13; i++) first.Spend();
+
+        Assert.Equal(13, new CrispRequestBudget(options, clock, logger, file).Used);
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, new CrispRequestBudget(options, clock, logger, file).Used);
+    }
+
     private sealed class StaticOptionsMonitor(RichContactOptions value) : Microsoft.Extensions.Options.IOptionsMonitor<RichContactOptions>
     {
         public RichContactOptions CurrentValue => value;

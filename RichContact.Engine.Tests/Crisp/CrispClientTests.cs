@@ -9,6 +9,7 @@ namespace RichContact.Engine.Tests.Crisp;
 
 public class CrispClientTests : IAsyncLifetime
 {
+    private readonly TempDataDirectory _data = new();
     private StubHttpServer _stub = null!;
     private ServiceProvider _services = null!;
 
@@ -18,12 +19,14 @@ public class CrispClientTests : IAsyncLifetime
     {
         if (_services is not null) await _services.DisposeAsync();
         await _stub.DisposeAsync();
+        _data.Dispose();
     }
 
     private CrispClient Client(int budget = 5000)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["RichContact:DataDirectory"] = _data.Path,
             ["RichContact:Crisp:Identifier"] = "plugin-id",
             ["RichContact:Crisp:Key"] = "plugin-key",
             ["RichContact:Crisp:ApiUrl"] = _stub.Url,
@@ -103,6 +106,29 @@ public class CrispClientTests : IAsyncLifetime
         Assert.Empty(found);
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.9), $"retried after {clock.Elapsed}");
         Assert.Equal(2, _stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Quota_limit_420_without_retry_after_is_retried_with_backoff()
+    {
+        _stub.Answers.Enqueue(StubHttpServer.Json(420, """{"error":true,"reason":"quota_limit_exceeded","data":{}}"""));
+        _stub.Answers.Enqueue(StubHttpServer.Json(200, """{"error":false,"reason":"added","data":{"people_id":"p1"}}"""));
+
+        var peopleId = await Client().CreatePeopleProfileAsync("w1", new NewPeopleProfile("a@b.co", new NewPerson("Ana", "+351912345678", null), ["whatsapp"]));
+
+        Assert.Equal("p1", peopleId);
+        Assert.Equal(2, _stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Client_errors_other_than_rate_limits_are_not_retried()
+    {
+        _stub.Answers.Enqueue(StubHttpServer.Json(400, """{"error":true,"reason":"invalid_data","data":{}}"""));
+
+        var error = await Assert.ThrowsAsync<CrispApiException>(() => Client().GetConversationMetaAsync("w1", "s1"));
+
+        Assert.Equal("invalid_data", error.Reason);
+        Assert.Single(_stub.Requests);
     }
 
     [Fact]

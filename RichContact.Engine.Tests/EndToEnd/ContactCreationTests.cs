@@ -171,6 +171,19 @@ public class ContactCreationTests : EngineEndToEndTest
     }
 
     [Fact]
+    public async Task Conversation_deleted_during_the_window_creates_no_contact()
+    {
+        var session = await StartConversationAsync("whatsapp", phone: "+351912345678");
+        await WaitUntilTrackedAsync(session);
+
+        await Sandbox.Control.RemoveConversationAsync(session);
+
+        var outcome = await Activity.OutcomeAsync(session);
+        Assert.Equal((ActivityOutcome.Skipped, ReasonCodes.ConversationRemoved), (outcome.Outcome, outcome.Reason));
+        Assert.Empty(await ProfilesAsync());
+    }
+
+    [Fact]
     public async Task Channel_removed_from_the_list_during_the_window_creates_no_contact()
     {
         var session = await StartConversationAsync("whatsapp", phone: "+351912345678", metaOrder: MetaOrders.After);

@@ -47,6 +47,21 @@ public class ResilienceTests : EngineEndToEndTest
     }
 
     [Fact]
+    public async Task Website_removing_the_plugin_is_forgotten_without_polling()
+    {
+        var websites = Engine.Get<SubscribedWebsites>();
+        var websiteId = Sandbox.Options.Websites[1].Id;
+        var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        websites.Changed += () => { if (!websites.Contains(websiteId)) removed.TrySetResult(); };
+        await Sandbox.Control.ResetRequestsAsync();
+
+        await Sandbox.Control.UnsubscribeWebsiteAsync(websiteId);
+
+        await removed.Task.WaitAsync(Timeout);
+        Assert.Equal(0, (await Sandbox.Control.RequestsAsync()).Total);
+    }
+
+    [Fact]
     public async Task Burst_of_429_is_waited_out_and_the_contact_is_still_created()
     {
         await Sandbox.Control.FaultsAsync(new SandboxFaults { RestStatus = 429, RestCount = 3, RetryAfterSeconds = 1 });

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.States;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
@@ -25,15 +26,20 @@ public sealed class ConversationTracker(
     IBackgroundJobClient jobs,
     IOptions<RichContactOptions> options,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<ConversationTracker> logger)
 {
     /// <summary>How long a session counts as "seen"; later messages are repeats. The job's own idempotence covers the rest.</summary>
     private static readonly TimeSpan SeenFor = TimeSpan.FromHours(2);
 
     private readonly ExpiringMap<ConversationKey, TrackedConversation> _conversations = new(50_000, SeenFor, clock);
+    private readonly ExpiringMap<ConversationKey, bool> _removed = new(10_000, SeenFor, clock);
 
     public TrackedConversation? Get(ConversationKey conversation) =>
         _conversations.TryGet(conversation, out var tracked) ? tracked : null;
+
+    /// <summary>True when Crisp said the conversation was deleted (<c>session:removed</c>).</summary>
+    public bool WasRemoved(ConversationKey conversation) => _removed.TryGet(conversation, out _);
 
     public async Task HandleAsync(RtmEvent rtmEvent, CancellationToken ct)
     {
@@ -43,7 +49,9 @@ public sealed class ConversationTracker(
                 details.Add(new ConversationKey(set.WebsiteId, set.SessionId), set.Details);
                 break;
             case SessionRemoved removed:
-                details.Forget(new ConversationKey(removed.WebsiteId, removed.SessionId));
+                var conversation = new ConversationKey(removed.WebsiteId, removed.SessionId);
+                details.Forget(conversation);
+                _removed.TryAdd(conversation, true);
                 break;
             case VisitorMessage message when message.IsFromVisitor:
                 await OnVisitorMessageAsync(message, ct);
@@ -96,8 +104,14 @@ public sealed class ConversationTracker(
         {
             var wait = windowEnd - clock.GetUtcNow();
             if (wait > TimeSpan.Zero)
-                await Task.Delay(wait, clock);
+                await Task.Delay(wait, clock, lifetime.ApplicationStopping);
+            // Stopping: leave the job to Hangfire in the next process.
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+                return;
             jobs.ChangeState(jobId, new EnqueuedState(), ScheduledState.StateName);
+        }
+        catch (OperationCanceledException)
+        {
         }
         catch (Exception error)
         {
@@ -133,6 +147,7 @@ public static class ReasonCodes
     public const string NotAChannel = "not_a_channel";
     public const string EmailExists = "email_exists";
     public const string NoIdentity = "no_identity";
+    public const string ConversationRemoved = "conversation_removed";
     public const string Conflict = "conflict";
     public const string BudgetExhausted = "budget_exhausted";
     public const string Unauthorized = "unauthorized";

@@ -31,6 +31,9 @@ public sealed class CreateContactJob(
     /// <summary>Hangfire retries of unexpected failures (the database busy, say); the outcome check keeps them safe.</summary>
     public const int Retries = 3;
 
+    /// <summary>[guess] Crisp's reason for a conversation that does not exist (as the sandbox answers).</summary>
+    private const string SessionNotFound = "session_not_found";
+
     // Failures Crisp explains are recorded, not retried: the HTTP client already retried them.
     [AutomaticRetry(Attempts = Retries, DelaysInSeconds = [2, 10, 30])]
     public async Task RunAsync(string websiteId, string sessionId, PerformContext? context, CancellationToken cancellationToken)
@@ -84,7 +87,7 @@ public sealed class CreateContactJob(
         if (entry.Outcome != ActivityOutcome.Failed)
             detailsStore.Forget(conversation);
         logger.LogInformation("Conversation {SessionId} of website {WebsiteId} on {Channel}: {Outcome} {Reason} ({RestCalls} Crisp calls)",
-            sessionId, websiteId, entry.Channel, entry.Outcome, entry.Reason, entry.RestCalls);
+            sessionId, websiteId, entry.Channel, entry.Outcome, entry.Reason ?? "", entry.RestCalls);
     }
 
     private async Task DecideAsync(ConversationKey conversation, ActivityEntry entry, CancellationToken ct)
@@ -96,7 +99,22 @@ public sealed class CreateContactJob(
             return;
         }
 
-        var details = await VisitorDetailsAsync(conversation, entry.Channel, settings, ct);
+        if (tracker.WasRemoved(conversation))
+        {
+            Skip(entry, ReasonCodes.ConversationRemoved);
+            return;
+        }
+        VisitorDetails details;
+        try
+        {
+            details = await VisitorDetailsAsync(conversation, entry.Channel, settings, ct);
+        }
+        catch (CrispApiException error) when (error.Status == System.Net.HttpStatusCode.NotFound && error.Reason == SessionNotFound)
+        {
+            // Deleted before its job ran (and its session:removed was missed, e.g. across a restart).
+            Skip(entry, ReasonCodes.ConversationRemoved);
+            return;
+        }
         if (entry.Channel is null)
         {
             if (!ChannelOrigin.TryGetChannel(details.Origin, out var channel))

@@ -18,7 +18,8 @@ public sealed class CrispApiException(string operation, HttpStatusCode status, s
 
     public bool IsConflict => Status == HttpStatusCode.Conflict;
     public bool IsRateLimited => (int)Status is 429 or 420;
-    public bool IsUnauthorized => Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+    /// <summary>The plugin token is wrong (401). A 403 is a route closed to the tier, not a bad token.</summary>
+    public bool IsUnauthorized => Status == HttpStatusCode.Unauthorized;
 
     /// <summary>A short code for the activity log: <c>crisp_404_not_found</c>, <c>crisp_429</c>.</summary>
     public string ReasonCode

@@ -18,7 +18,11 @@ internal static class CrispRegistration
     public static IServiceCollection AddCrisp(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<CrispRequestBudget>();
+        services.AddSingleton(sp => new CrispRequestBudget(
+            sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CrispRequestBudget>>(),
+            StateFile(sp)));
         services.AddTransient<CrispQuotaHandler>();
 
         var client = services.AddHttpClient<CrispClient>((sp, http) =>
@@ -43,6 +47,14 @@ internal static class CrispRegistration
         services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());
         services.AddHostedService<RtmEventDispatcher>();
         return services;
+    }
+
+    /// <summary>Today's request count lives next to the databases (a date and a number: no personal data).</summary>
+    private static string StateFile(IServiceProvider sp)
+    {
+        var options = sp.GetRequiredService<IOptions<RichContactOptions>>().Value;
+        Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
+        return options.DataPath("crisp-budget.json");
     }
 
     /// <summary>

@@ -7,14 +7,31 @@ namespace RichContact.Engine.Crisp;
 /// Crisp gives a plugin a daily request quota (5,000 by default, crisp-api.md §8); retrying does
 /// not help against it. This counts every request sent today (UTC) and, once the configured budget
 /// is spent, refuses further calls until the next UTC day, with one warning. The portal shows
-/// <see cref="Used"/> / <see cref="Limit"/>. The count lives in memory: a restart starts it at 0.
+/// <see cref="Used"/> / <see cref="Limit"/>. With a state file the count survives restarts
+/// (saved every <see cref="SaveEvery"/> requests and at shutdown; a crash loses at most that many).
 /// </summary>
-public sealed class CrispRequestBudget(IOptionsMonitor<RichContactOptions> options, TimeProvider clock, ILogger<CrispRequestBudget> logger)
+public sealed class CrispRequestBudget : IDisposable
 {
+    internal const int SaveEvery = 10;
+
+    private readonly IOptionsMonitor<RichContactOptions> options;
+    private readonly TimeProvider clock;
+    private readonly ILogger<CrispRequestBudget> logger;
+    private readonly string? _stateFile;
     private readonly Lock _gate = new();
     private DateOnly _day;
     private int _used;
     private bool _warned;
+
+    /// <param name="stateFile">Where today's count is kept (a day and a number, nothing else); null keeps it in memory only.</param>
+    public CrispRequestBudget(IOptionsMonitor<RichContactOptions> options, TimeProvider clock, ILogger<CrispRequestBudget> logger, string? stateFile = null)
+    {
+        this.options = options;
+        this.clock = clock;
+        this.logger = logger;
+        _stateFile = stateFile;
+        Load();
+    }
 
     public event Action? Changed;
 
@@ -38,16 +55,64 @@ public sealed class CrispRequestBudget(IOptionsMonitor<RichContactOptions> optio
             refused = _used >= Limit;
             if (!refused)
                 _used++;
+            if (!refused && (_used % SaveEvery == 0 || _used == Limit))
+                Save();
             firstRefusal = refused && !_warned;
             _warned |= refused;
         }
-        if (refused && !firstRefusal)
-            throw new CrispBudgetExhaustedException(ResetsAt);
-        Changed?.Invoke();
         if (!refused)
+        {
+            Changed?.Invoke();
             return;
-        logger.LogWarning("The daily Crisp request budget of {Limit} is spent; no Crisp call is made until {ResumesAt:u}. Raise RichContact:Crisp:DailyRequestBudget only if the plugin's quota in the Crisp Marketplace was raised.", Limit, ResetsAt);
+        }
+        if (firstRefusal)
+        {
+            // Once a day: every later refusal is the same news.
+            Changed?.Invoke();
+            logger.LogWarning("The daily Crisp request budget of {Limit} is spent; no Crisp call is made until {ResumesAt:u}. Raise RichContact:Crisp:DailyRequestBudget only if the plugin's quota in the Crisp Marketplace was raised.", Limit, ResetsAt);
+        }
         throw new CrispBudgetExhaustedException(ResetsAt);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate) Save();
+    }
+
+    private sealed record State(DateOnly Day, int Used);
+
+    private void Load()
+    {
+        if (_stateFile is null || !File.Exists(_stateFile))
+            return;
+        try
+        {
+            var state = System.Text.Json.JsonSerializer.Deserialize<State>(File.ReadAllText(_stateFile));
+            if (state is not null && state.Day == Today())
+                (_day, _used) = (state.Day, Math.Max(0, state.Used));
+        }
+        catch (Exception error) when (error is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not read the request budget state ({ErrorType}); today's count starts at 0", error.GetType().Name);
+        }
+    }
+
+    /// <summary>Called under the lock. Write-then-rename, so a crash never leaves half a file.</summary>
+    private void Save()
+    {
+        if (_stateFile is null)
+            return;
+        try
+        {
+            Roll();
+            var temporary = _stateFile + ".tmp";
+            File.WriteAllText(temporary, System.Text.Json.JsonSerializer.Serialize(new State(_day, _used)));
+            File.Move(temporary, _stateFile, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not save the request budget state ({ErrorType})", error.GetType().Name);
+        }
     }
 
     private void Roll()

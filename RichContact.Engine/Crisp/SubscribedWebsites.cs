@@ -11,9 +11,16 @@ public sealed record SubscribedWebsite(string WebsiteId, string Token);
 /// settings page checks its token here; the engine loads the list at start and keeps it fresh from
 /// <c>plugin:subscription:updated</c>.
 /// </summary>
-public sealed class SubscribedWebsites
+public sealed class SubscribedWebsites(TimeProvider clock)
 {
+    /// <summary>
+    /// Anyone can ask for the settings page with made-up ids, and every reload costs Crisp quota, so a
+    /// miss reloads at most this often.
+    /// </summary>
+    internal static readonly TimeSpan MissReloadInterval = TimeSpan.FromMinutes(1);
+
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private DateTimeOffset? _lastMissReload;
     private volatile Dictionary<string, SubscribedWebsite> _byId = new(StringComparer.Ordinal);
 
     /// <summary>Loads the full list from Crisp; set by the engine when it starts.</summary>
@@ -48,8 +55,10 @@ public sealed class SubscribedWebsites
     }
 
     /// <summary>
-    /// True when <paramref name="token"/> is the one Crisp lists for the website. On a miss the list is
-    /// reloaded once (a website may have just installed the plugin). Constant-time comparison.
+    /// True when <paramref name="token"/> is the one Crisp lists for the website. For a website not
+    /// known yet (it may have just installed the plugin) the list is reloaded once, at most once per
+    /// <see cref="MissReloadInterval"/>; a known website's token changes reach us as
+    /// <c>plugin:subscription:updated</c>, so a wrong token for it costs no reload. Constant-time comparison.
     /// </summary>
     public async Task<bool> IsValidTokenAsync(string? websiteId, string? token, CancellationToken ct = default)
     {
@@ -57,8 +66,22 @@ public sealed class SubscribedWebsites
             return false;
         if (Matches(websiteId, token))
             return true;
+        if (Contains(websiteId) || !TryStartMissReload())
+            return false;
         await ReloadAsync(ct);
         return Matches(websiteId, token);
+    }
+
+    private bool TryStartMissReload()
+    {
+        lock (_reloadGate)
+        {
+            var now = clock.GetUtcNow();
+            if (_lastMissReload is { } last && now - last < MissReloadInterval)
+                return false;
+            _lastMissReload = now;
+            return true;
+        }
     }
 
     public async Task ReloadAsync(CancellationToken ct = default)

@@ -85,6 +85,7 @@ public sealed class SettingsPageBrowserTests(BrowserFixture fixture)
             var allowed = await page.GotoAsync(SettingsUrl(second.Id, second.Token, locale: "fr").ToString());
             Assert.Equal((int)HttpStatusCode.OK, allowed!.Status);
             await Expect(page.GetByTestId("save")).ToHaveTextAsync("Enregistrer");
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
         });
     }
 

@@ -30,7 +30,7 @@ public sealed class PublishedAppTests : IAsyncLifetime
             RedirectStandardError = true,
         };
         start.Environment["RichContact__DataDirectory"] = Path.Combine(_work, "data");
-        start.Environment["RichContact__Sandbox__Url"] = "http://127.0.0.1:0";
+        start.Environment["RichContact__Sandbox__Url"] = $"http://127.0.0.1:{FreePort()}";
         start.Environment["RichContact__Sandbox__Traffic__Enabled"] = "false";
         _app = Process.Start(start)!;
         _app.OutputDataReceived += (_, e) => { lock (_appOutput) _appOutput.WriteLine(e.Data); };
