@@ -87,7 +87,20 @@ public sealed class ConversationTracker(
 
         var windowEnd = tracked.FirstMessageAt + options.Value.CollectionWindow;
         var due = CollectionWindow.DueTime(tracked.FirstMessageAt, options.Value.CollectionWindow);
-        var jobId = jobs.Schedule<CreateContactJob>(job => job.RunAsync(conversation.WebsiteId, conversation.SessionId, null, CancellationToken.None), due);
+        string jobId;
+        try
+        {
+            jobId = jobs.Schedule<CreateContactJob>(job => job.RunAsync(conversation.WebsiteId, conversation.SessionId, null, CancellationToken.None), due);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Hangfire's storage refused the job (database locked for too long, disk full): forget
+            // the conversation so that its next visitor message, or the next outage catch-up, tries again.
+            _conversations.Remove(conversation);
+            logger.LogError("Could not schedule the contact job of conversation {SessionId} of website {WebsiteId}: job storage failed with {ErrorType} (disk full or database locked?). The conversation is tried again on its next visitor message.",
+                conversation.SessionId, conversation.WebsiteId, error.GetType().Name);
+            return;
+        }
         logger.LogDebug("New {Channel} conversation {SessionId} of website {WebsiteId}; contact job due at {Due:O}",
             channel, conversation.SessionId, conversation.WebsiteId, due);
         _ = EnqueueAtWindowEndAsync(jobId, windowEnd);

@@ -17,14 +17,44 @@ public static partial class Nickname
     [GeneratedRegex(@"^[\d\s+()\-./]+$")]
     private static partial Regex PhoneLike();
 
-    /// <summary>The trimmed name, or null when it is empty, only a phone number, or a generic visitor name.</summary>
+    private const int MaxLength = 200;
+
+    /// <summary>
+    /// The trimmed name without control characters or bidi overrides (they garble or disguise a name
+    /// in Crisp's lists), cut at 200 characters without splitting an emoji; null when it is empty,
+    /// only a phone number, or a generic visitor name.
+    /// </summary>
     public static string? ForContact(string? nickname)
     {
         if (string.IsNullOrWhiteSpace(nickname))
             return null;
-        var name = nickname.Trim();
-        if (PhoneLike().IsMatch(name) || GenericName().IsMatch(name))
+        var name = Clean(nickname).Trim();
+        if (name.Length == 0 || PhoneLike().IsMatch(name) || GenericName().IsMatch(name))
             return null;
-        return name.Length > 200 ? name[..200] : name;
+        return Cut(name);
+    }
+
+    private static string Clean(string text)
+    {
+        var clean = new System.Text.StringBuilder(Math.Min(text.Length, MaxLength * 2));
+        for (var i = 0; i < text.Length && clean.Length <= MaxLength * 2; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+                continue;
+            // A lone half of a surrogate pair is not text.
+            if (char.IsHighSurrogate(c) && (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])) || char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(text[i - 1])))
+                continue;
+            clean.Append(c);
+        }
+        return clean.ToString();
+    }
+
+    private static string Cut(string name)
+    {
+        if (name.Length <= MaxLength)
+            return name;
+        var end = char.IsLowSurrogate(name[MaxLength]) ? MaxLength - 1 : MaxLength;
+        return name[..end].TrimEnd();
     }
 }

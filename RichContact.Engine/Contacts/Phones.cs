@@ -10,6 +10,9 @@ public static class Phones
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
+    /// <summary>"+" and at most 15 digits (ITU-T E.164).</summary>
+    private const int MaxE164Length = 16;
+
     /// <summary>
     /// The E.164 form of <paramref name="raw"/> when it is a valid number (or a known national variant
     /// of one). <paramref name="regionHint"/> (ISO 3166 alpha-2, e.g. the conversation's country)
@@ -106,6 +109,9 @@ public static class Phones
         catch (NumberParseException) { return null; }
 
         var e164 = Util.Format(number, PhoneNumberFormat.E164);
+        // E.164 allows 15 digits at most; libphonenumber accepts longer "possible" numbers for some countries.
+        if (e164.Length > MaxE164Length)
+            return null;
         if (Util.IsValidNumber(number))
             return e164;
         // A superseded national format (e.g. a Brazilian mobile without its 9) is the same person as the

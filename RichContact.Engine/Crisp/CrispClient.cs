@@ -53,15 +53,17 @@ public sealed class CrispClient(HttpClient http)
     /// Conversations of a website created since <paramref name="since"/>, newest first, at most
     /// <paramref name="maxPages"/> pages: their session id and origin.
     /// </summary>
-    public async Task<IReadOnlyList<(string SessionId, string? Origin)>> ListConversationsSinceAsync(string websiteId, DateTimeOffset since,
-        int maxPages, CancellationToken ct = default)
+    public async Task<IReadOnlyList<(string SessionId, string? Origin)>> ListConversationsAsync(string websiteId, DateTimeOffset since,
+        DateTimeOffset until, int maxPages, CancellationToken ct = default)
     {
         var conversations = new List<(string, string?)>();
         var start = Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+        // The end pins the list, so conversations created while we page do not shift the pages.
+        var end = Uri.EscapeDataString(until.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
         for (var page = 1; page <= maxPages; page++)
         {
             var data = await SendAsync("conversations.list", HttpMethod.Get,
-                $"website/{Segment(websiteId)}/conversations/{page}?per_page={PeoplePageSize}&filter_date_start={start}", null, ct);
+                $"website/{Segment(websiteId)}/conversations/{page}?per_page={PeoplePageSize}&filter_date_start={start}&filter_date_end={end}", null, ct);
             var items = data.Items().ToList();
             conversations.AddRange(items
                 .Select(i => (SessionId: i.String("session_id"), Origin: i.String("meta", "origin")))

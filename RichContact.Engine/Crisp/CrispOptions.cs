@@ -16,5 +16,11 @@ public sealed class CrispOptions
     /// <summary>Crisp's daily request quota for the plugin (5,000 by default in the Marketplace).</summary>
     public int DailyRequestBudget { get; set; } = 5000;
 
+    /// <summary>
+    /// After an RTM outage the catch-up lists conversations created since the last event seen, but
+    /// never further back than this: a longer gap is caught up only for its most recent part (with a warning).
+    /// </summary>
+    public double CatchUpMaxGapMinutes { get; set; } = 60;
+
     public bool HasCredentials => !string.IsNullOrWhiteSpace(Identifier) && !string.IsNullOrWhiteSpace(Key);
 }

@@ -85,7 +85,8 @@ public sealed class CrispRtmListener(
             if (outcome.WasAuthenticated)
             {
                 failures = 0; // it worked for a while: start the backoff over
-                _disconnectedAt ??= clock.GetUtcNow();
+                // The last sign of life, not now: events may have been lost since then.
+                _disconnectedAt ??= new DateTimeOffset(Interlocked.Read(ref _lastSignOfLifeTicks), TimeSpan.Zero);
             }
             failures++;
             var delay = timings.ReconnectDelayFor(failures);

@@ -72,6 +72,10 @@ public static class AdminAuthentication
     {
         endpoints.MapPost(LogoutPath, async (HttpContext context) =>
         {
+            // UseAntiforgery only records the verdict; a minimal API without form binding must act on it.
+            // A body, so that the status code pages do not re-execute the refused POST as a page.
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+                return Results.Text("Invalid or missing antiforgery token.", statusCode: StatusCodes.Status400BadRequest);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect(LoginPath);
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());

@@ -1,0 +1,85 @@
+using System.Web;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RichContact.Engine.Crisp;
+using RichContact.Engine.Tests.Support;
+
+namespace RichContact.Engine.Tests.Reliability;
+
+/// <summary>What the outage catch-up asks Crisp for: the window it lists and how many calls it spends.</summary>
+public class CatchUpBoundTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+    private StubHttpServer _stub = null!;
+    private ServiceProvider _services = null!;
+    private readonly RtmEventQueue _queue = new(NullLogger<RtmEventQueue>.Instance);
+
+    public async Task InitializeAsync() => _stub = await StubHttpServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null) await _services.DisposeAsync();
+        await _stub.DisposeAsync();
+    }
+
+    private OutageCatchUp CatchUp(double maxGapMinutes, params string[] websiteIds)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RichContact:Crisp:Identifier"] = "plugin-id",
+            ["RichContact:Crisp:Key"] = "plugin-key",
+            ["RichContact:Crisp:ApiUrl"] = _stub.Url,
+            ["RichContact:Crisp:CatchUpMaxGapMinutes"] = maxGapMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddOptions<RichContactOptions>().Bind(configuration.GetSection(RichContactOptions.Section));
+        services.AddCrisp();
+        _services = services.BuildServiceProvider();
+        var websites = new SubscribedWebsites(TimeProvider.System);
+        websites.ReplaceAll(websiteIds.Select(id => new SubscribedWebsite(id, "token")));
+        return new OutageCatchUp(_services.GetRequiredService<CrispClient>(), websites, _queue, new RtmTimings(),
+            _services.GetRequiredService<IOptions<RichContactOptions>>(), new ManualClock(Now), NullLogger<OutageCatchUp>.Instance);
+    }
+
+    [Fact]
+    public async Task Catch_up_lists_from_the_last_event_seen_minus_the_margin_until_now_with_one_call_per_website()
+    {
+        _stub.Answers.Enqueue(StubHttpServer.Json(200, """{"error":false,"reason":"resolved","data":[{"session_id":"session_a","meta":{"origin":"urn:crisp.im:whatsapp:0"}}]}"""));
+        _stub.Answers.Enqueue(StubHttpServer.Json(200, """{"error":false,"reason":"resolved","data":[]}"""));
+
+        await CatchUp(60, "website-1", "website-2").RunAsync(Now.AddMinutes(-5), CancellationToken.None);
+
+        var lists = _stub.Requests.Select(r => new Uri("http://x" + r.Path)).ToList();
+        Assert.Equal(2, lists.Count);
+        Assert.All(lists, l => Assert.EndsWith("/conversations/1", l.AbsolutePath));
+        var query = HttpUtility.ParseQueryString(lists[0].Query);
+        Assert.Equal(Now.AddMinutes(-5).AddSeconds(-30), DateTimeOffset.Parse(query["filter_date_start"]!));
+        Assert.Equal(Now.AddSeconds(30), DateTimeOffset.Parse(query["filter_date_end"]!));
+        Assert.True(_queue.Reader.TryRead(out var caught));
+        Assert.Equal(("message:send", "session_a"), (caught.Name, caught.Payload.GetProperty("session_id").GetString()));
+        Assert.False(_queue.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task Outage_longer_than_the_maximum_gap_is_caught_up_for_the_gap_only()
+    {
+        await CatchUp(15, "website-1").RunAsync(Now.AddHours(-6), CancellationToken.None);
+
+        var list = new Uri("http://x" + Assert.Single(_stub.Requests).Path);
+        Assert.Equal(Now.AddMinutes(-15), DateTimeOffset.Parse(HttpUtility.ParseQueryString(list.Query)["filter_date_start"]!));
+    }
+
+    [Fact]
+    public async Task Failing_list_call_for_one_website_still_catches_up_the_others()
+    {
+        _stub.Answers.Enqueue(StubHttpServer.Json(403, """{"error":true,"reason":"not_allowed","data":{}}"""));
+        _stub.Answers.Enqueue(StubHttpServer.Json(200, """{"error":false,"reason":"resolved","data":[{"session_id":"session_b","meta":{"origin":"urn:crisp.im:telegram:0"}}]}"""));
+
+        await CatchUp(60, "website-1", "website-2").RunAsync(Now.AddMinutes(-1), CancellationToken.None);
+
+        Assert.True(_queue.Reader.TryRead(out var caught));
+        Assert.Equal("session_b", caught.Payload.GetProperty("session_id").GetString());
+    }
+}

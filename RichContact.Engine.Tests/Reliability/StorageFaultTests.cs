@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Tests.EndToEnd;
+
+namespace RichContact.Engine.Tests.Reliability;
+
+/// <summary>
+/// SQLite busy: another process holds an exclusive lock on richcontact.db while a contact job runs.
+/// <c>RICHCONTACT_SOAK=1</c> holds it past the 30 s command timeout, so the job fails and Hangfire retries it.
+/// </summary>
+public class SqliteBusyTests : EngineEndToEndTest
+{
+    [Fact]
+    public async Task Database_locked_by_another_process_delays_the_activity_entry_and_loses_nothing()
+    {
+        var hold = TimeSpan.FromSeconds(RtmOutageTests.Soak ? 40 : 3);
+        string session;
+        await using (var locker = new SqliteConnection($"Data Source={Path.Combine(Data.Path, "richcontact.db")};Pooling=False"))
+        {
+            await locker.OpenAsync();
+            await using (var begin = locker.CreateCommand())
+            {
+                begin.CommandText = "BEGIN EXCLUSIVE";
+                await begin.ExecuteNonQueryAsync();
+            }
+            var held = Stopwatch.StartNew();
+            session = await StartConversationAsync("whatsapp", phone: "+351912345678");
+            await Task.Delay(hold - held.Elapsed); // the job is due after 1 s: it runs into the lock
+
+            Assert.Empty(Activity.All); // nothing could be written while the lock was held
+            await using var commit = locker.CreateCommand();
+            commit.CommandText = "COMMIT";
+            await commit.ExecuteNonQueryAsync();
+        }
+
+        var outcome = await Activity.OutcomeAsync(session, TimeSpan.FromSeconds(90));
+        // A job that failed while the lock was held and ran again finds the contact it made: "existing".
+        Assert.Contains(outcome.Outcome, new[] { ActivityOutcome.Created, ActivityOutcome.Existing });
+        Assert.Single(Activity.For(session));
+        Assert.Single(await ProfilesAsync());
+        if (RtmOutageTests.Soak)
+            Assert.Contains(Logs.Lines, l => l.Contains("SqliteException") || l.Contains("database is locked"));
+    }
+}

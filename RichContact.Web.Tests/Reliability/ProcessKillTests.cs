@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using RichContact.Engine.Tests.Support;
+using RichContact.Sandbox;
+using RichContact.Web.Tests.Support;
+
+namespace RichContact.Web.Tests.Reliability;
+
+/// <summary>
+/// The real app in a child process (<c>dotnet RichContact.Web.dll</c>) against a sandbox over
+/// loopback, killed with SIGKILL while contact jobs wait in their collection window, then started
+/// again on the same data directory: every waiting conversation gets exactly one contact and one
+/// activity entry. <c>RICHCONTACT_SOAK=1</c> repeats the kill five times.
+/// </summary>
+public sealed class ProcessKillTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private readonly TempDataDirectory _data = new();
+    private CrispSandbox _sandbox = null!;
+    private ChildApp? _app;
+
+    private string WebsiteId => _sandbox.Options.Websites[0].Id;
+
+    public async Task InitializeAsync() => _sandbox = await CrispSandbox.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        _app?.Dispose();
+        await _sandbox.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task Killed_while_jobs_wait_then_restarted_each_conversation_gets_exactly_one_contact_and_one_activity_entry()
+    {
+        var rounds = Environment.GetEnvironmentVariable("RICHCONTACT_SOAK") == "1" ? 5 : 1;
+        var sessions = new List<string>();
+        for (var round = 0; round < rounds; round++)
+        {
+            _app = await ChildApp.StartAsync(_sandbox, _data.Path);
+            var waiting = new List<string>();
+            for (var i = 1; i <= 3; i++)
+                waiting.Add(await _sandbox.Control.StartConversationAsync(new StartConversationRequest
+                {
+                    WebsiteId = WebsiteId, Origin = "whatsapp", Phone = $"+3519123456{round}{i}", Nickname = $"Person {round}{i}",
+                }));
+            foreach (var session in waiting)
+                await _app.WaitForOutputAsync($"{session} of website {WebsiteId}; contact job due", Timeout);
+
+            _app.Kill();
+            // Killed inside the window: no job had run.
+            Assert.Equal(sessions.Count, (await _sandbox.Control.ProfilesAsync(WebsiteId)).Count);
+            sessions.AddRange(waiting);
+        }
+
+        _app = await ChildApp.StartAsync(_sandbox, _data.Path);
+        var entries = await WaitForActivityAsync(sessions.Count);
+
+        Assert.Equal(sessions.Order(), entries.Select(e => e.SessionId).Order());
+        Assert.All(entries, e => Assert.Equal("created", e.Outcome, ignoreCase: true));
+        Assert.Equal(sessions.Count, (await _sandbox.Control.ProfilesAsync(WebsiteId)).Count);
+    }
+
+    private async Task<List<(string SessionId, string Outcome)>> WaitForActivityAsync(int count)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var entries = ReadActivity();
+            if (entries.Count >= count)
+            {
+                // Give a duplicate the chance to show: the profile count must have settled too.
+                await Task.Delay(500);
+                return ReadActivity();
+            }
+            Assert.True(deadline.Elapsed < Timeout, $"only {entries.Count} of {count} activity entries after the restart:\n{_app!.Output}");
+            await Task.Delay(200);
+        }
+    }
+
+    private List<(string, string)> ReadActivity()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "richcontact.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT SessionId, Outcome FROM activity";
+        try
+        {
+            using var reader = command.ExecuteReader();
+            var rows = new List<(string, string)>();
+            while (reader.Read())
+                rows.Add((reader.GetString(0), reader.GetString(1)));
+            return rows;
+        }
+        catch (SqliteException) { return []; } // the schema is still being created
+    }
+
+    /// <summary>RichContact.Web as an operator runs it, configured by environment variables.</summary>
+    private sealed class ChildApp : IDisposable
+    {
+        private readonly Process _process;
+        private readonly System.Text.StringBuilder _output = new();
+
+        private ChildApp(Process process) => _process = process;
+
+        public string Output { get { lock (_output) return _output.ToString(); } }
+
+        public static async Task<ChildApp> StartAsync(CrispSandbox sandbox, string dataDirectory)
+        {
+            var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "RichContact.Web.dll")}\" --urls http://127.0.0.1:{FreePort.Next()}")
+            {
+                WorkingDirectory = dataDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.Environment["RichContact__DataDirectory"] = dataDirectory;
+            start.Environment["RichContact__Crisp__Identifier"] = sandbox.Options.Identifier;
+            start.Environment["RichContact__Crisp__Key"] = sandbox.Options.Key;
+            start.Environment["RichContact__Crisp__ApiUrl"] = sandbox.ApiUrl.ToString();
+            // Long enough to kill the process before any job is due.
+            start.Environment["RichContact__CollectionWindowSeconds"] = "8";
+            start.Environment["RichContact__Admin__Password"] = "kill test password";
+            start.Environment["Logging__LogLevel__RichContact"] = "Debug";
+            start.Environment["Logging__Console__FormatterName"] = "simple";
+            var app = new ChildApp(Process.Start(start)!);
+            app._process.OutputDataReceived += (_, e) => { lock (app._output) app._output.AppendLine(e.Data); };
+            app._process.ErrorDataReceived += (_, e) => { lock (app._output) app._output.AppendLine(e.Data); };
+            app._process.BeginOutputReadLine();
+            app._process.BeginErrorReadLine();
+            await app.WaitForOutputAsync("RTM connected and authenticated", Timeout);
+            return app;
+        }
+
+        public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+        {
+            var deadline = Stopwatch.StartNew();
+            while (!Output.Contains(text))
+            {
+                Assert.False(_process.HasExited, $"the app exited while waiting for '{text}':\n{Output}");
+                Assert.True(deadline.Elapsed < timeout, $"the app never logged '{text}':\n{Output}");
+                await Task.Delay(50);
+            }
+        }
+
+        /// <summary>SIGKILL: no shutdown, no flushing, as when the VM's OOM killer or a power cut strikes.</summary>
+        public void Kill()
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+                Kill();
+            _process.Dispose();
+        }
+    }
+}

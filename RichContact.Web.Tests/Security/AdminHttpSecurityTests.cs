@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using RichContact.Web.Auth;
+using RichContact.Web.Tests.Browser;
+
+namespace RichContact.Web.Tests.Security;
+
+/// <summary>
+/// The admin portal attacked over plain HTTP, as a script would: no browser to help. Each test has
+/// its own app and data directory (xunit makes one instance per test), so the lockout locks out no other test.
+/// </summary>
+public sealed partial class AdminHttpSecurityTests : AppOverHttp
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [Theory]
+    [InlineData("GET", "/")]
+    [InlineData("GET", "/activity")]
+    [InlineData("GET", "/websites")]
+    [InlineData("GET", "/websites/website-1")]
+    [InlineData("GET", "/admin/jobs")]
+    [InlineData("GET", "/admin/jobs/jobs/scheduled")]
+    [InlineData("GET", "/admin/jobs/stats")]
+    [InlineData("POST", "/admin/jobs/stats")]
+    [InlineData("POST", "/admin/jobs/jobs/scheduled/enqueue")]
+    [InlineData("POST", "/admin/jobs/jobs/scheduled/delete")]
+    public async Task Admin_url_without_a_session_is_refused(string method, string path)
+    {
+        var response = await Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "POST" ? new FormUrlEncodedContent([new("jobs[]", "1")]) : null });
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest,
+            $"{method} {path} answered {(int)response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.Redirect)
+            Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Forged_session_cookie_opens_nothing_and_login_issues_a_fresh_cookie()
+    {
+        const string forged = "CfDJ8-forged-by-an-attacker";
+        var withForged = new HttpRequestMessage(HttpMethod.Get, "/activity");
+        withForged.Headers.Add("Cookie", $"{AdminAuthentication.CookieName}={forged}");
+        Assert.Equal(HttpStatusCode.Redirect, (await Http.SendAsync(withForged)).StatusCode);
+
+        // Session fixation: the cookie planted before login is not the one the login hands out.
+        var login = await PostLoginAsync(RichContactApp.AdminPassword, extraCookie: $"{AdminAuthentication.CookieName}={forged}");
+        var session = SessionCookie(login);
+        Assert.NotNull(session);
+        Assert.NotEqual(forged, session);
+
+        var withSession = new HttpRequestMessage(HttpMethod.Get, "/activity");
+        withSession.Headers.Add("Cookie", $"{AdminAuthentication.CookieName}={session}");
+        Assert.Equal(HttpStatusCode.OK, (await Http.SendAsync(withSession)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Session_cookie_is_http_only_secure_and_same_site_strict()
+    {
+        var login = await PostLoginAsync(RichContactApp.AdminPassword);
+
+        var setCookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AdminAuthentication.CookieName + "="));
+        Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", setCookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Login_and_logout_posted_without_an_antiforgery_token_are_refused()
+    {
+        // A cross-site form cannot read our page, so it cannot send the token.
+        var login = await Http.PostAsync("/login", new FormUrlEncodedContent(
+            [new("_handler", "login"), new("Input.Password", RichContactApp.AdminPassword)]));
+        Assert.Equal(HttpStatusCode.BadRequest, login.StatusCode);
+        Assert.Null(SessionCookie(login));
+
+        var logout = await Http.PostAsync("/logout", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
+    }
+
+    [Fact]
+    public async Task Password_guessing_locks_the_login_even_for_the_right_password()
+    {
+        for (var attempt = 1; attempt <= 5; attempt++)
+            Assert.NotEqual(HttpStatusCode.Redirect, (await PostLoginAsync($"guess {attempt}")).StatusCode);
+
+        var right = await PostLoginAsync(RichContactApp.AdminPassword);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.Null(SessionCookie(right));
+    }
+
+    [Theory]
+    [InlineData("/login")]
+    [InlineData("/activity")]
+    [InlineData("/admin/jobs")]
+    public async Task Admin_pages_refuse_to_be_framed_by_any_site(string path)
+    {
+        var response = await Http.GetAsync(path);
+
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    /// <summary>Posts the login form as a browser would: the page's antiforgery field and cookie included.</summary>
+    private async Task<HttpResponseMessage> PostLoginAsync(string password, string? extraCookie = null)
+    {
+        var page = await Http.GetAsync("/login");
+        var html = await page.Content.ReadAsStringAsync();
+        var token = AntiforgeryField().Match(html).Groups[1].Value;
+        var cookies = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
+        if (extraCookie is not null)
+            cookies.Add(extraCookie);
+
+        var post = new HttpRequestMessage(HttpMethod.Post, "/login")
+        {
+            Content = new FormUrlEncodedContent(
+                [new("_handler", "login"), new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("Input.Password", password)]),
+        };
+        post.Headers.Add("Cookie", string.Join("; ", cookies));
+        return await Http.SendAsync(post);
+    }
+
+    private static string? SessionCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.Select(c => c.Split(';')[0]).Where(c => c.StartsWith(AdminAuthentication.CookieName + "=")).Select(c => c[(AdminAuthentication.CookieName.Length + 1)..]).FirstOrDefault(c => c.Length > 0)
+            : null;
+}
