@@ -15,6 +15,7 @@ public class OptionsValidationTests : IDisposable
     [InlineData("RichContact:Crisp:ApiUrl", "not a url", "RichContact:Crisp:ApiUrl must be an absolute http(s) URL")]
     [InlineData("RichContact:CollectionWindowSeconds", "-1", "RichContact:CollectionWindowSeconds must be between 0 and 60")]
     [InlineData("RichContact:Crisp:DailyRequestBudget", "0", "RichContact:Crisp:DailyRequestBudget must be at least 1")]
+    [InlineData("RichContact:Crisp:CatchUpMaxGapMinutes", "0", "RichContact:Crisp:CatchUpMaxGapMinutes must be more than 0")]
     public async Task Invalid_configuration_stops_start_up_with_a_message_naming_the_key(string key, string value, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>

@@ -24,6 +24,8 @@ internal sealed class RichContactOptionsValidator : IValidateOptions<RichContact
 
         if (!Uri.TryCreate(crisp.ApiUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
             errors.Add($"RichContact:Crisp:ApiUrl must be an absolute http(s) URL (got '{crisp.ApiUrl}').");
+        if (crisp.CatchUpMaxGapMinutes is <= 0 or > 7 * 24 * 60 || double.IsNaN(crisp.CatchUpMaxGapMinutes))
+            errors.Add($"RichContact:Crisp:CatchUpMaxGapMinutes must be more than 0 and at most a week (got {crisp.CatchUpMaxGapMinutes}).");
         if (crisp.DailyRequestBudget < 1)
             errors.Add($"RichContact:Crisp:DailyRequestBudget must be at least 1 (got {crisp.DailyRequestBudget}).");
 
