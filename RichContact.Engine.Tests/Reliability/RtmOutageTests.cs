@@ -70,6 +70,25 @@ public class RtmOutageTests : EngineEndToEndTest
         Assert.True(socket.Authenticated);
     }
 
+    [Fact]
+    public async Task Conversation_started_while_the_engine_was_stopped_gets_its_contact_after_start()
+    {
+        var before = await StartConversationAsync("whatsapp", phone: "+351912345601");
+        Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(before)).Outcome);
+        await StopEngineAsync();
+        await Sandbox.Control.ResetRequestsAsync();
+
+        var during = await StartConversationAsync("whatsapp", phone: "+351912345602");
+        await StartEngineAsync();
+
+        // The previous process left its last event time in the data directory; the catch-up starts there.
+        Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(during)).Outcome);
+        Assert.Single(Activity.For(during));
+        Assert.Empty(Activity.For(before)); // listed again, but its outcome is already recorded
+        Assert.Equal(2, (await ProfilesAsync()).Count);
+        Assert.Equal(Engine.Get<SubscribedWebsites>().All.Count, (await Sandbox.Control.RequestsAsync()).Count("GET", ListRoute));
+    }
+
     /// <summary>
     /// Cuts the engine's sockets. The sandbox may answer 500 after aborting the socket (see
     /// ResilienceTests.DropSocketsAsync); the drop is proven by the engine going Reconnecting.

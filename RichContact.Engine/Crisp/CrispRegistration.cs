@@ -43,6 +43,7 @@ internal static class CrispRegistration
         services.AddSingleton<RtmTimings>();
         services.AddSingleton<RtmEventQueue>();
         services.AddSingleton<OutageCatchUp>();
+        services.AddSingleton<LastEventMark>();
         services.AddSingleton<CrispRtmListener>();
         services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());
         services.AddHostedService<RtmEventDispatcher>();

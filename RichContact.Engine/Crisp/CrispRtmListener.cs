@@ -22,6 +22,7 @@ public sealed class CrispRtmListener(
     RtmEventQueue queue,
     RtmTimings timings,
     OutageCatchUp catchUp,
+    LastEventMark lastEventMark,
     TimeProvider clock,
     ILogger<CrispRtmListener> logger) : BackgroundService
 {
@@ -41,6 +42,8 @@ public sealed class CrispRtmListener(
             return;
         }
         websites.Loader = crisp.ListSubscribedWebsitesAsync;
+        // A previous process heard Crisp until then: catch up what was created since, once connected.
+        _disconnectedAt = lastEventMark.Read();
 
         var websitesLoaded = false;
         RtmEndpoint? endpoint = null;
@@ -95,7 +98,17 @@ public sealed class CrispRtmListener(
             try { await Task.Delay(delay, clock, stoppingToken); }
             catch (OperationCanceledException) { break; }
         }
+        MarkLastEvent();
         status.Set(CrispConnectionState.NotStarted);
+    }
+
+    /// <summary>Keeps the last sign of life on disk while connected (the next process catches up from it).</summary>
+    private void MarkLastEvent()
+    {
+        // Not while an outage is still to be caught up: the mark must stay at the last event before it.
+        var ticks = Interlocked.Read(ref _lastSignOfLifeTicks);
+        if (ticks > 0 && (_socket is not null || _disconnectedAt is null))
+            lastEventMark.Write(new DateTimeOffset(ticks, TimeSpan.Zero));
     }
 
     /// <summary>Why a connection ended.</summary>
@@ -176,6 +189,10 @@ public sealed class CrispRtmListener(
             _disconnectedAt = null;
             _ = catchUp.RunAsync(since, stoppingToken);
         }
+        else
+        {
+            MarkLastEvent(); // a process killed from now on knows where to catch up from
+        }
         try
         {
             return await WatchAsync(ended.Task, stoppingToken);
@@ -196,6 +213,7 @@ public sealed class CrispRtmListener(
         {
             await Task.WhenAny(ended, Task.Delay(period, clock, stoppingToken));
             stoppingToken.ThrowIfCancellationRequested();
+            MarkLastEvent();
             var silence = clock.GetUtcNow() - new DateTimeOffset(Interlocked.Read(ref _lastSignOfLifeTicks), TimeSpan.Zero);
             if (!ended.IsCompleted && silence > timings.Watchdog)
                 return new($"silent for {silence.TotalSeconds:0} s", WasAuthenticated: true);

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace RichContact.Engine.Crisp;
+
+/// <summary>
+/// When the RTM socket last showed a sign of life, kept in <c>rtm-last-event.txt</c> in the data
+/// directory (a timestamp, nothing else), so that a process that starts again, after a stop or a
+/// kill, catches up the conversations created while it was down.
+/// </summary>
+public sealed class LastEventMark(IOptions<RichContactOptions> options, ILogger<LastEventMark> logger)
+{
+    public const string FileName = "rtm-last-event.txt";
+
+    private string FilePath => options.Value.DataPath(FileName);
+
+    public DateTimeOffset? Read()
+    {
+        try
+        {
+            return File.Exists(FilePath) && DateTimeOffset.TryParse(File.ReadAllText(FilePath).Trim(), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+        }
+        catch (IOException error)
+        {
+            logger.LogWarning("Could not read {File} ({ErrorType}): no catch-up of the time the process was down", FileName, error.GetType().Name);
+            return null;
+        }
+    }
+
+    public void Write(DateTimeOffset at)
+    {
+        try
+        {
+            // Write then move: a kill mid-write leaves the previous mark, never half a date.
+            var temporary = FilePath + ".tmp";
+            File.WriteAllText(temporary, at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            File.Move(temporary, FilePath, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not write {File} ({ErrorType})", FileName, error.GetType().Name);
+        }
+    }
+}
