@@ -25,14 +25,4 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Activity.AnyAsync(e => e.WebsiteId == websiteId && e.SessionId == sessionId && e.Outcome != ActivityOutcome.Failed, ct);
     }
-
-    /// <summary>Newest first, optionally for one website.</summary>
-    public async Task<IReadOnlyList<ActivityEntry>> RecentAsync(int count, string? websiteId = null, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Activity.AsNoTracking();
-        if (websiteId is not null)
-            query = query.Where(e => e.WebsiteId == websiteId);
-        return await query.OrderByDescending(e => e.Id).Take(count).ToListAsync(ct);
-    }
 }

@@ -26,8 +26,6 @@ public static class ChannelOrigin
         ["contact-form"] = "Contact form",
     };
 
-    public static IReadOnlyDictionary<string, string> Known => KnownNames;
-
     /// <summary>
     /// The channel of <paramref name="origin"/>, lowercased; false for <c>chat</c>, <c>email</c>, null
     /// and anything that is not exactly four non-empty <c>:</c>-parts starting with <c>urn</c>.

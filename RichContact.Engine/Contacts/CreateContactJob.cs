@@ -78,6 +78,12 @@ public sealed class CreateContactJob(
                     sessionId, websiteId, error.GetType().Name, Retries);
                 Fail(entry, ReasonCodes.InternalError);
             }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // Hangfire keeps a failed attempt's exception, message included, in hangfire.db and
+                // its log before retrying; some messages quote the data they choked on, so it gets the type only.
+                throw new InvalidOperationException($"Contact job attempt failed with {error.GetType().Name}; Hangfire retries it.");
+            }
             entry.RestCalls = calls.Calls;
         }
 

@@ -17,7 +17,6 @@ public sealed class CrispApiException(string operation, HttpStatusCode status, s
     public string? Reason { get; } = reason;
 
     public bool IsConflict => Status == HttpStatusCode.Conflict;
-    public bool IsRateLimited => (int)Status is 429 or 420;
     /// <summary>The plugin token is wrong (401). A 403 is a route closed to the tier, not a bad token.</summary>
     public bool IsUnauthorized => Status == HttpStatusCode.Unauthorized;
 

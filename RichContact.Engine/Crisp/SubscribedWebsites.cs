@@ -20,6 +20,7 @@ public sealed class SubscribedWebsites(TimeProvider clock)
     internal static readonly TimeSpan MissReloadInterval = TimeSpan.FromMinutes(1);
 
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private readonly Lock _missReloadGate = new();
     private DateTimeOffset? _lastMissReload;
     private volatile Dictionary<string, SubscribedWebsite> _byId = new(StringComparer.Ordinal);
 
@@ -74,7 +75,7 @@ public sealed class SubscribedWebsites(TimeProvider clock)
 
     private bool TryStartMissReload()
     {
-        lock (_reloadGate)
+        lock (_missReloadGate)
         {
             var now = clock.GetUtcNow();
             if (_lastMissReload is { } last && now - last < MissReloadInterval)

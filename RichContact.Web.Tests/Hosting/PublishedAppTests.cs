@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using RichContact.Web.Tests.Support;
 
 namespace RichContact.Web.Tests.Hosting;
 
@@ -21,7 +21,7 @@ public sealed class PublishedAppTests : IAsyncLifetime
         var publish = await RunAsync("dotnet", $"publish \"{Path.Combine(RepositoryPaths.Root, "RichContact.Web")}\" -c Release -o \"{Path.Combine(_work, "out")}\" --nologo");
         Assert.True(publish.ExitCode == 0, "dotnet publish failed:\n" + publish.Output);
 
-        var port = FreePort();
+        var port = FreePort.Next();
         _http.BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(_work, "out", "RichContact.Web.dll")}\" --urls {_http.BaseAddress}")
         {
@@ -30,7 +30,7 @@ public sealed class PublishedAppTests : IAsyncLifetime
             RedirectStandardError = true,
         };
         start.Environment["RichContact__DataDirectory"] = Path.Combine(_work, "data");
-        start.Environment["RichContact__Sandbox__Url"] = $"http://127.0.0.1:{FreePort()}";
+        start.Environment["RichContact__Sandbox__Url"] = $"http://127.0.0.1:{FreePort.Next()}";
         start.Environment["RichContact__Sandbox__Traffic__Enabled"] = "false";
         _app = Process.Start(start)!;
         _app.OutputDataReceived += (_, e) => { lock (_appOutput) _appOutput.WriteLine(e.Data); };
@@ -81,13 +81,6 @@ public sealed class PublishedAppTests : IAsyncLifetime
     }
 
     private string Output() { lock (_appOutput) return _appOutput.ToString(); }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, string arguments)
     {
