@@ -68,12 +68,12 @@ public class VisitorDetailsStoreTests
     }
 }
 
-public class IdentityLocksTests
+public class KeyedLocksTests
 {
     [Fact]
     public async Task Second_holder_of_the_same_key_waits_for_the_first()
     {
-        var locks = new IdentityLocks();
+        var locks = new KeyedLocks();
         var first = await locks.AcquireAsync("phone:+351912345678", CancellationToken.None);
 
         var second = locks.AcquireAsync("phone:+351912345678", CancellationToken.None);

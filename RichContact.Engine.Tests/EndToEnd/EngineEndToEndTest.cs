@@ -38,6 +38,9 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
     {
         await StopEngineAsync();
         await Sandbox.DisposeAsync();
+        // For diagnosing a failure seen once: RICHCONTACT_TEST_LOGS=<dir> keeps every test's engine log there.
+        if (Environment.GetEnvironmentVariable("RICHCONTACT_TEST_LOGS") is { Length: > 0 } logs)
+            File.WriteAllLines(System.IO.Path.Combine(logs, $"{GetType().Name}-{Guid.NewGuid():N}.log"), Logs.Lines);
         Data.Dispose();
     }
 

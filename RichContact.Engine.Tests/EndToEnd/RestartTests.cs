@@ -31,6 +31,20 @@ public class RestartTests : EngineEndToEndTest
     }
 
     [Fact]
+    public async Task Two_jobs_of_one_conversation_running_at_once_record_one_outcome_and_one_contact()
+    {
+        var session = await StartConversationAsync("whatsapp", phone: "+351912345678", nickname: "Ana");
+        await WaitUntilTrackedAsync(session);
+
+        // As after a restart: the previous process's job and the one the catch-up scheduled, both due now.
+        var job = Engine.Get<RichContact.Engine.Contacts.CreateContactJob>();
+        await Task.WhenAll(job.RunAsync(WebsiteId, session, null, CancellationToken.None), job.RunAsync(WebsiteId, session, null, CancellationToken.None));
+
+        Assert.Equal(ActivityOutcome.Created, Assert.Single(Activity.For(session)).Outcome);
+        Assert.Single(await ProfilesAsync());
+    }
+
+    [Fact]
     public async Task Job_that_runs_again_after_its_outcome_does_nothing()
     {
         var session = await StartConversationAsync("whatsapp", phone: "+351912345678");

@@ -9,7 +9,7 @@ internal static class ContactsRegistration
     {
         services.AddSingleton<VisitorDetailsStore>();
         services.AddSingleton<ConversationTracker>();
-        services.AddSingleton<IdentityLocks>();
+        services.AddSingleton<KeyedLocks>();
         services.AddTransient<ExistingProfileSearch>();
         services.AddTransient<CreateContactJob>();
         return services;

@@ -13,8 +13,9 @@ namespace RichContact.Engine.Contacts;
 /// The Hangfire job run once a conversation's collection window is over: decides whether the
 /// conversation's visitor needs a contact and creates it. Its arguments are ids only (Hangfire's
 /// storage is on disk); the visitor's details come from memory, else from the conversation meta.
-/// Idempotent: a conversation with an outcome is not processed again, and the per-person lock plus
-/// the search before create mean a retry or duplicate never makes a second contact.
+/// Idempotent: a conversation with an outcome is not processed again (checked under the
+/// conversation's lock, so two jobs of one conversation never both run), and the per-person lock
+/// plus the search before create mean the same person on two channels never gets a second contact.
 /// </summary>
 public sealed class CreateContactJob(
     WebsiteSettingsStore settingsStore,
@@ -22,7 +23,7 @@ public sealed class CreateContactJob(
     VisitorDetailsStore detailsStore,
     CrispClient crisp,
     ExistingProfileSearch search,
-    IdentityLocks locks,
+    KeyedLocks locks,
     ActivityLog activity,
     IBackgroundJobClient jobs,
     TimeProvider clock,
@@ -39,6 +40,7 @@ public sealed class CreateContactJob(
     public async Task RunAsync(string websiteId, string sessionId, PerformContext? context, CancellationToken cancellationToken)
     {
         var conversation = new ConversationKey(websiteId, sessionId);
+        using var conversationLock = await locks.AcquireAsync(conversation.LockKey, cancellationToken);
         if (await activity.HasOutcomeAsync(websiteId, sessionId, cancellationToken))
         {
             logger.LogDebug("Conversation {SessionId} of website {WebsiteId} already has an outcome", sessionId, websiteId);
