@@ -48,11 +48,11 @@ public static class EngineServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(HangfireConnections.Factory(DataFile(sp, "hangfire.db")), new SQLiteStorageOptions
+            .UseStorage(new RichContactJobStorage(HangfireConnections.Factory(DataFile(sp, "hangfire.db")), new SQLiteStorageOptions
             {
                 QueuePollInterval = QueuePollInterval,
                 InvisibilityTimeout = InvisibilityTimeout,
-            }));
+            })));
         services.AddHangfireServer(server =>
         {
             server.SchedulePollingInterval = SchedulePollingInterval;

@@ -13,13 +13,7 @@ public sealed class KeyedLocks
 
     public async Task<IDisposable> AcquireAsync(string key, CancellationToken ct)
     {
-        SemaphoreSlim gate;
-        lock (_locks)
-        {
-            var (existing, users) = _locks.TryGetValue(key, out var entry) ? entry : (new SemaphoreSlim(1, 1), 0);
-            _locks[key] = (existing, users + 1);
-            gate = existing;
-        }
+        var gate = Join(key);
         try
         {
             await gate.WaitAsync(ct);
@@ -30,6 +24,26 @@ public sealed class KeyedLocks
             throw;
         }
         return new Holder(() => Release(key, gate, held: true));
+    }
+
+    /// <summary>Blocks until the lock is held or <paramref name="timeout"/> passed (then null).</summary>
+    public IDisposable? TryAcquire(string key, TimeSpan timeout)
+    {
+        var gate = Join(key);
+        if (gate.Wait(timeout))
+            return new Holder(() => Release(key, gate, held: true));
+        Release(key, gate, held: false);
+        return null;
+    }
+
+    private SemaphoreSlim Join(string key)
+    {
+        lock (_locks)
+        {
+            var (gate, users) = _locks.TryGetValue(key, out var entry) ? entry : (new SemaphoreSlim(1, 1), 0);
+            _locks[key] = (gate, users + 1);
+            return gate;
+        }
     }
 
     private void Release(string key, SemaphoreSlim gate, bool held)

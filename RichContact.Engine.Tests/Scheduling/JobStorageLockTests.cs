@@ -1,0 +1,60 @@
+using Hangfire.Storage.SQLite;
+using RichContact.Engine.Storage;
+using RichContact.Engine.Tests.Support;
+
+namespace RichContact.Engine.Tests.Scheduling;
+
+/// <summary>Hangfire's job-state locks, as its workers, scheduler and client take them.</summary>
+public class JobStorageLockTests : IDisposable
+{
+    /// <summary>The timeout Hangfire gives every job-state lock (BackgroundJobStateChanger).</summary>
+    private static readonly TimeSpan HangfireJobLockTimeout = TimeSpan.FromMinutes(15);
+
+    private readonly TempDataDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task Workers_waiting_for_one_job_lock_each_get_it_in_turn_as_soon_as_it_is_free()
+    {
+        using var storage = new RichContactJobStorage(HangfireConnections.Factory(Path.Combine(_data.Path, "hangfire.db")), new SQLiteStorageOptions());
+        const string resource = "job:1:state-lock";
+        var holders = 0;
+        var overlaps = 0;
+        var turns = 0;
+
+        Task[] waiters;
+        using (var first = storage.GetConnection())
+        using (first.AcquireDistributedLock(resource, HangfireJobLockTimeout))
+        {
+            waiters = Enumerable.Range(0, 20).Select(_ => Task.Factory.StartNew(() =>
+            {
+                using var connection = storage.GetConnection();
+                using (connection.AcquireDistributedLock(resource, HangfireJobLockTimeout))
+                {
+                    if (Interlocked.Increment(ref holders) > 1)
+                        Interlocked.Increment(ref overlaps);
+                    Interlocked.Increment(ref turns);
+                    Interlocked.Decrement(ref holders);
+                }
+            }, TaskCreationOptions.LongRunning)).ToArray();
+            Assert.Equal(0, Volatile.Read(ref turns));
+        }
+
+        // A missed wake-up would leave a waiter asleep for a tenth of Hangfire's timeout: 90 s.
+        await Task.WhenAll(waiters).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal((20, 0), (turns, overlaps));
+    }
+
+    [Fact]
+    public void Job_lock_still_held_after_the_timeout_is_refused()
+    {
+        using var storage = new RichContactJobStorage(HangfireConnections.Factory(Path.Combine(_data.Path, "hangfire.db")), new SQLiteStorageOptions());
+        using var first = storage.GetConnection();
+        using var second = storage.GetConnection();
+        using var held = first.AcquireDistributedLock("job:1:state-lock", HangfireJobLockTimeout);
+
+        Assert.Throws<Hangfire.Storage.DistributedLockTimeoutException>(() => second.AcquireDistributedLock("job:1:state-lock", TimeSpan.FromMilliseconds(50)));
+        second.AcquireDistributedLock("job:2:state-lock", TimeSpan.FromMilliseconds(50)).Dispose();
+    }
+}
