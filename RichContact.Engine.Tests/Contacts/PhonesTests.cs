@@ -31,6 +31,14 @@ public class PhonesTests
     }
 
     [Fact]
+    public void Zeros_read_as_a_country_code_leave_no_short_number_even_for_matching()
+    {
+        // Found by the generated inputs: "004907" read as international is +49 07, a "possible" 4-digit number.
+        Assert.Null(Phones.ToE164Lenient("(004(907", "ZZ"));
+        Assert.Equal("+6834002", Phones.ToE164("+683 4002", null)); // Niue: among the shortest numbers in use
+    }
+
+    [Fact]
     public void National_number_without_region_hint_is_not_guessed_into_a_wrong_country()
     {
         // 912345678 read as international would be +91 2345678, which is not valid.

@@ -14,6 +14,12 @@ public static class Phones
     private const int MaxE164Length = 16;
 
     /// <summary>
+    /// "+" and at least 7 digits: the shortest numbers in use (Niue: a 3-digit country
+    /// code and 4 digits). Fewer is what is left of zeros read as a country code (<c>(004(907</c> → +4907).
+    /// </summary>
+    private const int MinE164Length = 8;
+
+    /// <summary>
     /// The E.164 form of <paramref name="raw"/> when it is a valid number (or a known national variant
     /// of one). <paramref name="regionHint"/> (ISO 3166 alpha-2, e.g. the conversation's country)
     /// is used only when the number is not written internationally. Null when it is not a phone.
@@ -109,8 +115,8 @@ public static class Phones
         catch (NumberParseException) { return null; }
 
         var e164 = Util.Format(number, PhoneNumberFormat.E164);
-        // E.164 allows 15 digits at most; libphonenumber accepts longer "possible" numbers for some countries.
-        if (e164.Length > MaxE164Length)
+        // libphonenumber accepts longer and shorter "possible" numbers for some countries.
+        if (e164.Length is > MaxE164Length or < MinE164Length)
             return null;
         if (Util.IsValidNumber(number))
             return e164;
