@@ -84,7 +84,7 @@ public class CrispClientTests : IAsyncLifetime
         _stub.Answers.Enqueue(StubHttpServer.Json(200, """{"error":false,"reason":"resolved","data":{"origin":"urn:crisp.im:whatsapp:0","phone":"+351912345678"}}"""));
         var client = Client();
 
-        ConversationMeta meta;
+        VisitorDetails meta;
         RestCallCounter counter;
         using (RestCallCounter.Begin(out counter))
             meta = await client.GetConversationMetaAsync("w1", "s1");

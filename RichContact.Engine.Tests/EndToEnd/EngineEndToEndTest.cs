@@ -97,16 +97,9 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
         });
 
     /// <summary>Waits until the engine has seen the conversation's first message (its job is scheduled).</summary>
-    protected async Task WaitUntilTrackedAsync(string sessionId)
-    {
-        var tracker = Engine.Get<ConversationTracker>();
-        var deadline = DateTime.UtcNow + Timeout;
-        while (tracker.Get(new ConversationKey(WebsiteId, sessionId)) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the engine never saw the conversation");
-            await Task.Delay(10);
-        }
-    }
+    protected Task WaitUntilTrackedAsync(string sessionId) =>
+        Eventually.TrueAsync(() => Engine.Get<ConversationTracker>().Get(new ConversationKey(WebsiteId, sessionId)) is not null,
+            "the engine to see the conversation");
 
     protected Task<IReadOnlyList<JsonObject>> ProfilesAsync(string? websiteId = null) => Sandbox.Control.ProfilesAsync(websiteId ?? WebsiteId);
 

@@ -1,6 +1,7 @@
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 
 namespace RichContact.Engine.Tests.EndToEnd;
@@ -94,15 +95,8 @@ public class ResilienceTests : EngineEndToEndTest
     private async Task DropSocketsAsync(double? refuseReconnectSeconds = null) =>
         Assert.Equal(1, await Sandbox.Control.FaultsAsync(new SandboxFaults { DropSockets = true, RefuseRtmSeconds = refuseReconnectSeconds }));
 
-    private async Task WaitForBindAsync(string websiteId)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!(await Sandbox.Control.SocketsAsync()).Any(s => s.Websites.Contains(websiteId)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the socket never bound the new website");
-            await Task.Delay(50);
-        }
-    }
+    private Task WaitForBindAsync(string websiteId) =>
+        Eventually.TrueAsync(async () => (await Sandbox.Control.SocketsAsync()).Any(s => s.Websites.Contains(websiteId)), "the socket to bind the new website");
 
 }
 

@@ -1,6 +1,7 @@
 using Hangfire;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
+using RichContact.Engine.Tests.Support;
 using Xunit.Abstractions;
 
 namespace RichContact.Engine.Tests.EndToEnd;
@@ -46,13 +47,5 @@ public class TrafficTests(ITestOutputHelper output) : EngineEndToEndTest
             $"first message to contact: median {elapsed[elapsed.Count / 2]} ms, max {elapsed[^1]} ms");
     }
 
-    private static async Task Until(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for " + what);
-            await Task.Delay(50);
-        }
-    }
+    private static Task Until(Func<Task<bool>> condition, string what) => Eventually.TrueAsync(condition, what, TimeSpan.FromSeconds(60));
 }

@@ -3,6 +3,7 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Tests.EndToEnd;
+using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 
 namespace RichContact.Engine.Tests.Reliability;
@@ -83,13 +84,6 @@ public class RemovedWhileDownTests : EngineEndToEndTest
         Assert.Empty(await ProfilesAsync());
     }
 
-    private static async Task WaitForScheduledJobsAsync(long count)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (Hangfire.JobStorage.Current.GetMonitoringApi().ScheduledCount() < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the contact job was never scheduled");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitForScheduledJobsAsync(long count) =>
+        Eventually.TrueAsync(() => Hangfire.JobStorage.Current.GetMonitoringApi().ScheduledCount() >= count, "the contact job to be scheduled");
 }

@@ -63,14 +63,5 @@ public abstract class SandboxTestBase : IAsyncLifetime
     }
 
     /// <summary>Polls a condition that the sandbox reaches asynchronously; fails the test if it never does.</summary>
-    protected static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail("Timed out waiting for " + what);
-            await Task.Delay(20);
-        }
-    }
+    protected static Task Eventually(Func<Task<bool>> condition, string what) => Support.Eventually.TrueAsync(condition, what, Timeout);
 }

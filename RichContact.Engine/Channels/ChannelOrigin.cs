@@ -10,21 +10,29 @@ public static class ChannelOrigin
 {
     private const string UrnPrefix = "urn:";
 
-    /// <summary>Display names of the channels we know [guess for all but WhatsApp and Instagram, see crisp-api.md §5].</summary>
-    private static readonly Dictionary<string, string> KnownNames = new(StringComparer.Ordinal)
-    {
-        ["whatsapp"] = "WhatsApp",
-        ["instagram"] = "Instagram",
-        ["messenger"] = "Messenger",
-        ["telegram"] = "Telegram",
-        ["line"] = "LINE",
-        ["twitter"] = "X",
-        ["x"] = "X",
-        ["sms"] = "SMS",
-        ["viber"] = "Viber",
-        ["aircall"] = "Aircall",
-        ["contact-form"] = "Contact form",
-    };
+    /// <summary>
+    /// The channels we know, in the order pick lists offer them, with their display names [guess for
+    /// all but WhatsApp and Instagram, see crisp-api.md §5]. Old names and forms are not offered.
+    /// </summary>
+    private static readonly (string Name, string DisplayName, bool Offered)[] Known =
+    [
+        ("whatsapp", "WhatsApp", true),
+        ("instagram", "Instagram", true),
+        ("messenger", "Messenger", true),
+        ("telegram", "Telegram", true),
+        ("line", "LINE", true),
+        ("x", "X", true),
+        ("sms", "SMS", true),
+        ("viber", "Viber", true),
+        ("aircall", "Aircall", true),
+        ("twitter", "X", false),
+        ("contact-form", "Contact form", false),
+    ];
+
+    private static readonly Dictionary<string, string> KnownNames = Known.ToDictionary(c => c.Name, c => c.DisplayName, StringComparer.Ordinal);
+
+    /// <summary>The messaging channels settings offer by name, before any channel seen on the website.</summary>
+    public static IReadOnlyList<string> PickList { get; } = Known.Where(c => c.Offered).Select(c => c.Name).ToList();
 
     /// <summary>
     /// The channel of <paramref name="origin"/>, lowercased; false for <c>chat</c>, <c>email</c>, null

@@ -26,7 +26,13 @@ public sealed record ContactIdentity(string? Email, string? Phone)
     /// The key of the per-person lock: the phone's canonical variant when there is a phone (the same
     /// person on two channels has the same phone, not always the same email), else the email.
     /// </summary>
-    public string LockKey => Phone is not null ? "phone:" + Phones.CanonicalKey(Phone) : "email:" + Email;
+    public string LockKey => PhoneKey is not null ? "phone:" + PhoneKey : "email:" + Email;
+
+    /// <summary>The phone's canonical variant, worked out once: a search compares it with every candidate.</summary>
+    public string? PhoneKey { get; } = Phone is null ? null : Phones.CanonicalKey(Phone);
+
+    /// <summary>The phone's country, the likeliest one for a candidate's phone typed without a country code.</summary>
+    public string? PhoneRegion { get; } = Phone is null ? null : Phones.RegionOf(Phone);
 
     /// <summary>The email the new profile gets: the real one, else <c>&lt;E.164 digits&gt;@&lt;channel&gt;.nomail</c>.</summary>
     public string ProfileEmail(string channel) => Email ?? PlaceholderEmail(Phone!, channel);

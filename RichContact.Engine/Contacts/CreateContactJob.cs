@@ -185,7 +185,7 @@ public sealed class CreateContactJob(
             return remembered;
 
         var meta = await crisp.GetConversationMetaAsync(conversation.WebsiteId, conversation.SessionId, ct);
-        return VisitorDetails.From(meta).With(remembered);
+        return meta.With(remembered);
     }
 
     private static NewPeopleProfile NewProfile(ContactIdentity identity, VisitorDetails details, string channel, WebsiteSettings settings)

@@ -62,12 +62,10 @@ public sealed class ExistingProfileSearch(CrispClient crisp)
     {
         if (identity.Email is not null && string.Equals(candidate.Email?.Trim(), identity.Email, StringComparison.OrdinalIgnoreCase))
             return true;
-        if (identity.Phone is null)
+        if (identity.PhoneKey is not { } key)
             return false;
 
-        var key = Phones.CanonicalKey(identity.Phone);
-        // A phone typed without country code most likely belongs to the same country as ours.
-        var candidatePhone = Phones.ToE164Lenient(candidate.Phone, Phones.RegionOf(identity.Phone));
+        var candidatePhone = Phones.ToE164Lenient(candidate.Phone, identity.PhoneRegion);
         if (candidatePhone is not null && Phones.CanonicalKey(candidatePhone) == key)
             return true;
         var placeholderPhone = Phones.ToE164Lenient(ContactIdentity.PhoneOfPlaceholder(candidate.Email), null);

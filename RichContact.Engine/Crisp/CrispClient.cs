@@ -42,11 +42,11 @@ public sealed class CrispClient(HttpClient http)
         return websites;
     }
 
-    public async Task<ConversationMeta> GetConversationMetaAsync(string websiteId, string sessionId, CancellationToken ct = default)
+    public async Task<VisitorDetails> GetConversationMetaAsync(string websiteId, string sessionId, CancellationToken ct = default)
     {
         var data = await SendAsync("conversation.meta", HttpMethod.Get,
             $"website/{Segment(websiteId)}/conversation/{Segment(sessionId)}/meta", null, ct);
-        return ConversationMeta.From(data);
+        return VisitorDetails.FromMeta(data);
     }
 
     /// <summary>

@@ -6,18 +6,6 @@ namespace RichContact.Engine.Crisp;
 /// <summary>Where the RTM socket lives (<c>GET plugin/connect/endpoints</c>).</summary>
 public sealed record RtmEndpoint(Uri Socket, Uri? Rescue);
 
-/// <summary>What a conversation's meta says about its visitor (<c>GET conversation/{session_id}/meta</c>).</summary>
-public sealed record ConversationMeta(string? Origin, string? Nickname, string? Email, string? Phone, string? Country, string? City)
-{
-    internal static ConversationMeta From(JsonElement data) => new(
-        data.String("origin"),
-        data.String("nickname"),
-        data.String("email"),
-        data.String("phone"),
-        data.String("device", "geolocation", "country"),
-        data.String("device", "geolocation", "city"));
-}
-
 /// <summary>A people profile as far as dedup needs it.</summary>
 public sealed record PeopleProfile(string PeopleId, string? Email, string? Phone)
 {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace RichContact.Engine.Crisp;
 
 /// <summary>
@@ -24,8 +26,14 @@ public sealed record VisitorDetails
         City = newer.City ?? City,
     };
 
-    internal static VisitorDetails From(ConversationMeta meta) => new()
+    /// <summary>From the <c>data</c> of a conversation meta (crisp-api.md §5).</summary>
+    internal static VisitorDetails FromMeta(JsonElement data) => new()
     {
-        Origin = meta.Origin, Nickname = meta.Nickname, Email = meta.Email, Phone = meta.Phone, Country = meta.Country, City = meta.City,
+        Origin = data.String("origin"),
+        Nickname = data.String("nickname"),
+        Email = data.String("email"),
+        Phone = data.String("phone"),
+        Country = data.String("device", "geolocation", "country"),
+        City = data.String("device", "geolocation", "city"),
     };
 }
