@@ -46,6 +46,9 @@ internal static class CrispRegistration
         services.AddSingleton<LastEventMark>();
         services.AddSingleton<CrispRtmListener>();
         services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());
+        services.AddSingleton(sp => new WebsiteInstallFollowUp(sp.GetRequiredService<SubscribedWebsites>(),
+            sp.GetRequiredService<CrispRtmListener>().BindAsync, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WebsiteInstallFollowUp>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<WebsiteInstallFollowUp>());
         services.AddHostedService<RtmEventDispatcher>();
         return services;
     }
