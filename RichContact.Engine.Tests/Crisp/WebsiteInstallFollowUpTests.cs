@@ -17,7 +17,7 @@ public class WebsiteInstallFollowUpTests
         var secondBind = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var secondBindMayEnd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var (reloads, binds) = (0, 0);
-        var websites = new SubscribedWebsites(new ManualClock(DateTimeOffset.UnixEpoch))
+        var websites = new SubscribedWebsites(new ManualClock(DateTimeOffset.UnixEpoch), new CrispConnectionStatus())
         {
             Loader = async _ =>
             {
@@ -57,7 +57,7 @@ public class WebsiteInstallFollowUpTests
     {
         var logs = new CapturingLoggerProvider();
         var bound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var websites = new SubscribedWebsites(new ManualClock(DateTimeOffset.UnixEpoch))
+        var websites = new SubscribedWebsites(new ManualClock(DateTimeOffset.UnixEpoch), new CrispConnectionStatus())
         {
             Loader = _ => throw new InvalidOperationException("secret-detail +351912345678"),
         };
