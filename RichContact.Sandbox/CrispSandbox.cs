@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using RichContact.Sandbox.Rtm;
 
 namespace RichContact.Sandbox;
 
@@ -26,8 +27,8 @@ public sealed class CrispSandbox : IAsyncDisposable
     public Uri Url { get; }
     /// <summary><see cref="Url"/> + <c>v1/</c>: where a Crisp REST client points.</summary>
     public Uri ApiUrl { get; }
-    /// <summary>The RTM address <c>GET /v1/plugin/connect/endpoints</c> advertises.</summary>
-    public Uri RtmUrl => new("ws://" + Url.Authority + Rtm.RtmEndpoint.Path);
+    /// <summary>The RTM address <c>GET /v1/plugin/connect/endpoints</c> advertises now (it changes when the endpoint moves).</summary>
+    public Uri RtmUrl => _app.Services.GetRequiredService<RtmRelays>().CurrentAddress(Url.Host);
     public SandboxOptions Options { get; }
     public SandboxControl Control { get; }
     public SandboxTraffic Traffic { get; }
@@ -41,8 +42,11 @@ public sealed class CrispSandbox : IAsyncDisposable
         options ??= new SandboxOptions();
         var app = SandboxApp.Build(options, url, consoleLogging);
         await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new CrispSandbox(app, new Uri(address.TrimEnd('/') + "/"), options);
+        // In the order of UseUrls: the sandbox's own address, then the relay port.
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a.TrimEnd('/') + "/")).ToList();
+        app.Services.GetRequiredService<RtmRelays>().Listening(addresses[0].Port, addresses[^1].Port);
+        return new CrispSandbox(app, addresses[0], options);
     }
 
     public async ValueTask DisposeAsync()

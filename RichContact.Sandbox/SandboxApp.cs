@@ -17,6 +17,9 @@ namespace RichContact.Sandbox;
 /// <summary>Composes the sandbox web app: Crisp's REST API, its RTM socket, web hooks and the control API.</summary>
 internal static class SandboxApp
 {
+    /// <summary>The second listener, where the RTM endpoint goes when it moves (<see cref="RtmRelays"/>).</summary>
+    private const string RelayUrl = "http://127.0.0.1:0";
+
     public static WebApplication Build(SandboxOptions options, string url, bool consoleLogging)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -28,7 +31,7 @@ internal static class SandboxApp
         // (Kestrel endpoints among them); the sandbox takes its settings from SandboxOptions only.
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection();
-        builder.WebHost.UseUrls(url);
+        builder.WebHost.UseUrls(url, RelayUrl);
         builder.Logging.ClearProviders();
         if (consoleLogging)
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information)
@@ -42,6 +45,7 @@ internal static class SandboxApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<SandboxState>();
         builder.Services.AddSingleton<RtmHub>();
+        builder.Services.AddSingleton<RtmRelays>();
         builder.Services.AddSingleton<HookDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HookDispatcher>());
         builder.Services.AddSingleton<EventBus>();
@@ -50,13 +54,24 @@ internal static class SandboxApp
 
         var app = builder.Build();
         app.UseWebSockets();
+        app.Use(RelayServesRtmOnly);
         app.UseRouting();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/v1"), v1 => v1.UseMiddleware<CrispApiGate>());
         app.UseWhen(c => c.Request.Path.StartsWithSegments(ControlRoutes.Prefix), control => control.Use(ControlRoutes.LoopbackOnly));
-        app.MapGet("/", () => "Rich Contact sandbox: a local Crisp. REST under /v1/, RTM at " + RtmEndpoint.Path + ", control under /_sandbox/.");
+        app.MapGet("/", (RtmRelays relays) => "Rich Contact sandbox: a local Crisp. REST under /v1/, RTM at " + RtmRelays.PathOf(relays.Current) + ", control under /_sandbox/.");
         app.MapCrispRest();
         app.MapRtm();
         app.MapControl();
         return app;
+    }
+
+    /// <summary>Like a Crisp relay host, the relay port serves sockets, not the REST or control API.</summary>
+    private static Task RelayServesRtmOnly(HttpContext context, Func<Task> next)
+    {
+        var relays = context.RequestServices.GetRequiredService<RtmRelays>();
+        if (context.Connection.LocalPort != relays.RelayPort || context.Request.Path.StartsWithSegments("/p"))
+            return next();
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
     }
 }

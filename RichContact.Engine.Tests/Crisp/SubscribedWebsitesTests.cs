@@ -6,13 +6,14 @@ namespace RichContact.Engine.Tests.Crisp;
 public class SubscribedWebsitesTests
 {
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    private readonly CrispConnectionStatus _rtm = new();
     private readonly List<SubscribedWebsite> _crispLists = [new("website-1", "token-1")];
     private int _reloads;
     private readonly SubscribedWebsites _websites;
 
     public SubscribedWebsitesTests()
     {
-        _websites = new SubscribedWebsites(_clock)
+        _websites = new SubscribedWebsites(_clock, _rtm)
         {
             Loader = _ => { _reloads++; return Task.FromResult<IReadOnlyList<SubscribedWebsite>>(_crispLists.ToList()); },
         };
@@ -46,7 +47,7 @@ public class SubscribedWebsitesTests
     }
 
     [Fact]
-    public async Task Website_that_just_installed_the_plugin_is_found_by_one_reload()
+    public async Task Website_that_just_installed_the_plugin_is_found_by_one_reload_while_rtm_is_down()
     {
         _crispLists.Add(new("website-new", "token-new"));
 
@@ -64,5 +65,52 @@ public class SubscribedWebsitesTests
         _clock.Advance(SubscribedWebsites.MissReloadInterval);
         Assert.False(await _websites.IsValidTokenAsync("made-up-again", "token"));
         Assert.Equal(2, _reloads);
+    }
+
+    [Fact]
+    public async Task Unknown_website_costs_no_reload_while_rtm_is_connected_and_one_again_once_it_is_not()
+    {
+        _crispLists.Add(new("website-new", "token-new"));
+        _rtm.Set(CrispConnectionState.Connected);
+
+        // Installs arrive as plugin:subscription:updated while connected: a miss is a made-up id.
+        for (var i = 0; i < 50; i++)
+            Assert.False(await _websites.IsValidTokenAsync("website-new", "token-new"));
+        Assert.Equal(0, _reloads);
+
+        _rtm.Set(CrispConnectionState.Reconnecting);
+        Assert.True(await _websites.IsValidTokenAsync("website-new", "token-new"));
+        Assert.Equal(1, _reloads);
+    }
+
+    [Fact]
+    public async Task Reloads_asked_while_one_runs_share_a_single_next_load_that_sees_what_changed_meanwhile()
+    {
+        var loads = 0;
+        var firstLoad = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstLoadMayEnd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var websites = new SubscribedWebsites(_clock, _rtm)
+        {
+            Loader = async _ =>
+            {
+                var list = _crispLists.ToList();
+                if (Interlocked.Increment(ref loads) == 1)
+                {
+                    firstLoad.SetResult();
+                    await firstLoadMayEnd.Task;
+                }
+                return list;
+            },
+        };
+
+        var first = websites.ReloadAsync();
+        await firstLoad.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        _crispLists.Add(new("website-new", "token-new"));
+        var meanwhile = Enumerable.Range(0, 5).Select(_ => websites.ReloadAsync()).ToList();
+        firstLoadMayEnd.SetResult();
+        await Task.WhenAll(meanwhile.Append(first));
+
+        Assert.Equal(2, loads);
+        Assert.True(websites.Contains("website-new"));
     }
 }

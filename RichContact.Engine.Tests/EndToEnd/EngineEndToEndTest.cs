@@ -27,6 +27,7 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
     protected string WebsiteId => Sandbox.Options.Websites[0].Id;
     protected virtual double CollectionWindowSeconds => 1;
     protected virtual int DailyRequestBudget => 5000;
+    protected virtual RtmTimings Timings => new() { ReconnectDelay = TimeSpan.FromMilliseconds(200), MaxReconnectDelay = TimeSpan.FromSeconds(1) };
 
     public virtual async Task InitializeAsync()
     {
@@ -56,7 +57,7 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
         }, services =>
         {
             services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-            services.AddSingleton(new RtmTimings { ReconnectDelay = TimeSpan.FromMilliseconds(200), MaxReconnectDelay = TimeSpan.FromSeconds(1) });
+            services.AddSingleton(Timings);
         });
         Activity = new ActivityRecorder(Engine.Get<ActivityStream>());
         await WaitForConnectionAsync();

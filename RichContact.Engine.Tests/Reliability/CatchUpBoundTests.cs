@@ -37,7 +37,7 @@ public class CatchUpBoundTests : IAsyncLifetime
         services.AddOptions<RichContactOptions>().Bind(configuration.GetSection(RichContactOptions.Section));
         services.AddCrisp();
         _services = services.BuildServiceProvider();
-        var websites = new SubscribedWebsites(TimeProvider.System);
+        var websites = new SubscribedWebsites(TimeProvider.System, new CrispConnectionStatus());
         websites.ReplaceAll(websiteIds.Select(id => new SubscribedWebsite(id, "token")));
         return new OutageCatchUp(_services.GetRequiredService<CrispClient>(), websites, _queue, new RtmTimings(),
             _services.GetRequiredService<IOptions<RichContactOptions>>(), new ManualClock(Now), NullLogger<OutageCatchUp>.Instance);

@@ -71,6 +71,37 @@ public class RtmOutageTests : EngineEndToEndTest
     }
 
     [Fact]
+    public async Task Moved_rtm_endpoint_is_rediscovered_authenticated_at_its_new_address_and_the_missed_conversation_gets_one_contact()
+    {
+        var heard = await StartConversationAsync("whatsapp", phone: "+351912345611", nickname: "Heard");
+        await WaitUntilTrackedAsync(heard);
+        var old = Assert.Single(await Sandbox.Control.SocketsAsync()).Address;
+        await Sandbox.Control.ResetRequestsAsync();
+
+        var reconnecting = WaitForStateAsync(Engine.Get<CrispConnectionStatus>(), CrispConnectionState.Reconnecting);
+        await MoveRtmAsync(Sandbox);
+        await reconnecting;
+        var during = await StartConversationAsync("telegram", phone: "+351912345612", nickname: "Missed");
+        // No socket anywhere when it started: the engine could not hear it live.
+        Assert.Empty(await Sandbox.Control.SocketsAsync());
+        await WaitForConnectionAsync();
+
+        var socket = Assert.Single(await Sandbox.Control.SocketsAsync());
+        Assert.True(socket.Authenticated);
+        Assert.Equal(Sandbox.RtmUrl.ToString(), socket.Address);
+        Assert.NotEqual(old, socket.Address);
+        Assert.Equal(RtmEventParser.Subscribed.Order(), socket.Events);
+        Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(during)).Outcome);
+        Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(heard)).Outcome);
+        Assert.Single(Activity.For(during));
+        Assert.Single(Activity.For(heard));
+        Assert.Equal(2, (await ProfilesAsync()).Count);
+        var requests = await Sandbox.Control.RequestsAsync();
+        Assert.True(requests.Count("GET", "/v1/plugin/connect/endpoints") >= 1, "the RTM endpoint was never asked for again");
+        Assert.Equal(Engine.Get<SubscribedWebsites>().All.Count, requests.Count("GET", ListRoute)); // one catch-up
+    }
+
+    [Fact]
     public async Task Conversation_started_while_the_engine_was_stopped_gets_its_contact_after_start()
     {
         var before = await StartConversationAsync("whatsapp", phone: "+351912345601");
@@ -98,6 +129,18 @@ public class RtmOutageTests : EngineEndToEndTest
         try
         {
             await sandbox.Control.FaultsAsync(new SandboxFaults { DropSockets = true, RefuseRtmSeconds = refuseReconnectSeconds });
+        }
+        catch (HttpRequestException error) when (error.StatusCode == System.Net.HttpStatusCode.InternalServerError)
+        {
+        }
+    }
+
+    /// <summary>Moves the RTM endpoint, which drops the sockets (a 500 after the abort is tolerated as in <see cref="DropSocketsAsync"/>).</summary>
+    internal static async Task MoveRtmAsync(CrispSandbox sandbox)
+    {
+        try
+        {
+            await sandbox.Control.FaultsAsync(new SandboxFaults { MoveRtm = true });
         }
         catch (HttpRequestException error) when (error.StatusCode == System.Net.HttpStatusCode.InternalServerError)
         {

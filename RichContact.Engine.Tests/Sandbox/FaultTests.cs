@@ -92,4 +92,48 @@ public sealed class FaultTests : SandboxTestBase
         await using var client = await RtmTestClient.ConnectAsync(Sandbox, 4, CrispEvents.MessageSend);
         Assert.True(refusedAt.Elapsed >= TimeSpan.FromSeconds(0.9), $"connected after {refusedAt.Elapsed}");
     }
+
+    [Fact]
+    public async Task Moved_rtm_endpoint_is_advertised_elsewhere_the_old_address_refuses_and_the_new_one_speaks_socket_io()
+    {
+        var old = Sandbox.RtmUrl;
+        using var before = new ClientWebSocket();
+        await before.ConnectAsync(new Uri(old, "?EIO=4&transport=websocket"), CancellationToken.None);
+        Assert.StartsWith("0", await RawSocket.ReceiveAsync(before)); // Engine.IO open
+        Assert.Equal(old.ToString(), Assert.Single(await Sandbox.Control.SocketsAsync()).Address);
+
+        Assert.Equal(1, await Sandbox.Control.FaultsAsync(new SandboxFaults { MoveRtm = true }));
+
+        var (_, envelope) = await GetAsync("plugin/connect/endpoints");
+        var moved = new Uri(envelope["data"]!["socket"]!["app"]!.GetValue<string>());
+        Assert.Equal((old.Host, "/p/2/"), (moved.Host, moved.AbsolutePath));
+        Assert.NotEqual(old.Port, moved.Port);
+        Assert.Equal(moved, Sandbox.RtmUrl);
+        await Eventually(async () => (await Sandbox.Control.SocketsAsync()).Count == 0, "the old socket to be dropped");
+        using (var refused = new ClientWebSocket())
+        {
+            var error = await Assert.ThrowsAsync<WebSocketException>(() =>
+                refused.ConnectAsync(new Uri(old, "?EIO=4&transport=websocket"), CancellationToken.None));
+            Assert.Contains("404", error.Message);
+        }
+        // The relay port is a socket host: no REST there.
+        using (var http = new HttpClient())
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync($"http://{moved.Authority}/v1/plugin/connect/account")).StatusCode);
+
+        await using var client = await RtmTestClient.ConnectAsync(Sandbox, 4, CrispEvents.MessageSend);
+        Assert.Equal(moved.ToString(), Assert.Single(await Sandbox.Control.SocketsAsync()).Address);
+        var sessionId = await Sandbox.Control.StartConversationAsync(new StartConversationRequest { WebsiteId = WebsiteId, Origin = "whatsapp" });
+        Assert.Equal(sessionId, (await client.NextAsync(CrispEvents.MessageSend)).GetProperty("session_id").GetString());
+    }
+
+    [Fact]
+    public async Task Second_move_brings_the_rtm_endpoint_back_to_the_sandboxs_own_port_on_a_new_path()
+    {
+        await Sandbox.Control.FaultsAsync(new SandboxFaults { MoveRtm = true });
+        await Sandbox.Control.FaultsAsync(new SandboxFaults { MoveRtm = true });
+
+        Assert.Equal(new Uri($"ws://127.0.0.1:{Sandbox.Url.Port}/p/3/"), Sandbox.RtmUrl);
+        await using var client = await RtmTestClient.ConnectAsync(Sandbox, 3, CrispEvents.MessageSend);
+        Assert.Equal(Sandbox.RtmUrl.ToString(), Assert.Single(await Sandbox.Control.SocketsAsync()).Address);
+    }
 }

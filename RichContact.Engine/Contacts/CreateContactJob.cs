@@ -69,7 +69,7 @@ public sealed class CreateContactJob(
             {
                 Fail(entry, error.IsUnauthorized ? ReasonCodes.Unauthorized : error.ReasonCode);
             }
-            catch (Exception error) when (error is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+            catch (Exception error) when (CrispTransientErrors.IsUnreachable(error))
             {
                 Fail(entry, ReasonCodes.CrispUnreachable);
             }

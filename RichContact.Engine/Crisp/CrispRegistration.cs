@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Crisp;
 
@@ -46,17 +46,16 @@ internal static class CrispRegistration
         services.AddSingleton<LastEventMark>();
         services.AddSingleton<CrispRtmListener>();
         services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());
+        services.AddSingleton(sp => new WebsiteInstallFollowUp(sp.GetRequiredService<SubscribedWebsites>(),
+            sp.GetRequiredService<CrispRtmListener>().BindAsync, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WebsiteInstallFollowUp>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<WebsiteInstallFollowUp>());
         services.AddHostedService<RtmEventDispatcher>();
         return services;
     }
 
     /// <summary>Today's request count lives next to the databases (a date and a number: no personal data).</summary>
-    private static string StateFile(IServiceProvider sp)
-    {
-        var options = sp.GetRequiredService<IOptions<RichContactOptions>>().Value;
-        Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
-        return options.DataPath("crisp-budget.json");
-    }
+    private static string StateFile(IServiceProvider sp) =>
+        DataFile.InDataDirectory(sp.GetRequiredService<IOptions<RichContactOptions>>().Value, "crisp-budget.json");
 
     /// <summary>
     /// Retries transport errors, timeouts and 5xx with exponential backoff and jitter; on 429/420
@@ -74,14 +73,11 @@ internal static class CrispRegistration
             ShouldRetryAfterHeader = true,
             ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
             {
-                { Exception: HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException } => true,
-                { Result: { } response } => IsRetryable(response.StatusCode),
+                { Exception: { } error } => CrispTransientErrors.IsUnreachable(error),
+                { Result: { } response } => CrispTransientErrors.IsRetryable(response.StatusCode),
                 _ => false,
             }),
         });
         pipeline.AddTimeout(AttemptTimeout);
     }
-
-    internal static bool IsRetryable(HttpStatusCode status) =>
-        (int)status >= 500 || (int)status is 429 or 420 || status == HttpStatusCode.RequestTimeout;
 }

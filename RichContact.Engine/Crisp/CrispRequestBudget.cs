@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Crisp;
 
@@ -97,7 +98,7 @@ public sealed class CrispRequestBudget : IDisposable
         }
     }
 
-    /// <summary>Called under the lock. Write-then-rename, so a crash never leaves half a file.</summary>
+    /// <summary>Called under the lock.</summary>
     private void Save()
     {
         if (_stateFile is null)
@@ -105,9 +106,7 @@ public sealed class CrispRequestBudget : IDisposable
         try
         {
             Roll();
-            var temporary = _stateFile + ".tmp";
-            File.WriteAllText(temporary, System.Text.Json.JsonSerializer.Serialize(new State(_day, _used)));
-            File.Move(temporary, _stateFile, overwrite: true);
+            DataFile.AtomicWriteAllText(_stateFile, System.Text.Json.JsonSerializer.Serialize(new State(_day, _used)));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

@@ -243,20 +243,20 @@ public sealed class CrispRtmListener(
     /// Asks Crisp to include websites that installed the plugin since the socket authenticated
     /// (<c>socket:bind</c>), at most once per <see cref="RtmTimings.MinBindInterval"/>.
     /// </summary>
-    public async Task BindAsync()
+    public async Task BindAsync(CancellationToken ct = default)
     {
-        await _bindGate.WaitAsync();
+        await _bindGate.WaitAsync(ct);
         try
         {
             // A little over the interval: a bind that comes too soon is silently ignored.
             var wait = _lastBind + timings.MinBindInterval + TimeSpan.FromMilliseconds(100) - clock.GetUtcNow();
             if (wait > TimeSpan.Zero)
-                await Task.Delay(wait, clock);
+                await Task.Delay(wait, clock, ct);
             if (_socket is { Connected: true } socket)
                 await socket.EmitAsync("socket:bind", new { });
             _lastBind = clock.GetUtcNow();
         }
-        catch (Exception error)
+        catch (Exception error) when (!ct.IsCancellationRequested)
         {
             // Not fatal: the next reconnect authenticates afresh and sees every subscribed website.
             logger.LogWarning("socket:bind failed ({ErrorType})", error.GetType().Name);

@@ -6,14 +6,15 @@ namespace RichContact.Engine.Crisp;
 
 /// <summary>
 /// Reads RTM events off <see cref="RtmEventQueue"/> one by one and routes them: conversation events
-/// to the <see cref="ConversationTracker"/>, subscription changes to <see cref="SubscribedWebsites"/>.
+/// to the <see cref="ConversationTracker"/>, subscription changes to <see cref="SubscribedWebsites"/>
+/// (installs through <see cref="WebsiteInstallFollowUp"/>, so that nothing here waits on Crisp's bind interval).
 /// A malformed payload or a failing handler costs that one event and a log line without its values.
 /// </summary>
 public sealed class RtmEventDispatcher(
     RtmEventQueue queue,
     ConversationTracker tracker,
     SubscribedWebsites websites,
-    CrispRtmListener listener,
+    WebsiteInstallFollowUp installs,
     ILogger<RtmEventDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,9 +52,7 @@ public sealed class RtmEventDispatcher(
                 logger.LogInformation("Website {WebsiteId} removed the plugin", removed.WebsiteId);
                 return;
             case SubscriptionUpdated added:
-                // The event has no token: reload the list, then ask the socket to include the website.
-                await websites.ReloadAsync(ct);
-                await listener.BindAsync();
+                installs.Request();
                 logger.LogInformation("Website {WebsiteId} installed the plugin", added.WebsiteId);
                 return;
             default:

@@ -11,17 +11,19 @@ public sealed record SubscribedWebsite(string WebsiteId, string Token);
 /// settings page checks its token here; the engine loads the list at start and keeps it fresh from
 /// <c>plugin:subscription:updated</c>.
 /// </summary>
-public sealed class SubscribedWebsites(TimeProvider clock)
+public sealed class SubscribedWebsites(TimeProvider clock, CrispConnectionStatus connection)
 {
     /// <summary>
-    /// Anyone can ask for the settings page with made-up ids, and every reload costs Crisp quota, so a
-    /// miss reloads at most this often.
+    /// Anyone can ask for the settings page with made-up ids, and every reload costs Crisp quota, so
+    /// while RTM is down a miss reloads at most this often.
     /// </summary>
     internal static readonly TimeSpan MissReloadInterval = TimeSpan.FromMinutes(1);
 
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly Lock _missReloadGate = new();
     private DateTimeOffset? _lastMissReload;
+    private long _reloadsAsked;
+    private long _reloadsAnswered; // under _reloadGate
     private volatile Dictionary<string, SubscribedWebsite> _byId = new(StringComparer.Ordinal);
 
     /// <summary>Loads the full list from Crisp; set by the engine when it starts.</summary>
@@ -56,10 +58,10 @@ public sealed class SubscribedWebsites(TimeProvider clock)
     }
 
     /// <summary>
-    /// True when <paramref name="token"/> is the one Crisp lists for the website. For a website not
-    /// known yet (it may have just installed the plugin) the list is reloaded once, at most once per
-    /// <see cref="MissReloadInterval"/>; a known website's token changes reach us as
-    /// <c>plugin:subscription:updated</c>, so a wrong token for it costs no reload. Constant-time comparison.
+    /// True when <paramref name="token"/> is the one Crisp lists for the website. Installs and token
+    /// changes reach us as <c>plugin:subscription:updated</c>, so while RTM is connected an unknown
+    /// website costs no reload. While it is not, a website not known yet (it may have just installed the
+    /// plugin) reloads the list, at most once per <see cref="MissReloadInterval"/>. Constant-time comparison.
     /// </summary>
     public async Task<bool> IsValidTokenAsync(string? websiteId, string? token, CancellationToken ct = default)
     {
@@ -67,7 +69,7 @@ public sealed class SubscribedWebsites(TimeProvider clock)
             return false;
         if (Matches(websiteId, token))
             return true;
-        if (Contains(websiteId) || !TryStartMissReload())
+        if (Contains(websiteId) || connection.State == CrispConnectionState.Connected || !TryStartMissReload())
             return false;
         await ReloadAsync(ct);
         return Matches(websiteId, token);
@@ -85,13 +87,28 @@ public sealed class SubscribedWebsites(TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Loads the list from Crisp, one load at a time. Callers that ask while a load runs share the
+    /// next one: a load that started after a caller asked answers it, so it costs no other call.
+    /// </summary>
     public async Task ReloadAsync(CancellationToken ct = default)
     {
         if (Loader is null)
             return;
+        var asked = Interlocked.Increment(ref _reloadsAsked);
         await _reloadGate.WaitAsync(ct);
-        try { ReplaceAll(await Loader(ct)); }
-        finally { _reloadGate.Release(); }
+        try
+        {
+            if (_reloadsAnswered >= asked)
+                return;
+            var answers = Interlocked.Read(ref _reloadsAsked);
+            ReplaceAll(await Loader(ct));
+            _reloadsAnswered = answers;
+        }
+        finally
+        {
+            _reloadGate.Release();
+        }
     }
 
     private bool Matches(string websiteId, string token) =>

@@ -49,6 +49,12 @@ public sealed class SandboxFaults
     public bool DropSockets { get; set; }
     /// <summary>Refuse new RTM connections (HTTP 503 on the WebSocket handshake) for this long.</summary>
     public double? RefuseRtmSeconds { get; set; }
+    /// <summary>
+    /// Move the RTM endpoint, as when Crisp sends the plugin to another relay: <c>plugin/connect/endpoints</c>
+    /// advertises a new address (the other loopback port, the next <c>/p/N/</c> path), every socket is
+    /// dropped and the old address answers 404. Not undone by clearing the faults.
+    /// </summary>
+    public bool MoveRtm { get; set; }
     /// <summary>Answer the next <see cref="RestCount"/> REST calls with this status (429, 420, 500, 503...).</summary>
     public int? RestStatus { get; set; }
     public int? RestCount { get; set; }
@@ -66,5 +72,6 @@ public sealed record SandboxRequestCounts(long Total, IReadOnlyList<SandboxRoute
         Routes.Where(r => r.Method == method && r.Route == route).Sum(r => r.Count);
 }
 
+/// <param name="Address">Where the socket connected, e.g. <c>ws://127.0.0.1:41234/p/1/</c>.</param>
 public sealed record SandboxSocket(string Sid, int Eio, bool Authenticated, IReadOnlyList<string> Events,
-    IReadOnlyList<string> Websites, int BindAttempts);
+    IReadOnlyList<string> Websites, int BindAttempts, string Address);

@@ -62,7 +62,7 @@ internal static class ControlRoutes
             return Results.NoContent();
         });
 
-        control.MapPost("/faults", (SandboxFaults faults, SandboxState state, RtmHub hub) =>
+        control.MapPost("/faults", (SandboxFaults faults, SandboxState state, RtmHub hub, RtmRelays relays) =>
         {
             if (faults.RestStatus is { } status)
                 state.Faults.FailRest(status, faults.RestCount ?? 1, faults.RetryAfterSeconds);
@@ -70,7 +70,10 @@ internal static class ControlRoutes
                 state.Faults.SetLatency(latency);
             if (faults.RefuseRtmSeconds is { } seconds)
                 state.Faults.RefuseRtmFor(TimeSpan.FromSeconds(seconds));
-            var dropped = faults.DropSockets ? hub.DropAll() : 0;
+            // Moved before the drop, so that no client reconnects to the old address in between.
+            if (faults.MoveRtm)
+                relays.Move();
+            var dropped = faults.DropSockets || faults.MoveRtm ? hub.DropAll() : 0;
             return Results.Ok(new { dropped_sockets = dropped });
         });
         control.MapDelete("/faults", (SandboxState state) =>
@@ -80,7 +83,7 @@ internal static class ControlRoutes
         });
 
         control.MapGet("/sockets", (RtmHub hub) => Results.Ok(hub.Connections.Select(c => new SandboxSocket(c.Sid, c.Eio,
-            c.Binding is not null, c.Binding?.Events.Order().ToList() ?? [], c.Binding?.Websites.Order().ToList() ?? [], c.BindAttempts)).ToList()));
+            c.Binding is not null, c.Binding?.Events.Order().ToList() ?? [], c.Binding?.Websites.Order().ToList() ?? [], c.BindAttempts, c.Address)).ToList()));
     }
 
     private static JsonObject Subscription(SandboxState state, bool bound) => new()

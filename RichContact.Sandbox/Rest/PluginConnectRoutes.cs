@@ -48,9 +48,9 @@ internal static class PluginConnectRoutes
             });
             return Envelope.Ok(new JsonArray(added.Concat(removed).ToArray()));
         });
-        connect.MapGet("/endpoints", (HttpContext context) =>
+        connect.MapGet("/endpoints", (HttpContext context, RtmRelays relays) =>
         {
-            var app = "ws://" + context.Request.Host + RtmEndpoint.Path;
+            var app = relays.CurrentAddress(context.Request.Host.Host).ToString();
             return Envelope.Ok(new JsonObject
             {
                 ["socket"] = new JsonObject { ["app"] = app },

@@ -9,7 +9,8 @@ using RichContact.Sandbox.State;
 namespace RichContact.Sandbox.Rtm;
 
 /// <summary>One Engine.IO socket over a WebSocket, speaking Socket.IO on the default namespace.</summary>
-internal sealed class RtmConnection(WebSocket socket, int eio, SandboxState state)
+/// <param name="address">Where the client connected (<c>ws://host:port/p/N/</c>).</param>
+internal sealed class RtmConnection(WebSocket socket, int eio, SandboxState state, string address)
 {
     private readonly Channel<string> _outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     // Never disposed: Drop() may race the end of RunAsync, and an undisposed CTS without timer holds nothing.
@@ -20,6 +21,7 @@ internal sealed class RtmConnection(WebSocket socket, int eio, SandboxState stat
 
     public string Sid { get; } = NewId();
     public int Eio { get; } = eio;
+    public string Address { get; } = address;
     public RtmBinding? Binding => _binding;
     public int BindAttempts => Volatile.Read(ref _bindAttempts);
 

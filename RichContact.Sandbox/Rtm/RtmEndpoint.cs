@@ -10,12 +10,16 @@ namespace RichContact.Sandbox.Rtm;
 /// <summary>The Socket.IO endpoint advertised by <c>GET /v1/plugin/connect/endpoints</c>. WebSocket transport only, as Crisp's clients use.</summary>
 internal static class RtmEndpoint
 {
-    public const string Path = "/p/1/";
+    public static void MapRtm(this IEndpointRouteBuilder app) => app.Map("/p/{relay:int}/", HandleAsync);
 
-    public static void MapRtm(this IEndpointRouteBuilder app) => app.Map(Path, HandleAsync);
-
-    private static async Task HandleAsync(HttpContext context, SandboxState state, RtmHub hub, IHostApplicationLifetime lifetime)
+    private static async Task HandleAsync(int relay, HttpContext context, SandboxState state, RtmRelays relays, RtmHub hub, IHostApplicationLifetime lifetime)
     {
+        // An address no longer advertised (the endpoint moved): that relay does not know the plugin any more.
+        if (!relays.Serves(relay, context.Connection.LocalPort))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
         if (state.Faults.RefusesRtm)
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -33,7 +37,7 @@ internal static class RtmEndpoint
             return;
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = new RtmConnection(socket, eio, state);
+        var connection = new RtmConnection(socket, eio, state, "ws://" + context.Request.Host + RtmRelays.PathOf(relay));
         hub.Add(connection);
         try
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using RichContact.Engine.Crisp;
 using RichContact.Engine.Settings;
 using RichContact.Web.Tests.Browser;
 
@@ -59,6 +60,36 @@ public sealed class SettingsPageSecurityTests : AppOverHttp
             Assert.DoesNotContain(website.Token, body);
             Assert.DoesNotContain(RichContactApp.AdminPassword, body);
         });
+    }
+
+    [Fact]
+    public async Task Made_up_website_ids_cost_no_crisp_call_while_rtm_is_connected()
+    {
+        await WaitForRtmAsync();
+        await App.Sandbox.Control.ResetRequestsAsync();
+
+        for (var i = 0; i < 20; i++)
+            Assert.Equal(HttpStatusCode.Forbidden, (await Http.GetAsync(Url($"made-up-{i}", "token"))).StatusCode);
+
+        var requests = await App.Sandbox.Control.RequestsAsync();
+        Assert.Equal(0, requests.Routes.Where(r => r.Route.Contains("websites/all")).Sum(r => r.Count));
+    }
+
+    private async Task WaitForRtmAsync()
+    {
+        var status = App.Get<CrispConnectionStatus>();
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check() { if (status.State == CrispConnectionState.Connected) connected.TrySetResult(); }
+        status.Changed += Check;
+        try
+        {
+            Check();
+            await connected.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            status.Changed -= Check;
+        }
     }
 
     private static string Url(string websiteId, string? token) =>
