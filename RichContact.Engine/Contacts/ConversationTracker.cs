@@ -73,8 +73,7 @@ public sealed class ConversationTracker(
         if (!_conversations.TryAdd(conversation, tracked))
             return; // a later message of a conversation already handled
 
-        var settings = await settingsStore.GetAsync(message.WebsiteId, ct);
-        if (CreateContactJob.SkipReason(settings, channel) is { } reason)
+        if (await SettingsAsync(conversation, ct) is { } settings && CreateContactJob.SkipReason(settings, channel) is { } reason)
         {
             // Decided now, by the job's own rule: no job for a conversation it would skip.
             await activity.RecordAsync(new ActivityEntry
@@ -98,6 +97,24 @@ public sealed class ConversationTracker(
         logger.LogDebug("New {Channel} conversation {SessionId} of website {WebsiteId}; contact job {JobId} scheduled",
             channel, conversation.SessionId, conversation.WebsiteId, jobId);
         _ = EnqueueAtWindowEndAsync(jobId, tracked.FirstMessageAt + options.Value.CollectionWindow);
+    }
+
+    /// <summary>
+    /// The website's settings, or null when richcontact.db cannot answer (locked past the command
+    /// timeout): the conversation is scheduled anyway, and its job reads them again when it runs.
+    /// </summary>
+    private async Task<WebsiteSettings?> SettingsAsync(ConversationKey conversation, CancellationToken ct)
+    {
+        try
+        {
+            return await settingsStore.GetAsync(conversation.WebsiteId, ct);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not read the settings of website {WebsiteId} ({ErrorType}); conversation {SessionId} is scheduled and its job checks them",
+                conversation.WebsiteId, error.GetType().Name, conversation.SessionId);
+            return null;
+        }
     }
 
     /// <summary>
