@@ -59,6 +59,7 @@ public static class EngineServiceCollectionExtensions
             server.ServerName = "richcontact";
         });
 
+        services.AddSingleton<StorageStatus>();
         services.AddSingleton<WebsiteSettingsStore>();
         services.AddSingleton<ActivityStream>();
         services.AddSingleton<ActivityLog>();
@@ -69,7 +70,8 @@ public static class EngineServiceCollectionExtensions
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<CrispConnectionHealthCheck>("crisp", tags: ["ready"]);
+            .AddCheck<CrispConnectionHealthCheck>("crisp", tags: ["ready"])
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Health;
@@ -24,5 +25,24 @@ public class ReadinessTests : IDisposable
         Assert.Equal(HealthStatus.Healthy, report.Entries["database"].Status);
         Assert.Equal(expected, report.Entries["crisp"].Status);
         Assert.Equal(expected, report.Status);
+    }
+
+    [Fact]
+    public async Task Readiness_is_unhealthy_with_the_storage_failure_until_the_store_writes_again()
+    {
+        await using var engine = await EngineHost.StartAsync(_data.Path);
+        engine.Get<CrispConnectionStatus>().Set(CrispConnectionState.Connected);
+        var storage = engine.Get<StorageStatus>();
+        storage.Failed(StorageFile.JobStorage, new IOException("database or disk is full"));
+
+        var report = await engine.Get<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains("ready"));
+
+        Assert.Equal(HealthStatus.Unhealthy, report.Status);
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["storage"].Status);
+        Assert.Equal(storage.Failures[0].Message, report.Entries["storage"].Description);
+
+        storage.Succeeded(StorageFile.JobStorage);
+        report = await engine.Get<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains("ready"));
+        Assert.Equal(HealthStatus.Healthy, report.Status);
     }
 }

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
@@ -19,7 +21,7 @@ public sealed class RootFactAttribute : FactAttribute
     }
 }
 
-/// <summary>The data directory's disk fills up while conversations arrive, then space comes back.</summary>
+/// <summary>The data directory's disk fills up while a conversation arrives, then space comes back.</summary>
 public sealed class DiskFullTests : IAsyncLifetime
 {
     private readonly string _mount = Path.Combine(Path.GetTempPath(), "richcontact-diskfull-" + Guid.NewGuid().ToString("n"));
@@ -44,7 +46,7 @@ public sealed class DiskFullTests : IAsyncLifetime
     }
 
     [RootFact]
-    public async Task Full_disk_logs_a_clear_error_loses_no_conversation_once_space_is_back()
+    public async Task Full_disk_logs_a_clear_error_shows_it_as_storage_status_and_creates_the_contact_once_space_is_back()
     {
         Assert.Equal(0, await RunAsync("mount", $"-t tmpfs -o size=8m tmpfs {_mount}"));
         _engine = await EngineHost.StartAsync(_mount, new Dictionary<string, string?>
@@ -65,26 +67,21 @@ public sealed class DiskFullTests : IAsyncLifetime
             try { while (true) await stream.WriteAsync(new byte[64 * 1024]); }
             catch (IOException) { }
         }
+        var storage = _engine.Get<StorageStatus>();
         var session = await _sandbox.Control.StartConversationAsync(new StartConversationRequest { WebsiteId = websiteId, Origin = "whatsapp", Phone = "+351912345678" });
-        await WaitForAsync(() => _logs.Lines.Any(l => l.StartsWith("Error") && l.Contains(session) && l.Contains("disk full")), "no clear error in the log");
+        await EngineEndToEndTest.WaitForAsync(() => _logs.Lines.Any(l => l.StartsWith("Error") && l.Contains(session) && l.Contains("disk full")), "no clear error in the log");
+        var failure = Assert.Single(storage.Failures);
+        Assert.Equal(StorageFile.JobStorage, failure.File);
+        Assert.Contains("disk full or database locked", failure.Message);
+        Assert.Equal(1, _engine.Get<ContactJobScheduler>().HeldCount);
 
+        // Space comes back; the visitor writes nothing more: the held conversation is scheduled.
         File.Delete(filler);
-        // The visitor writes again: the conversation is tried anew.
-        await _sandbox.Control.SendMessageAsync(session, "still there?");
 
         Assert.Equal(ActivityOutcome.Created, (await activity.OutcomeAsync(session)).Outcome);
         Assert.Single(activity.For(session));
         Assert.Single(await _sandbox.Control.ProfilesAsync(websiteId));
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, string failure)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), failure);
-            await Task.Delay(50);
-        }
+        Assert.Empty(storage.Failures);
     }
 
     private static async Task<int> RunAsync(string file, string arguments)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
 
 namespace RichContact.Engine.Tests.Reliability;
@@ -15,6 +16,9 @@ public class SqliteBusyTests : EngineEndToEndTest
     public async Task Database_locked_by_another_process_delays_the_activity_entry_and_loses_nothing()
     {
         var hold = TimeSpan.FromSeconds(RtmOutageTests.Soak ? 40 : 3);
+        var storage = Engine.Get<StorageStatus>();
+        var failed = false;
+        storage.Changed += () => failed |= storage.Failures.Count > 0;
         string session;
         await using (var locker = new SqliteConnection($"Data Source={Path.Combine(Data.Path, "richcontact.db")};Pooling=False"))
         {
@@ -39,6 +43,9 @@ public class SqliteBusyTests : EngineEndToEndTest
         Assert.Contains(outcome.Outcome, new[] { ActivityOutcome.Created, ActivityOutcome.Existing });
         Assert.Single(Activity.For(session));
         Assert.Single(await ProfilesAsync());
+        // Shown while the job failed (soak: past the command timeout), cleared by the entry written afterwards.
+        Assert.Equal(RtmOutageTests.Soak, failed);
+        Assert.Empty(storage.Failures);
         if (RtmOutageTests.Soak)
             Assert.Contains(Logs.Lines, l => l.Contains("SqliteException") || l.Contains("database is locked"));
     }

@@ -3,16 +3,26 @@ using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Activity;
 
-/// <summary>Stores activity entries in SQLite and publishes them to the live stream.</summary>
-public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, ActivityStream stream)
+/// <summary>
+/// Stores activity entries in SQLite and publishes them to the live stream. Storage failures go to
+/// <see cref="StorageStatus"/> (and on to the caller: a contact job's retry writes the entry later).
+/// </summary>
+public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, ActivityStream stream, StorageStatus storage)
 {
     public async Task RecordAsync(ActivityEntry entry, CancellationToken ct = default)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        try
         {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Activity.Add(entry);
             await db.SaveChangesAsync(ct);
         }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            storage.Failed(StorageFile.Database, error);
+            throw;
+        }
+        storage.Succeeded(StorageFile.Database);
         stream.Publish(entry);
     }
 
@@ -22,7 +32,17 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
     /// </summary>
     public async Task<bool> HasOutcomeAsync(string websiteId, string sessionId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Activity.AnyAsync(e => e.WebsiteId == websiteId && e.SessionId == sessionId && e.Outcome != ActivityOutcome.Failed, ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            return await db.Activity.AnyAsync(e => e.WebsiteId == websiteId && e.SessionId == sessionId && e.Outcome != ActivityOutcome.Failed, ct);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Locked past the command timeout: the job's retry asks again. A read that works proves
+            // nothing about writes (a full disk still reads), so only the next write clears it.
+            storage.Failed(StorageFile.Database, error);
+            throw;
+        }
     }
 }

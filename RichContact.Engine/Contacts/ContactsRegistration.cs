@@ -8,6 +8,7 @@ internal static class ContactsRegistration
     public static IServiceCollection AddContacts(this IServiceCollection services)
     {
         services.AddSingleton<VisitorDetailsStore>();
+        services.AddSingleton<ContactJobScheduler>();
         services.AddSingleton<ConversationTracker>();
         services.AddSingleton<KeyedLocks>();
         services.AddTransient<ExistingProfileSearch>();

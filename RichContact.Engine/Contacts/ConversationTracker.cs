@@ -18,11 +18,13 @@ public sealed record TrackedConversation(string Channel, DateTimeOffset FirstMes
 /// first visitor <c>message:send</c> of an unseen session is the start) and schedules one
 /// <see cref="CreateContactJob"/> per conversation after the collection window. Meanwhile the
 /// session's <c>session:set_*</c> details are gathered in <see cref="VisitorDetailsStore"/>.
+/// Scheduling goes through <see cref="ContactJobScheduler"/>, which holds what the job storage refuses.
 /// </summary>
 public sealed class ConversationTracker(
     VisitorDetailsStore details,
     WebsiteSettingsStore settingsStore,
     ActivityLog activity,
+    ContactJobScheduler scheduler,
     IBackgroundJobClient jobs,
     IOptions<RichContactOptions> options,
     TimeProvider clock,
@@ -71,10 +73,9 @@ public sealed class ConversationTracker(
         if (!_conversations.TryAdd(conversation, tracked))
             return; // a later message of a conversation already handled
 
-        var settings = await settingsStore.GetAsync(message.WebsiteId, ct);
-        if (!settings.Enabled || !settings.Monitors(channel))
+        if (await SettingsAsync(conversation, ct) is { } settings && CreateContactJob.SkipReason(settings, channel) is { } reason)
         {
-            var reason = settings.Enabled ? ReasonCodes.ChannelNotMonitored : ReasonCodes.Disabled;
+            // Decided now, by the job's own rule: no job for a conversation it would skip.
             await activity.RecordAsync(new ActivityEntry
             {
                 WebsiteId = conversation.WebsiteId, SessionId = conversation.SessionId, Channel = channel,
@@ -85,25 +86,35 @@ public sealed class ConversationTracker(
             return;
         }
 
-        var windowEnd = tracked.FirstMessageAt + options.Value.CollectionWindow;
-        var due = CollectionWindow.DueTime(tracked.FirstMessageAt, options.Value.CollectionWindow);
-        string jobId;
+        if (!scheduler.TrySchedule(conversation, tracked, out var jobId))
+        {
+            // Neither scheduled nor held (the holder is full): its next visitor message, or an outage catch-up, tries again.
+            _conversations.Remove(conversation);
+            return;
+        }
+        if (jobId is null)
+            return; // held until the job storage accepts it; Hangfire then runs it as soon as it is due
+        logger.LogDebug("New {Channel} conversation {SessionId} of website {WebsiteId}; contact job {JobId} scheduled",
+            channel, conversation.SessionId, conversation.WebsiteId, jobId);
+        _ = EnqueueAtWindowEndAsync(jobId, tracked.FirstMessageAt + options.Value.CollectionWindow);
+    }
+
+    /// <summary>
+    /// The website's settings, or null when richcontact.db cannot answer (locked past the command
+    /// timeout): the conversation is scheduled anyway, and its job reads them again when it runs.
+    /// </summary>
+    private async Task<WebsiteSettings?> SettingsAsync(ConversationKey conversation, CancellationToken ct)
+    {
         try
         {
-            jobId = jobs.Schedule<CreateContactJob>(job => job.RunAsync(conversation.WebsiteId, conversation.SessionId, null, CancellationToken.None), due);
+            return await settingsStore.GetAsync(conversation.WebsiteId, ct);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            // Hangfire's storage refused the job (database locked for too long, disk full): forget
-            // the conversation so that its next visitor message, or the next outage catch-up, tries again.
-            _conversations.Remove(conversation);
-            logger.LogError("Could not schedule the contact job of conversation {SessionId} of website {WebsiteId}: job storage failed with {ErrorType} (disk full or database locked?). The conversation is tried again on its next visitor message.",
-                conversation.SessionId, conversation.WebsiteId, error.GetType().Name);
-            return;
+            logger.LogWarning("Could not read the settings of website {WebsiteId} ({ErrorType}); conversation {SessionId} is scheduled and its job checks them",
+                conversation.WebsiteId, error.GetType().Name, conversation.SessionId);
+            return null;
         }
-        logger.LogDebug("New {Channel} conversation {SessionId} of website {WebsiteId}; contact job due at {Due:O}",
-            channel, conversation.SessionId, conversation.WebsiteId, due);
-        _ = EnqueueAtWindowEndAsync(jobId, windowEnd);
     }
 
     /// <summary>

@@ -101,9 +101,9 @@ public sealed class CreateContactJob(
     private async Task DecideAsync(ConversationKey conversation, ActivityEntry entry, CancellationToken ct)
     {
         var settings = await settingsStore.GetAsync(conversation.WebsiteId, ct);
-        if (!settings.Enabled)
+        if (SkipReason(settings, entry.Channel) is { } skip)
         {
-            Skip(entry, ReasonCodes.Disabled);
+            Skip(entry, skip);
             return;
         }
 
@@ -132,9 +132,9 @@ public sealed class CreateContactJob(
             }
             entry.Channel = channel;
         }
-        if (!settings.Monitors(entry.Channel))
+        if (SkipReason(settings, entry.Channel) is { } notMonitored)
         {
-            Skip(entry, ReasonCodes.ChannelNotMonitored);
+            Skip(entry, notMonitored);
             return;
         }
 
@@ -170,6 +170,17 @@ public sealed class CreateContactJob(
             entry.Reason = ReasonCodes.Conflict;
         }
     }
+
+    /// <summary>
+    /// Why the website's settings rule the conversation out (<see cref="ReasonCodes.Disabled"/>,
+    /// <see cref="ReasonCodes.ChannelNotMonitored"/>), or null. An unknown channel (null) is only
+    /// checked against the master switch. The tracker applies it as soon as the first message
+    /// arrives, the job again when it runs: settings take effect at once.
+    /// </summary>
+    public static string? SkipReason(WebsiteSettings settings, string? channel) =>
+        !settings.Enabled ? ReasonCodes.Disabled
+        : channel is not null && !settings.Monitors(channel) ? ReasonCodes.ChannelNotMonitored
+        : null;
 
     /// <summary>
     /// The window's details from memory; the conversation meta over REST only when memory cannot

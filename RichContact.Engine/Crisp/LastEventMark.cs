@@ -1,15 +1,18 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Contacts;
 
 namespace RichContact.Engine.Crisp;
 
 /// <summary>
 /// When the RTM socket last showed a sign of life, kept in <c>rtm-last-event.txt</c> in the data
 /// directory (a timestamp, nothing else), so that a process that starts again, after a stop or a
-/// kill, catches up the conversations created while it was down.
+/// kill, catches up the conversations created while it was down. The mark never passes the first
+/// message of a conversation held because the job storage refused it: a process that stops
+/// meanwhile forgets those, and the next one must catch them up too.
 /// </summary>
-public sealed class LastEventMark(IOptions<RichContactOptions> options, ILogger<LastEventMark> logger)
+public sealed class LastEventMark(IOptions<RichContactOptions> options, ContactJobScheduler scheduler, ILogger<LastEventMark> logger)
 {
     public const string FileName = "rtm-last-event.txt";
 
@@ -31,6 +34,8 @@ public sealed class LastEventMark(IOptions<RichContactOptions> options, ILogger<
 
     public void Write(DateTimeOffset at)
     {
+        if (scheduler.EarliestHeldAt is { } held && held < at)
+            at = held;
         try
         {
             // Write then move: a kill mid-write leaves the previous mark, never half a date.

@@ -7,8 +7,9 @@ namespace RichContact.Engine.Settings;
 /// <summary>
 /// Website settings in SQLite, cached in memory: every job reads the settings when it runs, and
 /// saving replaces the cached copy at once, so a change applies to conversations already waiting.
+/// Storage failures go to <see cref="StorageStatus"/> and on to the caller.
 /// </summary>
-public sealed class WebsiteSettingsStore(IDbContextFactory<RichContactDb> dbFactory)
+public sealed class WebsiteSettingsStore(IDbContextFactory<RichContactDb> dbFactory, StorageStatus storage)
 {
     private readonly ConcurrentDictionary<string, WebsiteSettings> _cache = new(StringComparer.Ordinal);
 
@@ -20,8 +21,17 @@ public sealed class WebsiteSettingsStore(IDbContextFactory<RichContactDb> dbFact
         if (_cache.TryGetValue(websiteId, out var cached))
             return cached;
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var stored = await db.WebsiteSettings.AsNoTracking().SingleOrDefaultAsync(s => s.WebsiteId == websiteId, ct);
+        WebsiteSettings? stored;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            stored = await db.WebsiteSettings.AsNoTracking().SingleOrDefaultAsync(s => s.WebsiteId == websiteId, ct);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            storage.Failed(StorageFile.Database, error);
+            throw;
+        }
         return _cache.GetOrAdd(websiteId, stored ?? WebsiteSettings.DefaultsFor(websiteId));
     }
 
@@ -33,13 +43,20 @@ public sealed class WebsiteSettingsStore(IDbContextFactory<RichContactDb> dbFact
             return validation;
 
         var saved = validation.Settings with { UpdatedAt = DateTimeOffset.UtcNow };
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        try
         {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
             var exists = await db.WebsiteSettings.AnyAsync(s => s.WebsiteId == saved.WebsiteId, ct);
             if (exists) db.WebsiteSettings.Update(saved);
             else db.WebsiteSettings.Add(saved);
             await db.SaveChangesAsync(ct);
         }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            storage.Failed(StorageFile.Database, error);
+            throw;
+        }
+        storage.Succeeded(StorageFile.Database);
 
         _cache[saved.WebsiteId] = saved;
         Saved?.Invoke(saved);

@@ -1,6 +1,7 @@
 using Bunit;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Storage;
 using RichContact.Web.Components.Admin;
 using RichContact.Web.Tests.Support;
 using static RichContact.Web.Tests.Support.Activity;
@@ -62,5 +63,38 @@ public sealed class OverviewPageTests
         status.Set(CrispConnectionState.Unauthorized, "Crisp refused the plugin token (401).");
         cut.WaitForAssertion(() => Assert.Equal("Unauthorized", cut.Find("[data-testid=connection-state]").GetAttribute("data-state")));
         Assert.Contains("Crisp refused the plugin token (401).", cut.Find("[data-testid=connection-error]").TextContent);
+    }
+
+    [Fact]
+    public async Task Shows_storage_failures_live_without_exception_messages_until_each_store_writes_again()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var storage = ctx.Get<StorageStatus>();
+        var cut = ctx.Render<OverviewPage>();
+        Assert.Equal("ok", cut.Find("[data-testid=storage-status]").GetAttribute("data-state"));
+        Assert.Empty(cut.FindAll("[data-testid=storage-error]"));
+
+        // An exception message may quote data: the page shows the type and a fixed hint only.
+        storage.Failed(StorageFile.Database, new IOException("database or disk is full near +351912345678"));
+        storage.Failed(StorageFile.JobStorage, new InvalidOperationException("wrapper", new TimeoutException("Maria Souza")));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=storage-error]").Count));
+        Assert.Equal("failing", cut.Find("[data-testid=storage-status]").GetAttribute("data-state"));
+        var database = cut.Find("[data-testid=storage-error][data-store=Database]").TextContent;
+        Assert.Contains("richcontact.db", database);
+        Assert.Contains("IOException", database);
+        Assert.Contains("disk full or database locked", database);
+        Assert.Contains("TimeoutException", cut.Find("[data-testid=storage-error][data-store=JobStorage]").TextContent);
+        Assert.DoesNotContain("+351912345678", cut.Markup);
+        Assert.DoesNotContain("Maria", cut.Markup);
+
+        // The activity log's next successful write clears the database's alert, and only that one.
+        await ctx.Get<ActivityLog>().RecordAsync(Entry());
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=storage-error]")));
+        Assert.Contains("hangfire.db", cut.Find("[data-testid=storage-error]").TextContent);
+
+        storage.Succeeded(StorageFile.JobStorage);
+        cut.WaitForAssertion(() => Assert.Equal("ok", cut.Find("[data-testid=storage-status]").GetAttribute("data-state")));
+        Assert.Empty(cut.FindAll("[data-testid=storage-error]"));
     }
 }

@@ -1,0 +1,165 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RichContact.Engine.Storage;
+
+namespace RichContact.Engine.Contacts;
+
+/// <summary>
+/// Schedules a conversation's <see cref="CreateContactJob"/> in Hangfire, losing none when Hangfire's
+/// storage refuses it (disk full, database locked past its busy timeout): such a conversation is held
+/// in memory — ids, channel and first-message time, nothing personal — and scheduled again with
+/// backoff until the storage accepts it. While some are held, new conversations join them without
+/// trying the storage: each try can block for the storage's busy timeout, and RTM events wait behind it.
+/// A process that stops meanwhile loses the held ones from memory, so <see cref="EarliestHeldAt"/>
+/// holds back the RTM last-event mark and the next process catches them up over REST.
+/// </summary>
+public sealed class ContactJobScheduler(
+    IBackgroundJobClient jobs,
+    StorageStatus storage,
+    IOptions<RichContactOptions> options,
+    TimeProvider clock,
+    IHostApplicationLifetime lifetime,
+    ILogger<ContactJobScheduler> logger)
+{
+    /// <summary>Held conversations at most: a long outage under traffic must not eat the memory.</summary>
+    public const int Capacity = 10_000;
+
+    internal static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    internal static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<ConversationKey, TrackedConversation> _held = [];
+    private bool _retrying;
+    private bool _warnedFull;
+    private int _heldThisOutage;
+
+    public int HeldCount
+    {
+        get { lock (_gate) return _held.Count; }
+    }
+
+    /// <summary>The first-message time of the oldest held conversation; null when none is held.</summary>
+    public DateTimeOffset? EarliestHeldAt
+    {
+        get { lock (_gate) return _held.Count == 0 ? null : _held.Values.Min(c => c.FirstMessageAt); }
+    }
+
+    /// <summary>
+    /// Schedules the job (<paramref name="jobId"/> set) or holds the conversation (<paramref name="jobId"/>
+    /// null). False only when the storage refused and the holder is full: the caller forgets the
+    /// conversation, so that its next visitor message or an outage catch-up tries it again.
+    /// </summary>
+    public bool TrySchedule(ConversationKey conversation, TrackedConversation tracked, out string? jobId)
+    {
+        jobId = null;
+        lock (_gate)
+        {
+            if (_held.Count > 0)
+            {
+                logger.LogWarning("Conversation {SessionId} of website {WebsiteId} held: the job storage is still failing", conversation.SessionId, conversation.WebsiteId);
+                return Hold(conversation, tracked);
+            }
+        }
+        try
+        {
+            jobId = ScheduleJob(conversation, tracked);
+            return true;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            storage.Failed(StorageFile.JobStorage, error);
+            // The type only: some exception messages quote the data they choked on.
+            logger.LogError("Could not schedule the contact job of conversation {SessionId} of website {WebsiteId}: job storage failed with {ErrorType} ({Hint}). The conversation is held and scheduled as soon as the storage accepts it.",
+                conversation.SessionId, conversation.WebsiteId, error.GetBaseException().GetType().Name, StorageFailure.Hint);
+            lock (_gate) return Hold(conversation, tracked);
+        }
+    }
+
+    private string ScheduleJob(ConversationKey conversation, TrackedConversation tracked)
+    {
+        var due = CollectionWindow.DueTime(tracked.FirstMessageAt, options.Value.CollectionWindow);
+        var jobId = jobs.Schedule<CreateContactJob>(job => job.RunAsync(conversation.WebsiteId, conversation.SessionId, null, CancellationToken.None), due);
+        storage.Succeeded(StorageFile.JobStorage);
+        return jobId;
+    }
+
+    /// <summary>Under <see cref="_gate"/>.</summary>
+    private bool Hold(ConversationKey conversation, TrackedConversation tracked)
+    {
+        if (_held.Count >= Capacity)
+        {
+            if (!_warnedFull)
+                logger.LogWarning("{Capacity} conversations are held while the job storage fails: further ones are not held; they are tried again on their next visitor message, an RTM outage catch-up or a restart's catch-up",
+                    Capacity);
+            _warnedFull = true;
+            return false;
+        }
+        _held[conversation] = tracked;
+        _heldThisOutage++;
+        if (!_retrying)
+        {
+            _retrying = true;
+            _ = Task.Run(RetryAsync);
+        }
+        return true;
+    }
+
+    /// <summary>Schedules the held conversations, oldest first, waiting 1 s, then doubling to 30 s, between rounds that fail.</summary>
+    private async Task RetryAsync()
+    {
+        var delay = FirstRetry;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(delay, clock, lifetime.ApplicationStopping);
+            }
+            catch (OperationCanceledException)
+            {
+                logger.LogWarning("Stopping with {Count} held conversations not scheduled; the next process catches them up from {File}",
+                    HeldCount, Crisp.LastEventMark.FileName);
+                return;
+            }
+            var progressed = ScheduleHeld();
+            lock (_gate)
+            {
+                if (_held.Count == 0)
+                {
+                    logger.LogInformation("Job storage accepts jobs again: scheduled the {Count} conversations held meanwhile", _heldThisOutage);
+                    _retrying = false;
+                    _warnedFull = false;
+                    _heldThisOutage = 0;
+                    return;
+                }
+            }
+            delay = progressed ? FirstRetry : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetry.Ticks));
+        }
+    }
+
+    /// <summary>True when at least one was scheduled; stops at the first refusal.</summary>
+    private bool ScheduleHeld()
+    {
+        List<KeyValuePair<ConversationKey, TrackedConversation>> held;
+        lock (_gate) held = _held.OrderBy(c => c.Value.FirstMessageAt).ToList();
+        var progressed = false;
+        foreach (var (conversation, tracked) in held)
+        {
+            try
+            {
+                ScheduleJob(conversation, tracked);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                storage.Failed(StorageFile.JobStorage, error);
+                logger.LogDebug("Job storage still failing ({ErrorType}); {Count} conversations held", error.GetBaseException().GetType().Name, HeldCount);
+                return progressed;
+            }
+            logger.LogDebug("Held conversation {SessionId} of website {WebsiteId} scheduled", conversation.SessionId, conversation.WebsiteId);
+            lock (_gate) _held.Remove(conversation);
+            progressed = true;
+        }
+        return progressed;
+    }
+}
