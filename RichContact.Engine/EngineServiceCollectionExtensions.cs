@@ -40,7 +40,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RichContactOptions>, RichContactOptionsValidator>();
 
         services.AddDbContextFactory<RichContactDb>((sp, db) =>
-            db.UseSqlite($"Data Source={DataFile(sp, "richcontact.db")}"));
+            db.UseSqlite($"Data Source={DataFileOf(sp, "richcontact.db")}"));
         services.AddHostedService<DatabaseMigrator>();
 
         // Hangfire.Storage.SQLite manages its own schema, so it gets its own file.
@@ -48,7 +48,7 @@ public static class EngineServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(new RichContactJobStorage(HangfireConnections.Factory(DataFile(sp, "hangfire.db")), new SQLiteStorageOptions
+            .UseStorage(new RichContactJobStorage(HangfireConnections.Factory(DataFileOf(sp, "hangfire.db")), new SQLiteStorageOptions
             {
                 QueuePollInterval = QueuePollInterval,
                 InvisibilityTimeout = InvisibilityTimeout,
@@ -75,10 +75,6 @@ public static class EngineServiceCollectionExtensions
         return services;
     }
 
-    private static string DataFile(IServiceProvider sp, string fileName)
-    {
-        var options = sp.GetRequiredService<IOptions<RichContactOptions>>().Value;
-        Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
-        return options.DataPath(fileName);
-    }
+    private static string DataFileOf(IServiceProvider sp, string fileName) =>
+        DataFile.InDataDirectory(sp.GetRequiredService<IOptions<RichContactOptions>>().Value, fileName);
 }

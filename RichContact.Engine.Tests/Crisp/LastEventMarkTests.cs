@@ -34,7 +34,7 @@ public sealed class LastEventMarkTests : IDisposable
         Assert.Equal(firstMessageAt, mark.Read());
 
         jobs.Refuse = false;
-        await EngineEndToEndTest.WaitForAsync(() => scheduler.HeldCount == 0, "the held conversation was never scheduled");
+        await Eventually.TrueAsync(() => scheduler.HeldCount == 0, "the held conversation to be scheduled");
         var later = firstMessageAt.AddSeconds(16);
         mark.Write(later);
         Assert.Equal(later, mark.Read());

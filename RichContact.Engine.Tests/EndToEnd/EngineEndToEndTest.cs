@@ -89,17 +89,6 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
         }
     }
 
-    /// <summary>Polls <paramref name="condition"/> until it holds, for state that raises no event.</summary>
-    internal static async Task WaitForAsync(Func<bool> condition, string failure, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? Timeout);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(50);
-        }
-    }
-
     protected Task<string> StartConversationAsync(string origin, string? phone = null, string? nickname = null, string? email = null,
         string? country = null, string? city = null, string metaOrder = MetaOrders.Before, int spacingMs = 0, string? websiteId = null) =>
         Sandbox.Control.StartConversationAsync(new StartConversationRequest

@@ -69,7 +69,7 @@ public sealed class DiskFullTests : IAsyncLifetime
         }
         var storage = _engine.Get<StorageStatus>();
         var session = await _sandbox.Control.StartConversationAsync(new StartConversationRequest { WebsiteId = websiteId, Origin = "whatsapp", Phone = "+351912345678" });
-        await EngineEndToEndTest.WaitForAsync(() => _logs.Lines.Any(l => l.StartsWith("Error") && l.Contains(session) && l.Contains("disk full")), "no clear error in the log");
+        await Eventually.TrueAsync(() => _logs.Lines.Any(l => l.StartsWith("Error") && l.Contains(session) && l.Contains("disk full")), "a clear error in the log");
         var failure = Assert.Single(storage.Failures);
         Assert.Equal(StorageFile.JobStorage, failure.File);
         Assert.Contains("disk full or database locked", failure.Message);

@@ -3,6 +3,7 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
+using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Reliability;
 
@@ -24,7 +25,7 @@ public class JobStorageFaultTests : EngineEndToEndTest
         await using (await JobStorageLock.AcquireAsync(Data.Path))
         {
             first = await StartConversationAsync("whatsapp", phone: "+351912345601");
-            await WaitForAsync(() => scheduler.HeldCount == 1, "the conversation was never held", StorageRefusal);
+            await Eventually.TrueAsync(() => scheduler.HeldCount == 1, "the conversation to be held", StorageRefusal);
             var failure = Assert.Single(storage.Failures);
             Assert.Equal(StorageFile.JobStorage, failure.File);
             Assert.Contains("hangfire.db", failure.Message);
@@ -32,7 +33,7 @@ public class JobStorageFaultTests : EngineEndToEndTest
 
             // Joins the held one at once, without waiting out the storage's busy timeout again.
             second = await StartConversationAsync("telegram", phone: "+351912345602");
-            await WaitForAsync(() => scheduler.HeldCount == 2, "the second conversation was never held");
+            await Eventually.TrueAsync(() => scheduler.HeldCount == 2, "the second conversation to be held");
             Assert.Empty(Activity.All);
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Contacts;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Crisp;
 
@@ -16,7 +17,7 @@ public sealed class LastEventMark(IOptions<RichContactOptions> options, ContactJ
 {
     public const string FileName = "rtm-last-event.txt";
 
-    private string FilePath => options.Value.DataPath(FileName);
+    private string FilePath => DataFile.InDataDirectory(options.Value, FileName);
 
     public DateTimeOffset? Read()
     {
@@ -38,10 +39,7 @@ public sealed class LastEventMark(IOptions<RichContactOptions> options, ContactJ
             at = held;
         try
         {
-            // Write then move: a kill mid-write leaves the previous mark, never half a date.
-            var temporary = FilePath + ".tmp";
-            File.WriteAllText(temporary, at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-            File.Move(temporary, FilePath, overwrite: true);
+            DataFile.AtomicWriteAllText(FilePath, at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
