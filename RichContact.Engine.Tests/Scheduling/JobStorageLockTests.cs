@@ -1,10 +1,10 @@
-using Hangfire.Storage.SQLite;
+using Hangfire;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Scheduling;
 
-/// <summary>Hangfire's job-state locks, as its workers, scheduler and client take them.</summary>
+/// <summary>Hangfire's job-state locks in the engine's job storage, as its workers, scheduler and client take them.</summary>
 public class JobStorageLockTests : IDisposable
 {
     /// <summary>The timeout Hangfire gives every job-state lock (BackgroundJobStateChanger).</summary>
@@ -17,7 +17,8 @@ public class JobStorageLockTests : IDisposable
     [Fact]
     public async Task Workers_waiting_for_one_job_lock_each_get_it_in_turn_as_soon_as_it_is_free()
     {
-        using var storage = new RichContactJobStorage(HangfireConnections.Factory(Path.Combine(_data.Path, "hangfire.db")), new SQLiteStorageOptions());
+        await using var engine = await EngineHost.StartAsync(_data.Path);
+        var storage = engine.Get<JobStorage>();
         const string resource = "job:1:state-lock";
         var holders = 0;
         var overlaps = 0;
@@ -47,9 +48,11 @@ public class JobStorageLockTests : IDisposable
     }
 
     [Fact]
-    public void Job_lock_still_held_after_the_timeout_is_refused()
+    public async Task Job_lock_still_held_after_the_timeout_is_refused()
     {
-        using var storage = new RichContactJobStorage(HangfireConnections.Factory(Path.Combine(_data.Path, "hangfire.db")), new SQLiteStorageOptions());
+        await using var engine = await EngineHost.StartAsync(_data.Path);
+        var storage = engine.Get<JobStorage>();
+        Assert.IsType<RichContactJobStorage>(storage);
         using var first = storage.GetConnection();
         using var second = storage.GetConnection();
         using var held = first.AcquireDistributedLock("job:1:state-lock", HangfireJobLockTimeout);
