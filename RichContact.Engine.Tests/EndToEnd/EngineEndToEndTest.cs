@@ -70,10 +70,11 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
     }
 
     /// <summary>Waits until the RTM socket is authenticated (the engine then hears every event).</summary>
-    protected Task WaitForConnectionAsync() => WaitForStateAsync(Engine.Get<CrispConnectionStatus>(), CrispConnectionState.Connected);
+    protected Task WaitForConnectionAsync(TimeSpan? timeout = null) =>
+        WaitForStateAsync(Engine.Get<CrispConnectionStatus>(), CrispConnectionState.Connected, timeout);
 
     /// <summary>Waits until the connection status reaches <paramref name="state"/> (now or later).</summary>
-    internal static async Task WaitForStateAsync(CrispConnectionStatus status, CrispConnectionState state)
+    internal static async Task WaitForStateAsync(CrispConnectionStatus status, CrispConnectionState state, TimeSpan? timeout = null)
     {
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Check() { if (status.State == state) reached.TrySetResult(); }
@@ -81,7 +82,7 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
         try
         {
             Check();
-            await reached.Task.WaitAsync(Timeout);
+            await reached.Task.WaitAsync(timeout ?? Timeout);
         }
         finally
         {

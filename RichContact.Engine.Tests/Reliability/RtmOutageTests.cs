@@ -59,7 +59,7 @@ public class RtmOutageTests : EngineEndToEndTest
         await reconnecting;
 
         var during = await StartConversationAsync("whatsapp", phone: "+351912345678", nickname: "Ana");
-        await WaitForConnectionAsync();
+        await WaitForConnectionAsync(TimeSpan.FromSeconds(refused) + Timeout);
 
         Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(during)).Outcome);
         Assert.Single(await ProfilesAsync());

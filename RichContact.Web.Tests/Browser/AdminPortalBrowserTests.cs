@@ -102,9 +102,10 @@ public sealed partial class AdminPortalBrowserTests(BrowserFixture fixture)
             await Expect(row).ToHaveAttributeAsync("data-outcome", "Created");
             await Expect(row.GetByTestId("conversation-link")).ToHaveAttributeAsync("href", new Regex($"/inbox/{session}/$"));
             Assert.True(await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true"));
-            // What the sandbox form typed never reaches the portal's views nor any file the app wrote.
+            // What the sandbox form typed never reaches the portal's views, the app's log, nor any file the app wrote.
             await Expect(page.GetByTestId("activity-table")).Not.ToContainTextAsync("Sandbox Visitor");
             var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+            Assert.DoesNotContain(App.Logs.Lines, line => line.Contains(digits) || line.Contains("Sandbox Visitor"));
             foreach (var file in Directory.EnumerateFiles(App.DataDirectory, "*", SearchOption.AllDirectories))
             {
                 var bytes = await ReadSharedAsync(file);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Web.Sandbox;
@@ -38,6 +39,9 @@ public sealed class RichContactApp : WebApplicationFactory<Program>
 
     public string DataDirectory => _data.Path;
 
+    /// <summary>Every line the app logs at its configured levels (what an operator's console shows).</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     public Uri BaseUrl => new($"http://127.0.0.1:{_port}/");
 
     public CrispSandbox Sandbox => Services.GetRequiredService<SandboxHost>().Sandbox;
@@ -48,6 +52,7 @@ public sealed class RichContactApp : WebApplicationFactory<Program>
     {
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     public override async ValueTask DisposeAsync()
