@@ -64,7 +64,10 @@ public sealed class ProcessKillTests : IAsyncLifetime
         var entries = await WaitForActivityAsync(sessions.Count);
 
         Assert.Equal(sessions.Order(), entries.Select(e => e.SessionId).Order());
-        Assert.All(entries, e => Assert.Equal("created", e.Outcome, ignoreCase: true));
+        // Soak: a later round's process may be killed while it runs an earlier round's job, after the
+        // contact was created and before its entry was written; the next process then finds it: "existing".
+        var outcomes = rounds == 1 ? new[] { "Created" } : ["Created", "Existing"];
+        Assert.All(entries, e => Assert.Contains(e.Outcome, outcomes));
         Assert.Equal(sessions.Count, (await _sandbox.Control.ProfilesAsync(WebsiteId)).Count);
     }
 
