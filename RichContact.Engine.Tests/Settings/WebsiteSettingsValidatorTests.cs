@@ -27,7 +27,7 @@ public class WebsiteSettingsValidatorTests
         var result = WebsiteSettingsValidator.Validate(With(segments: [segment]));
 
         Assert.False(result.IsValid);
-        Assert.Contains("segment", result.Errors[nameof(WebsiteSettings.Segments)]);
+        Assert.Contains("segment", result.Errors[nameof(WebsiteSettings.Segments)].Message);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class WebsiteSettingsValidatorTests
     {
         var result = WebsiteSettingsValidator.Validate(With(segments: Enumerable.Range(1, 21).Select(i => $"s{i}").ToArray()));
 
-        Assert.Equal("At most 20 segments (got 21).", result.Errors[nameof(WebsiteSettings.Segments)]);
+        Assert.Equal("At most 20 segments (got 21).", result.Errors[nameof(WebsiteSettings.Segments)].Message);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class WebsiteSettingsValidatorTests
     {
         var result = WebsiteSettingsValidator.Validate(With(segments: [new string('a', 41)]));
 
-        Assert.Contains("longer than 40", result.Errors[nameof(WebsiteSettings.Segments)]);
+        Assert.Contains("longer than 40", result.Errors[nameof(WebsiteSettings.Segments)].Message);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class WebsiteSettingsValidatorTests
     {
         var result = WebsiteSettingsValidator.Validate(With(segments: ["lead", " LEAD"]));
 
-        Assert.Equal("The segment 'lead' is listed twice.", result.Errors[nameof(WebsiteSettings.Segments)]);
+        Assert.Equal("The segment 'lead' is listed twice.", result.Errors[nameof(WebsiteSettings.Segments)].Message);
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public class WebsiteSettingsValidatorTests
         var result = WebsiteSettingsValidator.Validate(With(channels: [channel]));
 
         Assert.False(result.IsValid);
-        Assert.Contains("channel", result.Errors[nameof(WebsiteSettings.Channels)]);
+        Assert.Contains("channel", result.Errors[nameof(WebsiteSettings.Channels)].Message);
         Assert.False(result.Errors.ContainsKey(nameof(WebsiteSettings.Segments)));
     }
 

@@ -18,12 +18,12 @@ public static partial class WebsiteSettingsValidator
     /// <summary>Returns the normalised settings, or the errors keyed by field name (<c>Segments</c>, <c>Channels</c>).</summary>
     public static SettingsValidation Validate(WebsiteSettings settings)
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new Dictionary<string, SettingsError>();
         var segments = Normalise(settings.Segments);
         var channels = Normalise(settings.Channels);
 
         if (string.IsNullOrWhiteSpace(settings.WebsiteId))
-            errors[nameof(WebsiteSettings.WebsiteId)] = "A website id is required.";
+            errors[nameof(WebsiteSettings.WebsiteId)] = new(SettingsProblem.Required, "website id");
         if (CheckNames(segments, "segment", MaxSegments) is { } segmentError)
             errors[nameof(WebsiteSettings.Segments)] = segmentError;
         if (CheckNames(channels, "channel", MaxChannels) is { } channelError)
@@ -40,27 +40,48 @@ public static partial class WebsiteSettingsValidator
     private static string[] Normalise(IEnumerable<string>? names) =>
         (names ?? []).Select(n => NormaliseName(n ?? "")).ToArray();
 
-    private static string? CheckNames(string[] names, string kind, int max)
+    private static SettingsError? CheckNames(string[] names, string kind, int max)
     {
         if (names.Length > max)
-            return $"At most {max} {kind}s (got {names.Length}).";
+            return new(SettingsProblem.TooMany, kind, Limit: max, Count: names.Length);
         foreach (var name in names)
         {
             if (name.Length == 0)
-                return $"A {kind} name cannot be empty.";
+                return new(SettingsProblem.Empty, kind);
             if (name.Length > MaxNameLength)
-                return $"The {kind} '{Shorten(name)}' is longer than {MaxNameLength} characters.";
+                return new(SettingsProblem.TooLong, kind, Shorten(name), Limit: MaxNameLength);
             if (!NameAlphabet().IsMatch(name))
-                return $"The {kind} '{Shorten(name)}' may use only letters, digits, '-' and '_'.";
+                return new(SettingsProblem.BadCharacters, kind, Shorten(name));
         }
         var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
-        return duplicate is null ? null : $"The {kind} '{duplicate.Key}' is listed twice.";
+        return duplicate is null ? null : new(SettingsProblem.Duplicate, kind, duplicate.Key);
     }
 
     private static string Shorten(string name) => name.Length <= MaxNameLength ? name : name[..MaxNameLength] + "…";
 }
 
-public sealed record SettingsValidation(WebsiteSettings? Settings, IReadOnlyDictionary<string, string> Errors)
+/// <summary>What is wrong with a field, for a message in the reader's language.</summary>
+public enum SettingsProblem { Required, TooMany, Empty, TooLong, BadCharacters, Duplicate }
+
+/// <summary>
+/// One field's problem: <paramref name="Kind"/> is what the field holds (<c>segment</c>, <c>channel</c>),
+/// <paramref name="Name"/> the offending name, <paramref name="Limit"/> and <paramref name="Count"/> the numbers involved.
+/// </summary>
+public sealed record SettingsError(SettingsProblem Problem, string Kind, string? Name = null, int Limit = 0, int Count = 0)
+{
+    /// <summary>In English; the settings page words it in the dashboard's language.</summary>
+    public string Message => Problem switch
+    {
+        SettingsProblem.Required => $"A {Kind} is required.",
+        SettingsProblem.TooMany => $"At most {Limit} {Kind}s (got {Count}).",
+        SettingsProblem.Empty => $"A {Kind} name cannot be empty.",
+        SettingsProblem.TooLong => $"The {Kind} '{Name}' is longer than {Limit} characters.",
+        SettingsProblem.BadCharacters => $"The {Kind} '{Name}' may use only letters, digits, '-' and '_'.",
+        _ => $"The {Kind} '{Name}' is listed twice.",
+    };
+}
+
+public sealed record SettingsValidation(WebsiteSettings? Settings, IReadOnlyDictionary<string, SettingsError> Errors)
 {
     public bool IsValid => Settings is not null;
 }

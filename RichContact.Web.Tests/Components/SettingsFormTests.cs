@@ -86,6 +86,21 @@ public sealed class SettingsFormTests
     }
 
     [Fact]
+    public async Task A_french_dashboard_gets_the_validator_message_in_french()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var cut = RenderForm(ctx, UiText.For("fr"));
+
+        cut.Find("[data-testid=new-segment]").Input("vip customers!");
+        cut.Find("[data-testid=new-segment]").KeyDown("Enter");
+        Save(cut);
+
+        Assert.Equal("Le segment « vip customers! » ne peut contenir que des lettres, des chiffres, « - » et « _ ».",
+            cut.WaitForElement("[data-testid=error-segments]").TextContent.Trim());
+        Assert.Equal(UiText.French.NotSaved, cut.Find("[data-testid=save-status]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Turning_the_plugin_off_stops_every_channel()
     {
         await using var ctx = await ComponentTestContext.CreateAsync();

@@ -90,6 +90,29 @@ public sealed record UiText
     public static UiText For(string? locale) =>
         locale is not null && locale.Trim().StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? French : English;
 
+    /// <summary>A settings field's problem in this language.</summary>
+    public string Describe(RichContact.Engine.Settings.SettingsError error)
+    {
+        if (Culture != "fr")
+            return error.Message;
+        var (kind, kinds) = error.Kind switch
+        {
+            "segment" => ("segment", "segments"),
+            "channel" => ("canal", "canaux"),
+            "website id" => ("identifiant de site", "identifiants de site"),
+            _ => (error.Kind, error.Kind),
+        };
+        return error.Problem switch
+        {
+            RichContact.Engine.Settings.SettingsProblem.Required => $"Un {kind} est obligatoire.",
+            RichContact.Engine.Settings.SettingsProblem.TooMany => $"Au plus {error.Limit} {kinds} ({error.Count} donnés).",
+            RichContact.Engine.Settings.SettingsProblem.Empty => $"Un nom de {kind} ne peut pas être vide.",
+            RichContact.Engine.Settings.SettingsProblem.TooLong => $"Le {kind} « {error.Name} » dépasse {error.Limit} caractères.",
+            RichContact.Engine.Settings.SettingsProblem.BadCharacters => $"Le {kind} « {error.Name} » ne peut contenir que des lettres, des chiffres, « - » et « _ ».",
+            _ => $"Le {kind} « {error.Name} » figure deux fois.",
+        };
+    }
+
     public string OutcomeName(RichContact.Engine.Activity.ActivityOutcome outcome) => outcome switch
     {
         RichContact.Engine.Activity.ActivityOutcome.Created => Created,
