@@ -36,7 +36,7 @@ public class CrispFaultMatrixTests : EngineEndToEndTest
     [InlineData(429)]
     public async Task Lasting_crisp_failure_is_given_up_with_its_reason_and_no_contact(int status)
     {
-        // More refusals than the client's five attempts.
+        // As many refusals as the client makes attempts (five): every one of them fails.
         await Sandbox.Control.FaultsAsync(new SandboxFaults { RestStatus = status, RestCount = 5 });
 
         var session = await StartConversationAsync("whatsapp", phone: "+351912345678");

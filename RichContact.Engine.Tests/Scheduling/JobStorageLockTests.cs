@@ -23,6 +23,7 @@ public class JobStorageLockTests : IDisposable
         var holders = 0;
         var overlaps = 0;
         var turns = 0;
+        var asking = 0;
 
         Task[] waiters;
         using (var first = storage.GetConnection())
@@ -31,6 +32,7 @@ public class JobStorageLockTests : IDisposable
             waiters = Enumerable.Range(0, 20).Select(_ => Task.Factory.StartNew(() =>
             {
                 using var connection = storage.GetConnection();
+                Interlocked.Increment(ref asking);
                 using (connection.AcquireDistributedLock(resource, HangfireJobLockTimeout))
                 {
                     if (Interlocked.Increment(ref holders) > 1)
@@ -39,6 +41,8 @@ public class JobStorageLockTests : IDisposable
                     Interlocked.Decrement(ref holders);
                 }
             }, TaskCreationOptions.LongRunning)).ToArray();
+            // Every waiter has asked while the first holds the lock: none of them got it.
+            await Eventually.TrueAsync(() => Volatile.Read(ref asking) == 20, "every waiter to ask for the lock");
             Assert.Equal(0, Volatile.Read(ref turns));
         }
 

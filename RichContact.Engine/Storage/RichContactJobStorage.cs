@@ -12,6 +12,9 @@ namespace RichContact.Engine.Storage;
 /// enqueuer still held the lock slept 90 s with the job (seen as conversations whose contact came
 /// 90 s late, and workers that would not stop). Only this process uses hangfire.db (one process per
 /// data directory), so a lock in memory guards exactly what the row in the database guarded.
+/// Locks taken through a write transaction (the storage's <c>Transaction.AcquireDistributedLock</c>)
+/// still go to the database and would not exclude these; only recurring jobs and continuations take
+/// them, and the engine uses neither.
 /// </summary>
 internal sealed class RichContactJobStorage : SQLiteStorage
 {
