@@ -63,6 +63,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WebsiteSettingsStore>();
         services.AddSingleton<ActivityStream>();
         services.AddSingleton<ActivityLog>();
+        services.AddSingleton<ActivityQueries>();
         services.AddSingleton<CrispConnectionStatus>();
         services.AddSingleton<SubscribedWebsites>();
         services.AddCrisp();

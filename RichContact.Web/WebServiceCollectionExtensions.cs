@@ -15,7 +15,6 @@ public static class WebServiceCollectionExtensions
     {
         services.AddSandboxMode(); // before the engine: see AddSandboxMode
         services.AddRichContactEngine(configuration);
-        services.TryAddSingleton<ActivityQueries>();
 
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.FrameAncestors),

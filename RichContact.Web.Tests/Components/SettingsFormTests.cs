@@ -1,7 +1,9 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Settings;
+using RichContact.Engine.Storage;
 using RichContact.Web.Components.Settings;
 using RichContact.Web.Localization;
 using RichContact.Web.Tests.Support;
@@ -83,6 +85,22 @@ public sealed class SettingsFormTests
         Assert.Contains("may use only letters, digits", error.TextContent);
         Assert.Equal(UiText.English.NotSaved, cut.Find("[data-testid=save-status]").TextContent.Trim());
         Assert.Null((await ctx.Get<WebsiteSettingsStore>().GetAsync(Website)).UpdatedAt);
+    }
+
+    [Fact]
+    public async Task A_save_the_database_refuses_says_so_in_the_page_and_shows_the_storage_status()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var cut = RenderForm(ctx);
+        // The settings table gone stands for a database that refuses the write (locked, disk full).
+        await using (var db = await ctx.Get<IDbContextFactory<RichContactDb>>().CreateDbContextAsync())
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE website_settings");
+
+        cut.Find("[data-testid=enabled]").Change(false);
+        Save(cut);
+
+        cut.WaitForAssertion(() => Assert.Equal(UiText.English.SaveFailed, cut.Find("[data-testid=save-status]").TextContent.Trim()));
+        Assert.Single(ctx.Get<StorageStatus>().Failures);
     }
 
     [Fact]

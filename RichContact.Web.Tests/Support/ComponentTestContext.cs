@@ -31,7 +31,6 @@ public sealed class ComponentTestContext : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["RichContact:DataDirectory"] = context._data.Path })
             .Build();
         bunit.Services.AddRichContactEngine(configuration);
-        bunit.Services.AddSingleton<ActivityQueries>();
         bunit.Services.AddMudServices();
         bunit.Services.AddSingleton(RichContact.Web.Sandbox.SandboxMode.Off);
 

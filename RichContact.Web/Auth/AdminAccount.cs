@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RichContact.Engine;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Web.Auth;
 
@@ -40,8 +41,8 @@ public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<R
         if (ConfiguredPassword is not null || File.Exists(StorePath))
             return null;
         var password = PasswordHash.GeneratePassword();
-        Directory.CreateDirectory(Path.GetDirectoryName(StorePath)!);
-        File.WriteAllText(StorePath, JsonSerializer.Serialize(PasswordHash.Create(password)));
+        // Atomic: a half-written admin.json would stop every login and block generating a new one.
+        DataFile.AtomicWriteAllText(DataFile.InDataDirectory(options.Value, FileName), JsonSerializer.Serialize(PasswordHash.Create(password)));
         return password;
     }
 

@@ -27,7 +27,6 @@ public static class AdminAuthentication
             .Validate(o => o.MaxFailedAttempts >= 1 && o.LockoutMinutes >= 1,
                 "RichContact:Admin:MaxFailedAttempts and RichContact:Admin:LockoutMinutes must be at least 1.")
             .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AdminAccount>();
         services.AddHostedService<AdminPasswordInitializer>();
 

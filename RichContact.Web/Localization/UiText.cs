@@ -26,6 +26,7 @@ public sealed record UiText
     public string Save { get; init; } = "Save";
     public string Saved { get; init; } = "Saved. The change applies at once.";
     public string NotSaved { get; init; } = "Not saved: please correct the fields marked in red.";
+    public string SaveFailed { get; init; } = "Not saved: the settings could not be stored. Please try again in a moment.";
     public string RecentActivity { get; init; } = "Recent activity";
     public string NoActivity { get; init; } = "No conversation handled yet.";
     public string Last30Days { get; init; } = "last 30 days";
@@ -67,6 +68,7 @@ public sealed record UiText
         Save = "Enregistrer",
         Saved = "Enregistré. Le changement s'applique immédiatement.",
         NotSaved = "Non enregistré : corrigez les champs en rouge.",
+        SaveFailed = "Non enregistré : les réglages n'ont pas pu être stockés. Réessayez dans un instant.",
         RecentActivity = "Activité récente",
         NoActivity = "Aucune conversation traitée pour l'instant.",
         Last30Days = "30 derniers jours",

@@ -11,7 +11,7 @@ namespace RichContact.Web.Sandbox;
 /// </summary>
 public sealed class SandboxMode
 {
-    public const string DefaultUrl = "http://127.0.0.1:5090";
+    public const string DefaultUrl = RichContact.Sandbox.Program.DefaultUrl;
     public const double DefaultTrafficPerMinute = 6;
 
     public static readonly SandboxMode Off = new() { Enabled = false, Url = "", Options = new SandboxOptions() };
@@ -32,14 +32,17 @@ public sealed class SandboxMode
     public Uri ApiUrl => new(new Uri(Url.TrimEnd('/') + "/"), "v1/");
 
     /// <summary>
-    /// Sandbox mode applies when no Crisp credentials are configured and <c>RichContact:Sandbox:Enabled</c>
-    /// is not false. Read from configuration (not from the options it changes).
+    /// Sandbox mode applies when neither the Crisp identifier nor the key is configured and
+    /// <c>RichContact:Sandbox:Enabled</c> is not false. Read from configuration (not from the options it
+    /// changes). Only one of the two set is a mistake: the options validator stops the app with a message,
+    /// instead of a production install quietly running against the sandbox.
     /// </summary>
     public static SandboxMode FromConfiguration(IConfiguration configuration)
     {
         var crisp = configuration.GetSection($"{RichContactOptions.Section}:Crisp").Get<CrispOptions>() ?? new CrispOptions();
         var section = configuration.GetSection(SandboxOptions.Section);
-        if (crisp.HasCredentials || !section.GetValue("Enabled", true))
+        var noCredentials = string.IsNullOrWhiteSpace(crisp.Identifier) && string.IsNullOrWhiteSpace(crisp.Key);
+        if (!noCredentials || !section.GetValue("Enabled", true))
             return Off;
 
         var mode = new SandboxMode
