@@ -173,6 +173,8 @@ public static class ReasonCodes
     public const string NoIdentity = "no_identity";
     public const string ConversationRemoved = "conversation_removed";
     public const string Conflict = "conflict";
+    /// <summary>Created, but some existing contact of this person could not be looked for (see the overview's dedup mode).</summary>
+    public const string DedupIncomplete = "dedup_incomplete";
     public const string BudgetExhausted = "budget_exhausted";
     public const string Unauthorized = "unauthorized";
     public const string CrispUnreachable = "crisp_unreachable";

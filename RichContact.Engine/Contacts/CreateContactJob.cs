@@ -23,6 +23,7 @@ public sealed class CreateContactJob(
     VisitorDetailsStore detailsStore,
     CrispClient crisp,
     ExistingProfileSearch search,
+    RecentContacts recentContacts,
     KeyedLocks locks,
     ActivityLog activity,
     IBackgroundJobClient jobs,
@@ -151,24 +152,51 @@ public sealed class CreateContactJob(
         }
 
         using var _ = await locks.AcquireAsync(identity.LockKey, ct);
-        if (await search.FindAsync(conversation.WebsiteId, identity, ct) is { } existing)
+        var websiteId = conversation.WebsiteId;
+        if (await RecentlyCreatedAsync(websiteId, identity, ct) is { } recent)
+        {
+            entry.Outcome = ActivityOutcome.Existing;
+            entry.PeopleId = recent;
+            return;
+        }
+        var found = await search.FindAsync(websiteId, identity, entry.Channel, ct);
+        if (found.Match is { } existing)
         {
             entry.Outcome = ActivityOutcome.Existing;
             entry.PeopleId = existing.PeopleId;
             return;
         }
 
+        var email = identity.ProfileEmail(entry.Channel);
         try
         {
-            entry.PeopleId = await crisp.CreatePeopleProfileAsync(conversation.WebsiteId, NewProfile(identity, details, entry.Channel, settings), ct);
+            entry.PeopleId = await crisp.CreatePeopleProfileAsync(websiteId, NewProfile(identity, details, entry.Channel, settings), ct);
             entry.Outcome = ActivityOutcome.Created;
+            entry.Reason = found.Complete ? null : ReasonCodes.DedupIncomplete;
+            recentContacts.Remember(websiteId, identity, entry.PeopleId);
         }
         catch (CrispApiException error) when (error.IsConflict)
         {
-            // The email is taken (another process, or a profile our search could not see): it exists.
+            // The email is taken (another process, or a profile the search could not see yet): it
+            // exists. A read by email is immediate and links the entry to it.
             entry.Outcome = ActivityOutcome.Existing;
             entry.Reason = ReasonCodes.Conflict;
+            entry.PeopleId = (await crisp.GetPeopleProfileAsync(websiteId, email, ct))?.PeopleId;
         }
+    }
+
+    /// <summary>
+    /// The contact this process made for the person minutes ago, which Crisp's search may not show
+    /// yet; read by id (immediate) to be sure an agent has not deleted it since.
+    /// </summary>
+    private async Task<string?> RecentlyCreatedAsync(string websiteId, ContactIdentity identity, CancellationToken ct)
+    {
+        if (recentContacts.Find(websiteId, identity) is not { } peopleId)
+            return null;
+        if (await crisp.GetPeopleProfileAsync(websiteId, peopleId, ct) is not null)
+            return peopleId;
+        recentContacts.Forget(websiteId, identity);
+        return null;
     }
 
     /// <summary>
