@@ -173,8 +173,10 @@ public static class ReasonCodes
     public const string NoIdentity = "no_identity";
     public const string ConversationRemoved = "conversation_removed";
     public const string Conflict = "conflict";
-    /// <summary>Created, but some existing contact of this person could not be looked for (see the overview's dedup mode).</summary>
+    /// <summary>Created, but more existing contacts matched the phone's digits than could be read, or Crisp's search could not be used.</summary>
     public const string DedupIncomplete = "dedup_incomplete";
+    /// <summary>Created while Crisp's search does not filter on phones: a contact typed by hand with this phone (and no placeholder) could not be seen.</summary>
+    public const string PhoneNotSearchable = "phone_not_searchable";
     public const string BudgetExhausted = "budget_exhausted";
     public const string Unauthorized = "unauthorized";
     public const string CrispUnreachable = "crisp_unreachable";

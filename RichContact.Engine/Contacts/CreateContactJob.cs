@@ -172,7 +172,7 @@ public sealed class CreateContactJob(
         {
             entry.PeopleId = await crisp.CreatePeopleProfileAsync(websiteId, NewProfile(identity, details, entry.Channel, settings), ct);
             entry.Outcome = ActivityOutcome.Created;
-            entry.Reason = found.Complete ? null : ReasonCodes.DedupIncomplete;
+            entry.Reason = found.Unseen;
             recentContacts.Remember(websiteId, identity, entry.PeopleId);
         }
         catch (CrispApiException error) when (error.IsConflict)

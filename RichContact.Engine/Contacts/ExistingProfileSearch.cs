@@ -3,12 +3,14 @@ using RichContact.Engine.Crisp;
 
 namespace RichContact.Engine.Contacts;
 
-/// <summary>What a search for an existing contact found, and whether it could look everywhere it should.</summary>
-/// <param name="Complete">
-/// False when some contact of this person could not be looked for: more candidates than can be read,
-/// or a Crisp whose search cannot see placeholders of other channels.
+/// <summary>What a search for an existing contact found, and where it could not look.</summary>
+/// <param name="Unseen">
+/// Null when the search looked everywhere a contact of this person could be; else the reason code of
+/// what it could not see: <see cref="ReasonCodes.PhoneNotSearchable"/> (hand-typed phones, while Crisp
+/// does not filter on them) or <see cref="ReasonCodes.DedupIncomplete"/> (more candidates than can be
+/// read, or no search at all).
 /// </param>
-public sealed record ProfileSearchResult(PeopleProfile? Match, bool Complete);
+public sealed record ProfileSearchResult(PeopleProfile? Match, string? Unseen);
 
 /// <summary>
 /// Finds a people profile that already stands for an identity: same real email, same phone in any
@@ -45,13 +47,15 @@ public sealed class ExistingProfileSearch(CrispClient crisp, DedupMode mode)
                     mode.PhoneSearchIgnored();
                     // A profile that is the same person is one, whatever else came with it.
                     if (answer.Match is not null)
-                        return new(answer.Match, Complete: true);
+                        return new(answer.Match, null);
                     break;
                 default:
                     mode.PhoneSearchAnswered();
-                    return new(answer.Match, Complete: answer.Kind != AnswerKind.TooMany);
+                    return new(answer.Match, answer.Kind == AnswerKind.TooMany ? ReasonCodes.DedupIncomplete : null);
             }
         }
+        // Past this point a phone typed by hand on a contact cannot be looked for.
+        var unseen = identity.Phone is null ? null : ReasonCodes.PhoneNotSearchable;
 
         if (mode.TryEmailSearch)
         {
@@ -59,21 +63,21 @@ public sealed class ExistingProfileSearch(CrispClient crisp, DedupMode mode)
             if (answer.Kind is not (AnswerKind.Refused or AnswerKind.Unfiltered))
             {
                 mode.EmailSearchAnswered();
-                return new(answer.Match, Complete: answer.Kind != AnswerKind.TooMany);
+                return new(answer.Match, answer.Kind == AnswerKind.TooMany ? ReasonCodes.DedupIncomplete : unseen);
             }
             mode.EmailSearchFailed();
             if (answer.Match is not null)
-                return new(answer.Match, Complete: true);
+                return new(answer.Match, null);
         }
 
         // No search to lean on: read the emails this person's contact could have, exactly.
         foreach (var email in ExactEmails(identity, channel))
         {
             if (await crisp.GetPeopleProfileAsync(websiteId, email, ct) is { } profile)
-                return new(profile, Complete: true);
+                return new(profile, null);
         }
         // Placeholders made on other channels cannot be read without a search.
-        return new(null, Complete: identity.Phone is null);
+        return new(null, identity.Phone is null ? null : ReasonCodes.DedupIncomplete);
     }
 
     private enum AnswerKind { Found, NotFound, TooMany, Refused, Unfiltered }
