@@ -24,6 +24,9 @@ public static class BenchRun
 
         await using var crisp = await CrispTarget.StartAsync(options.ExternalSandbox, ct);
         var websites = await crisp.WebsitesAsync(options.Websites, ct);
+        await crisp.Control.SetSearchAsync(options.Search, ct);
+        foreach (var website in websites.Where(_ => options.Crm > 0))
+            await crisp.Control.PrefillProfilesAsync(website, options.Crm, ct: ct);
         await using var engine = await BenchEngine.StartAsync(crisp, options.WindowSeconds, options.DataParent, ct);
         // Seen from the sandbox: the engine's socket is authenticated and listens to every website.
         await WaitUntilBoundAsync(crisp.Control, websites, ct);
