@@ -214,6 +214,28 @@ public class CrispUnknownsTests : EngineEndToEndTest
     }
 
     [Fact]
+    public async Task Without_any_search_exact_reads_still_find_the_same_email_and_this_channels_placeholder()
+    {
+        await Sandbox.Control.SetSearchAsync(new SearchReading { AllowedCriteria = ["segments"] });
+        await SaveSettingsAsync(s => s with { SkipIfEmailExists = false });
+        await SeedProfileAsync("rita@example.com");
+
+        var byEmail = await Activity.OutcomeAsync(await StartConversationAsync("whatsapp", phone: "+351 925 000 030", email: "rita@example.com"));
+        var first = await Activity.OutcomeAsync(await StartConversationAsync("whatsapp", phone: "+351 925 000 031"));
+        // Restarted, the engine no longer remembers the contact it made: only a read by email can find it.
+        await StopEngineAsync();
+        await StartEngineAsync();
+        var again = await Activity.OutcomeAsync(await StartConversationAsync("whatsapp", phone: "925 000 031", country: "PT"));
+
+        Assert.Equal(ActivityOutcome.Existing, byEmail.Outcome);
+        // Placeholders of other channels cannot be read without a search: said on the entry.
+        Assert.Equal((ActivityOutcome.Created, ReasonCodes.DedupIncomplete), (first.Outcome, first.Reason));
+        Assert.Equal((ActivityOutcome.Existing, first.PeopleId), (again.Outcome, again.PeopleId));
+        Assert.False(Engine.Get<DedupMode>().EmailSearchWorks);
+        Assert.Equal(2, (await ProfilesAsync()).Count);
+    }
+
+    [Fact]
     public async Task Too_many_candidates_narrow_the_search_instead_of_missing_the_contact_silently()
     {
         // More than a page of contacts share the last four digits, and the one that matters is last.
