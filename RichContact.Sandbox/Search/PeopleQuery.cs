@@ -92,10 +92,11 @@ internal sealed class PeopleQuery
     /// <summary>The query's words appear in the stored text as whole words, in the same order.</summary>
     private static bool HasWords(string stored, string query)
     {
-        var words = Words(stored);
         var wanted = Words(query);
-        if (wanted.Length == 0)
+        // Cheap first: most stored texts do not even contain the first word (a 600-contact CRM is searched 50 times a second in the bench).
+        if (wanted.Length == 0 || !stored.Contains(wanted[0], StringComparison.OrdinalIgnoreCase))
             return false;
+        var words = Words(stored);
         for (var start = 0; start + wanted.Length <= words.Length; start++)
         {
             if (wanted.Select((w, i) => w == words[start + i]).All(same => same))
