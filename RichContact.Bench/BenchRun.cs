@@ -39,7 +39,7 @@ public static class BenchRun
         // The load: drive, then wait for every channel conversation's outcome.
         var monitor = new ResourceMonitor();
         var driver = new TrafficDriver(crisp.Control, window / 2);
-        var driven = await driver.DriveAsync(new ConversationMix(options.Mix, options.Seed, websites), options.Conversations, options.Rate, ct);
+        var driven = await driver.DriveAsync(new ConversationMix(options.Mix, options.Seed, websites, options.MetaOrder), options.Conversations, options.Rate, ct);
         var expected = driven.Where(c => c.Plan.ExpectsOutcome).Select(c => c.SessionId).ToList();
         log?.WriteLine($"Started {driven.Count} in {driver.Duration.TotalSeconds:F1} s; waiting for {expected.Count} outcomes...");
         var waitStarted = DateTime.UtcNow;
