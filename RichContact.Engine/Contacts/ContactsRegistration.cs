@@ -11,6 +11,7 @@ internal static class ContactsRegistration
         services.AddSingleton<ContactJobScheduler>();
         services.AddSingleton<ConversationTracker>();
         services.AddSingleton<KeyedLocks>();
+        services.AddSingleton<UnrecordedContacts>();
         services.AddTransient<ExistingProfileSearch>();
         services.AddTransient<CreateContactJob>();
         return services;
