@@ -75,7 +75,8 @@ public sealed class ConversationTracker(
 
         if (await SettingsAsync(conversation, ct) is { } settings && CreateContactJob.SkipReason(settings, channel) is { } reason)
         {
-            // Decided now, by the job's own rule: no job for a conversation it would skip.
+            // Decided now, by the job's own rule: no job for a conversation it would skip. Heard again
+            // (a restart's catch-up replays it), the log keeps the first entry only.
             await activity.RecordAsync(new ActivityEntry
             {
                 WebsiteId = conversation.WebsiteId, SessionId = conversation.SessionId, Channel = channel,

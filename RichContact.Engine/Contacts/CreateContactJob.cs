@@ -115,9 +115,10 @@ public sealed class CreateContactJob(
 
         entry.At = clock.GetUtcNow();
         entry.ElapsedMs = entry.FirstMessageAt is { } first ? (long)(entry.At - first).TotalMilliseconds : null;
+        bool recorded;
         try
         {
-            await activity.RecordAsync(entry, cancellationToken);
+            recorded = await activity.RecordAsync(entry, cancellationToken);
         }
         catch (Exception error) when (DatabaseFailure.Is(error))
         {
@@ -126,6 +127,11 @@ public sealed class CreateContactJob(
             throw Held(conversation, error);
         }
         unrecorded.Forget(conversation);
+        if (!recorded)
+        {
+            logger.LogDebug("Conversation {SessionId} of website {WebsiteId} already had an outcome; {Outcome} not recorded", sessionId, websiteId, entry.Outcome);
+            return;
+        }
         if (entry.Outcome != ActivityOutcome.Failed)
             detailsStore.Forget(conversation);
         logger.LogInformation("Conversation {SessionId} of website {WebsiteId} on {Channel}: {Outcome} {Reason} ({RestCalls} Crisp calls)",
