@@ -7,24 +7,14 @@ using RichContact.Engine.Storage;
 
 namespace RichContact.Web.Auth;
 
-public enum LoginResult
-{
-    Success,
-    WrongPassword,
-    LockedOut,
-}
-
 /// <summary>
 /// The portal's one admin account: checks a password against the configured one or against the
-/// hash in <c>admin.json</c>, and locks the account after repeated failures.
+/// hash in <c>admin.json</c>. Guessing is slowed per client by <see cref="LoginThrottle"/>.
 /// </summary>
-public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<RichContactOptions> options, TimeProvider time)
+public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<RichContactOptions> options)
 {
     public const string FileName = "admin.json";
 
-    private readonly Lock _gate = new();
-    private int _failures;
-    private DateTimeOffset _lockedUntil = DateTimeOffset.MinValue;
     private PasswordHash? _stored;
 
     private string StorePath => options.Value.DataPath(FileName);
@@ -46,32 +36,7 @@ public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<R
         return password;
     }
 
-    public LoginResult Verify(string? password)
-    {
-        var now = time.GetUtcNow();
-        lock (_gate)
-        {
-            if (now < _lockedUntil)
-                return LoginResult.LockedOut;
-        }
-
-        var ok = !string.IsNullOrEmpty(password) && Matches(password);
-        lock (_gate)
-        {
-            if (ok)
-            {
-                _failures = 0;
-                return LoginResult.Success;
-            }
-            if (++_failures >= adminOptions.Value.MaxFailedAttempts)
-            {
-                _failures = 0;
-                _lockedUntil = now.AddMinutes(adminOptions.Value.LockoutMinutes);
-                return LoginResult.LockedOut;
-            }
-            return LoginResult.WrongPassword;
-        }
-    }
+    public bool Verify(string? password) => !string.IsNullOrEmpty(password) && Matches(password);
 
     private bool Matches(string password)
     {

@@ -28,6 +28,7 @@ public static class AdminAuthentication
                 "RichContact:Admin:MaxFailedAttempts and RichContact:Admin:LockoutMinutes must be at least 1.")
             .ValidateOnStart();
         services.AddSingleton<AdminAccount>();
+        services.AddSingleton<LoginThrottle>();
         services.AddHostedService<AdminPasswordInitializer>();
 
         // Keys in the data directory: cookies (logins) survive restarts.
