@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
-using RichContact.Web.Auth;
 using RichContact.Web.Tests.Browser;
 
 namespace RichContact.Web.Tests.Security;
@@ -10,13 +8,10 @@ namespace RichContact.Web.Tests.Security;
 /// The real app on a loopback port for each test, and a plain HTTP client that follows no
 /// redirect and keeps no cookie: each attack test says exactly what it sends.
 /// </summary>
-public abstract partial class AppOverHttp : IAsyncLifetime
+public abstract class AppOverHttp : IAsyncLifetime
 {
     protected RichContactApp App { get; } = new("https://app.crisp.chat");
     protected HttpClient Http { get; private set; } = null!;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     public Task InitializeAsync()
     {
@@ -65,36 +60,9 @@ public abstract partial class AppOverHttp : IAsyncLifetime
         return new HttpClient(handler) { BaseAddress = App.BaseUrl };
     }
 
-    /// <summary>Posts the login form as a browser would: the page's antiforgery field and cookie included.</summary>
-    protected async Task<HttpResponseMessage> PostLoginAsync(string password, HttpClient? client = null, string? extraCookie = null)
-    {
-        client ??= Http;
-        var page = await client.GetAsync("/login");
-        var html = await page.Content.ReadAsStringAsync();
-        var token = AntiforgeryField().Match(html).Groups[1].Value;
-        var cookies = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
-        if (extraCookie is not null)
-            cookies.Add(extraCookie);
+    /// <summary>Posts the login form as a browser would (see <see cref="LoginForm"/>); from <see cref="Http"/> unless another client is given.</summary>
+    protected Task<HttpResponseMessage> PostLoginAsync(string password, HttpClient? client = null, string? extraCookie = null) =>
+        LoginForm.PostAsync(client ?? Http, password, extraCookie);
 
-        var post = new HttpRequestMessage(HttpMethod.Post, "/login")
-        {
-            Content = new FormUrlEncodedContent(
-                [new("_handler", "login"), new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("Input.Password", password)]),
-        };
-        post.Headers.Add("Cookie", string.Join("; ", cookies));
-        return await client.SendAsync(post);
-    }
-
-    protected static string? SessionCookie(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("Set-Cookie", out var cookies)
-            ? cookies.Select(c => c.Split(';')[0]).Where(c => c.StartsWith(AdminAuthentication.CookieName + "=")).Select(c => c[(AdminAuthentication.CookieName.Length + 1)..]).FirstOrDefault(c => c.Length > 0)
-            : null;
-
-    /// <summary>GET <paramref name="path"/> with the session cookie.</summary>
-    protected async Task<HttpResponseMessage> GetWithSessionAsync(string path, string session, HttpClient? client = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Cookie", $"{AdminAuthentication.CookieName}={session}");
-        return await (client ?? Http).SendAsync(request);
-    }
+    protected static string? SessionCookie(HttpResponseMessage response) => LoginForm.SessionCookie(response);
 }

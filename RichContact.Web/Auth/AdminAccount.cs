@@ -16,6 +16,7 @@ public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<R
     public const string FileName = "admin.json";
 
     private PasswordHash? _stored;
+    private string? _stamp;
 
     private string StorePath => options.Value.DataPath(FileName);
 
@@ -38,6 +39,26 @@ public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<R
 
     public bool Verify(string? password) => !string.IsNullOrEmpty(password) && Matches(password);
 
+    /// <summary>
+    /// Changes when the password changes, and reveals nothing usable about it: it travels in the
+    /// login cookie (<see cref="AdminSessions"/>). From admin.json: a hash of the stored PBKDF2 hash.
+    /// From the configuration: a PBKDF2 derivation of its own (a plain hash of a password would be a fast guess target).
+    /// </summary>
+    public string SecurityStamp() => _stamp ??= ComputeStamp();
+
+    private string ComputeStamp()
+    {
+        byte[] material;
+        if (ConfiguredPassword is { } configured)
+            material = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(configured), SHA256.HashData("RichContact admin session stamp"u8), 210_000, HashAlgorithmName.SHA256, 32);
+        else
+            material = Encoding.UTF8.GetBytes(Stored() is { } stored ? $"{stored.Algorithm}:{stored.Iterations}:{stored.Salt}:{stored.Hash}" : "no password");
+        return Convert.ToBase64String(SHA256.HashData(material), 0, 16);
+    }
+
+    private PasswordHash? Stored() =>
+        _stored ??= File.Exists(StorePath) ? JsonSerializer.Deserialize<PasswordHash>(File.ReadAllText(StorePath)) : null;
+
     private bool Matches(string password)
     {
         if (ConfiguredPassword is { } configured)
@@ -46,7 +67,6 @@ public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<R
             return CryptographicOperations.FixedTimeEquals(
                 SHA256.HashData(Encoding.UTF8.GetBytes(configured)), SHA256.HashData(Encoding.UTF8.GetBytes(password)));
         }
-        _stored ??= File.Exists(StorePath) ? JsonSerializer.Deserialize<PasswordHash>(File.ReadAllText(StorePath)) : null;
-        return _stored?.Verify(password) ?? false;
+        return Stored()?.Verify(password) ?? false;
     }
 }

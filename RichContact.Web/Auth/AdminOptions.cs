@@ -16,4 +16,7 @@ public sealed class AdminOptions
 
     /// <summary>The longest wait between a throttled client's tries; the wait starts at 1 s and doubles up to it.</summary>
     public int LockoutMinutes { get; set; } = 5;
+
+    /// <summary>How long a login lasts at most, however active (<see cref="AdminSessions"/>).</summary>
+    public int SessionLifetimeDays { get; set; } = 7;
 }
