@@ -61,6 +61,25 @@ public class ActivityDatabaseFaultTests : EngineEndToEndTest
         Assert.Single(Activity.For(session));
     }
 
+    [Fact]
+    public async Task Skip_the_database_refuses_is_recorded_once_the_database_is_back()
+    {
+        await SaveSettingsAsync(s => s with { Enabled = false });
+        var refusals = CountDatabaseRefusals();
+        string session;
+        await using (await ActivityRefusal.StartAsync(Data.Path))
+        {
+            session = await StartConversationAsync("whatsapp", phone: "+351912345678");
+            // The tracker's entry, then the job's: both refused.
+            await Eventually.TrueAsync(() => refusals() >= 2, "richcontact.db to refuse the skip twice");
+        }
+
+        var outcome = await Activity.OutcomeAsync(session, TimeSpan.FromSeconds(40));
+        Assert.Equal((ActivityOutcome.Skipped, ReasonCodes.Disabled), (outcome.Outcome, outcome.Reason));
+        Assert.Single(Activity.For(session));
+        Assert.Empty(await ProfilesAsync());
+    }
+
     /// <summary>How many times richcontact.db failed so far (each failure reaches the storage status).</summary>
     private Func<int> CountDatabaseRefusals()
     {

@@ -75,8 +75,9 @@ public class OneOutcomeMigrationTests : IDisposable
         await using (var db = new RichContactDb(new DbContextOptionsBuilder<RichContactDb>().UseSqlite($"Data Source={file};Pooling=False").Options))
         {
             await db.GetService<IMigrator>().MigrateAsync("20261124203307_Initial");
+            var at = DateTimeOffset.UtcNow.UtcTicks; // recent: the retention purge at start must not be what removes them
             foreach (var (session, outcome) in new[] { ("s1", "Skipped"), ("s1", "Skipped"), ("s2", "Failed"), ("s2", "Failed"), ("s2", "Created"), ("s3", "Created") })
-                await db.Database.ExecuteSqlAsync($"INSERT INTO activity (At, WebsiteId, SessionId, Outcome, RestCalls) VALUES (0, 'w', {session}, {outcome}, 0)");
+                await db.Database.ExecuteSqlAsync($"INSERT INTO activity (At, WebsiteId, SessionId, Outcome, RestCalls) VALUES ({at}, 'w', {session}, {outcome}, 0)");
         }
 
         await using (await EngineHost.StartAsync(_data.Path)) { }
