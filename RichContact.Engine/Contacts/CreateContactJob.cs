@@ -280,7 +280,8 @@ public sealed class CreateContactJob(
             return kept;
         try
         {
-            return context?.GetJobParameter<UnrecordedContact>(Contacts.UnrecordedContacts.Parameter);
+            // allowStale: from the parameters fetched with the job, so no extra read of hangfire.db per run.
+            return context?.GetJobParameter<UnrecordedContact>(Contacts.UnrecordedContacts.Parameter, allowStale: true);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
