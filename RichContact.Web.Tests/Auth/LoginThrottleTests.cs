@@ -88,6 +88,33 @@ public sealed class LoginThrottleTests
         Assert.Equal(TimeSpan.FromSeconds(1), wait);
     }
 
+    [Fact]
+    public void Many_addresses_cannot_eat_the_memory_and_the_quietest_is_forgotten_first()
+    {
+        var throttle = Throttle(maxFailedAttempts: 1);
+        Assert.True(throttle.TryBegin("quietest", out _));
+        for (var client = 1; client < LoginThrottle.Capacity; client++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
+            throttle.TryBegin($"client {client}", out _);
+        }
+
+        throttle.TryBegin("one more", out _);
+
+        Assert.Equal(LoginThrottle.Capacity, throttle.ClientCount);
+        _clock.Advance(TimeSpan.FromSeconds(1)); // every wait so far is over
+        // Forgotten: its next wrong password is its first again (1 s wait), where a remembered client's is its second (2 s).
+        Assert.Equal(TimeSpan.FromSeconds(1), WaitAfterOneMoreFailure(throttle, "quietest"));
+        Assert.Equal(TimeSpan.FromSeconds(2), WaitAfterOneMoreFailure(throttle, $"client {LoginThrottle.Capacity - 1}"));
+    }
+
+    private static TimeSpan WaitAfterOneMoreFailure(LoginThrottle throttle, string client)
+    {
+        Assert.True(throttle.TryBegin(client, out _));
+        Assert.False(throttle.TryBegin(client, out var wait));
+        return wait;
+    }
+
     [Theory]
     [InlineData("203.0.113.7", "203.0.113.7")]
     [InlineData("::ffff:203.0.113.7", "203.0.113.7")]

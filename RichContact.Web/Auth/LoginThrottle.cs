@@ -62,6 +62,12 @@ public sealed class LoginThrottle(IOptions<AdminOptions> options, TimeProvider t
         }
     }
 
+    /// <summary>Clients remembered now.</summary>
+    public int ClientCount
+    {
+        get { lock (_gate) return _clients.Count; }
+    }
+
     /// <summary>The right password: the client's failures are forgotten.</summary>
     public void Succeeded(string client)
     {
