@@ -280,7 +280,7 @@ public sealed class CreateContactJob(
             return kept;
         try
         {
-            // allowStale: from the parameters fetched with the job, so no extra read of hangfire.db per run.
+            // allowStale: from the parameters fetched with the job when the storage provides them (else one read of hangfire.db).
             return context?.GetJobParameter<UnrecordedContact>(Contacts.UnrecordedContacts.Parameter, allowStale: true);
         }
         catch (Exception error) when (error is not OperationCanceledException)
