@@ -13,6 +13,7 @@ internal static class ContactsRegistration
         services.AddSingleton<KeyedLocks>();
         services.AddSingleton<DedupMode>();
         services.AddSingleton<RecentContacts>();
+        services.AddSingleton<UnrecordedContacts>();
         services.AddTransient<ExistingProfileSearch>();
         services.AddTransient<CreateContactJob>();
         return services;
