@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.Extensions.Hosting;
@@ -37,6 +38,7 @@ public sealed class ConversationTracker(
 
     private readonly ExpiringMap<ConversationKey, TrackedConversation> _conversations = new(50_000, SeenFor, clock);
     private readonly ExpiringMap<ConversationKey, bool> _removed = new(10_000, SeenFor, clock);
+    private readonly ConcurrentDictionary<ConversationKey, OpenWindow> _openWindows = new();
 
     public TrackedConversation? Get(ConversationKey conversation) =>
         _conversations.TryGet(conversation, out var tracked) ? tracked : null;
@@ -49,7 +51,9 @@ public sealed class ConversationTracker(
         switch (rtmEvent)
         {
             case SessionDetails set:
-                details.Add(new ConversationKey(set.WebsiteId, set.SessionId), set.Details);
+                var detailed = new ConversationKey(set.WebsiteId, set.SessionId);
+                details.Add(detailed, set.Details);
+                CloseEarlyIfComplete(detailed);
                 break;
             case SessionRemoved removed:
                 var conversation = new ConversationKey(removed.WebsiteId, removed.SessionId);
@@ -74,7 +78,8 @@ public sealed class ConversationTracker(
         if (!_conversations.TryAdd(conversation, tracked))
             return; // a later message of a conversation already handled
 
-        if (await SettingsAsync(conversation, ct) is { } settings && CreateContactJob.SkipReason(settings, channel) is { } reason
+        var settings = await SettingsAsync(conversation, ct);
+        if (settings is not null && CreateContactJob.SkipReason(settings, channel) is { } reason
             && await TryRecordSkipAsync(conversation, tracked, reason, ct))
         {
             details.Forget(conversation);
@@ -91,7 +96,32 @@ public sealed class ConversationTracker(
             return; // held until the job storage accepts it; Hangfire then runs it as soon as it is due
         logger.LogDebug("New {Channel} conversation {SessionId} of website {WebsiteId}; contact job {JobId} scheduled",
             channel, conversation.SessionId, conversation.WebsiteId, jobId);
-        _ = EnqueueAtWindowEndAsync(jobId, tracked.FirstMessageAt + options.Value.CollectionWindow);
+        // Unknown settings (the database did not answer): the window runs its full length.
+        var window = new OpenWindow(settings?.EnrichGeolocation);
+        _openWindows[conversation] = window;
+        _ = EnqueueAtWindowEndAsync(conversation, jobId, window, tracked.FirstMessageAt + options.Value.CollectionWindow);
+        CloseEarlyIfComplete(conversation);
+    }
+
+    /// <summary>A collection window still running, and whether its contact needs the visitor's country or city.</summary>
+    private sealed class OpenWindow(bool? enrichGeolocation)
+    {
+        private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool? EnrichGeolocation { get; } = enrichGeolocation;
+        public Task Closed => _closed.Task;
+        public void Close() => _closed.TrySetResult();
+    }
+
+    /// <summary>
+    /// The window exists for details that come late; once the conversation carries everything its
+    /// contact needs, waiting longer gains nothing and the job may run now.
+    /// </summary>
+    private void CloseEarlyIfComplete(ConversationKey conversation)
+    {
+        if (_openWindows.TryGetValue(conversation, out var window) && window.EnrichGeolocation is { } enrich
+            && CollectionWindow.HasEverything(details.Get(conversation), enrich))
+            window.Close();
     }
 
     /// <summary>
@@ -140,28 +170,30 @@ public sealed class ConversationTracker(
 
     /// <summary>
     /// Hangfire keeps the job (so a restart loses nothing) but only fires it up to a second after
-    /// its whole-second due time. This process knows the exact end of the window, so it enqueues the
-    /// job then, if Hangfire has not moved it yet: the state change from Scheduled happens once.
+    /// its whole-second due time. This process knows the exact end of the window, and when the
+    /// window may close early, so it enqueues the job then, if Hangfire has not moved it yet: the
+    /// state change from Scheduled happens once.
     /// </summary>
-    private async Task EnqueueAtWindowEndAsync(string jobId, DateTimeOffset windowEnd)
+    private async Task EnqueueAtWindowEndAsync(ConversationKey conversation, string jobId, OpenWindow window, DateTimeOffset windowEnd)
     {
         try
         {
             var wait = windowEnd - clock.GetUtcNow();
             if (wait > TimeSpan.Zero)
-                await Task.Delay(wait, clock, lifetime.ApplicationStopping);
+                await Task.WhenAny(Task.Delay(wait, clock, lifetime.ApplicationStopping), window.Closed);
             // Stopping: leave the job to Hangfire in the next process.
             if (lifetime.ApplicationStopping.IsCancellationRequested)
                 return;
             jobs.ChangeState(jobId, new EnqueuedState(), ScheduledState.StateName);
         }
-        catch (OperationCanceledException)
-        {
-        }
         catch (Exception error)
         {
             // Hangfire still runs the job at its due time.
             logger.LogDebug("Enqueueing contact job {JobId} at the window's end failed ({ErrorType})", jobId, error.GetType().Name);
+        }
+        finally
+        {
+            _openWindows.TryRemove(new KeyValuePair<ConversationKey, OpenWindow>(conversation, window));
         }
     }
 }
@@ -182,6 +214,19 @@ public static class CollectionWindow
             seconds++;
         return DateTimeOffset.FromUnixTimeSeconds(seconds);
     }
+
+    /// <summary>
+    /// Whether the details hold all the contact will get, so the window may close now: who the visitor
+    /// is (a valid phone, or a real email), a name worth keeping, the country a nationally written
+    /// phone needs (else the job would read the conversation meta for it), and the country or city
+    /// when the website enriches contacts with them.
+    /// </summary>
+    public static bool HasEverything(VisitorDetails? details, bool enrichGeolocation) =>
+        details is not null
+        && ContactIdentity.From(details.Email, details.Phone, details.Country) is not null
+        && Nickname.ForContact(details.Nickname) is not null
+        && (details.Phone is null || Phones.IsInternational(details.Phone) || details.Country is not null)
+        && (!enrichGeolocation || details.Country is not null || details.City is not null);
 }
 
 /// <summary>The activity log's reason codes (machine codes, never free text).</summary>

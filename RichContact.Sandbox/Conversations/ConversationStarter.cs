@@ -89,16 +89,28 @@ internal sealed class ConversationStarter(SandboxState state, EventBus events, I
         Add(CrispEvents.SetPhone, "phone", request.Phone);
         Add(CrispEvents.SetEmail, "email", request.Email);
         Add(CrispEvents.SetOrigin, "origin", origin);
+        if (request.Country is not null || request.City is not null)
+            steps.Add(() => events.Publish(request.WebsiteId, CrispEvents.SyncGeolocation, new JsonObject
+            {
+                ["session_id"] = sessionId,
+                ["geolocation"] = Geolocation(request),
+            }));
         return steps;
     }
 
-    private static JsonObject Meta(StartConversationRequest request, string origin)
+    private static JsonObject Geolocation(StartConversationRequest request)
     {
         var geolocation = new JsonObject();
         if (request.Country is not null)
             geolocation["country"] = request.Country;
         if (request.City is not null)
             geolocation["city"] = request.City;
+        return geolocation;
+    }
+
+    private static JsonObject Meta(StartConversationRequest request, string origin)
+    {
+        var geolocation = Geolocation(request);
         var meta = new JsonObject
         {
             ["nickname"] = request.Nickname,

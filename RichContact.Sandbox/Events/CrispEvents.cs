@@ -8,6 +8,7 @@ public static class CrispEvents
     public const string SetPhone = "session:set_phone";
     public const string SetEmail = "session:set_email";
     public const string SetOrigin = "session:set_origin";
+    public const string SyncGeolocation = "session:sync:geolocation";
     public const string SessionRemoved = "session:removed";
     public const string ProfileCreated = "people:profile:created";
     public const string ProfileUpdated = "people:profile:updated";
