@@ -26,6 +26,9 @@ public sealed class ActivityEntry
 
     /// <summary>Crisp REST calls this conversation cost (each one is daily quota).</summary>
     public int RestCalls { get; set; }
+
+    /// <summary>The contact was created with a placeholder email (<c>&lt;digits&gt;@&lt;channel&gt;.nomail</c>): a real one may mend it later.</summary>
+    public bool Placeholder { get; set; }
 }
 
 public enum ActivityOutcome
@@ -34,4 +37,11 @@ public enum ActivityOutcome
     Existing,
     Skipped,
     Failed,
+
+    /// <summary>
+    /// A real email reached a conversation whose contact got a placeholder, after that contact's
+    /// outcome: its own entry besides the conversation's outcome. No reason: the contact's email is
+    /// now the real one; a reason (<c>email_taken</c>...) says why nothing changed.
+    /// </summary>
+    Mend,
 }

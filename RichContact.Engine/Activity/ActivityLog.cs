@@ -43,6 +43,32 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
     }
 
     /// <summary>
+    /// The entry of the contact Rich Contact created for the conversation with a placeholder email,
+    /// while no mend was recorded for it; else null.
+    /// </summary>
+    public async Task<ActivityEntry?> UnmendedPlaceholderAsync(string websiteId, string sessionId, CancellationToken ct = default)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            // The outcome first, by the one-outcome index (every email event of every conversation asks).
+            var outcome = await db.Activity.AsNoTracking()
+                .Where(e => e.WebsiteId == websiteId && e.SessionId == sessionId
+                    && (e.Outcome == ActivityOutcome.Created || e.Outcome == ActivityOutcome.Existing || e.Outcome == ActivityOutcome.Skipped))
+                .SingleOrDefaultAsync(ct);
+            if (outcome is not { Outcome: ActivityOutcome.Created, Placeholder: true })
+                return null;
+            var mended = await db.Activity.AnyAsync(e => e.WebsiteId == websiteId && e.SessionId == sessionId && e.Outcome == ActivityOutcome.Mend, ct);
+            return mended ? null : outcome;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            storage.Failed(StorageFile.Database, error);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// True when the conversation was already decided (created, existing or skipped): contact jobs
     /// check it first, so a retry, duplicate or restart does the work only once. Failures do not count.
     /// </summary>
@@ -51,7 +77,8 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            return await db.Activity.AnyAsync(e => e.WebsiteId == websiteId && e.SessionId == sessionId && e.Outcome != ActivityOutcome.Failed, ct);
+            return await db.Activity.AnyAsync(e => e.WebsiteId == websiteId && e.SessionId == sessionId
+                && (e.Outcome == ActivityOutcome.Created || e.Outcome == ActivityOutcome.Existing || e.Outcome == ActivityOutcome.Skipped), ct);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

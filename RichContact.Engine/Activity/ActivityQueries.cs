@@ -25,7 +25,8 @@ public sealed record ActivityStats(
     long? P50ElapsedMs,
     long? P95ElapsedMs)
 {
-    public int Total => ByOutcome.Values.Sum();
+    /// <summary>Conversations: every outcome but the mends, which are a second entry of a conversation already counted.</summary>
+    public int Total => ByOutcome.Where(o => o.Key != ActivityOutcome.Mend).Sum(o => o.Value);
 }
 
 /// <summary>

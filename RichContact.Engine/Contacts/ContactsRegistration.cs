@@ -16,6 +16,8 @@ internal static class ContactsRegistration
         services.AddSingleton<UnrecordedContacts>();
         services.AddTransient<ExistingProfileSearch>();
         services.AddTransient<CreateContactJob>();
+        services.AddSingleton<PlaceholderMends>();
+        services.AddTransient<MendPlaceholderJob>();
         return services;
     }
 }

@@ -27,6 +27,7 @@ public sealed class ConversationTracker(
     WebsiteSettingsStore settingsStore,
     ActivityLog activity,
     ContactJobScheduler scheduler,
+    PlaceholderMends placeholderMends,
     IBackgroundJobClient jobs,
     IOptions<RichContactOptions> options,
     TimeProvider clock,
@@ -54,6 +55,9 @@ public sealed class ConversationTracker(
                 var detailed = new ConversationKey(set.WebsiteId, set.SessionId);
                 details.Add(detailed, set.Details);
                 CloseEarlyIfComplete(detailed);
+                // Any time later, from this process or an earlier one: the activity log knows the contact.
+                if (set.Details.Email is not null)
+                    _ = placeholderMends.EmailArrivedAsync(detailed, lifetime.ApplicationStopping);
                 break;
             case SessionRemoved removed:
                 var conversation = new ConversationKey(removed.WebsiteId, removed.SessionId);
@@ -241,6 +245,12 @@ public static class ReasonCodes
     public const string Conflict = "conflict";
     /// <summary>Created, but more existing contacts matched the phone's digits than could be read, or Crisp's search could not be used.</summary>
     public const string DedupIncomplete = "dedup_incomplete";
+    /// <summary>Mend: another contact already has the real email, so the placeholder stays.</summary>
+    public const string EmailTaken = "email_taken";
+    /// <summary>Mend: the contact's email is no longer the placeholder (an agent set one): left as it is.</summary>
+    public const string EmailChanged = "email_changed";
+    /// <summary>Mend: the contact was deleted in Crisp.</summary>
+    public const string ProfileRemoved = "profile_removed";
     /// <summary>Created while Crisp's search does not filter on phones: a contact typed by hand with this phone (and no placeholder) could not be seen.</summary>
     public const string PhoneNotSearchable = "phone_not_searchable";
     public const string BudgetExhausted = "budget_exhausted";

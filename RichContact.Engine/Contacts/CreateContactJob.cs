@@ -25,6 +25,7 @@ public sealed class CreateContactJob(
     CrispClient crisp,
     ExistingProfileSearch search,
     RecentContacts recentContacts,
+    PlaceholderMends placeholderMends,
     KeyedLocks locks,
     ActivityLog activity,
     UnrecordedContacts unrecorded,
@@ -75,6 +76,8 @@ public sealed class CreateContactJob(
                     // Made by an earlier run whose entry richcontact.db refused: searching now would say "existing".
                     entry.Outcome = ActivityOutcome.Created;
                     entry.PeopleId = created.PeopleId;
+                    entry.Reason = created.Reason;
+                    entry.Placeholder = created.Placeholder;
                 }
                 else
                     await DecideAsync(conversation, entry, cancellationToken);
@@ -124,7 +127,7 @@ public sealed class CreateContactJob(
         catch (Exception error) when (DatabaseFailure.Is(error))
         {
             if (entry.Outcome == ActivityOutcome.Created && entry.PeopleId is not null)
-                KeepUnrecorded(conversation, new UnrecordedContact(entry.PeopleId, entry.RestCalls), context);
+                KeepUnrecorded(conversation, new UnrecordedContact(entry.PeopleId, entry.RestCalls, entry.Reason, entry.Placeholder), context);
             throw Held(conversation, error);
         }
         unrecorded.Forget(conversation);
@@ -133,6 +136,9 @@ public sealed class CreateContactJob(
             logger.LogDebug("Conversation {SessionId} of website {WebsiteId} already had an outcome; {Outcome} not recorded", sessionId, websiteId, entry.Outcome);
             return;
         }
+        // A real email that came while the job ran (the decision did not have it) mends the placeholder now.
+        if (entry.Placeholder && detailsStore.Get(conversation)?.Email is not null)
+            await placeholderMends.EmailArrivedAsync(conversation, cancellationToken);
         if (entry.Outcome != ActivityOutcome.Failed)
             detailsStore.Forget(conversation);
         logger.LogInformation("Conversation {SessionId} of website {WebsiteId} on {Channel}: {Outcome} {Reason} ({RestCalls} Crisp calls)",
@@ -213,6 +219,7 @@ public sealed class CreateContactJob(
             entry.PeopleId = await crisp.CreatePeopleProfileAsync(websiteId, NewProfile(identity, details, entry.Channel, settings), ct);
             entry.Outcome = ActivityOutcome.Created;
             entry.Reason = found.Unseen;
+            entry.Placeholder = identity.Email is null;
             recentContacts.Remember(websiteId, identity, entry.PeopleId);
         }
         catch (CrispApiException error) when (error.IsConflict)

@@ -102,6 +102,14 @@ public sealed class CrispClient(HttpClient http)
         }
     }
 
+    /// <summary>
+    /// Sets a profile's email and nothing else (PATCH). A 409 (the email belongs to another profile)
+    /// surfaces as a <see cref="CrispApiException"/> with <c>IsConflict</c>.
+    /// </summary>
+    public async Task UpdatePeopleProfileEmailAsync(string websiteId, string peopleId, string email, CancellationToken ct = default) =>
+        await SendAsync("people.update", HttpMethod.Patch, $"website/{Segment(websiteId)}/people/profile/{Segment(peopleId)}",
+            JsonContent.Create(new { email }), ct);
+
     /// <summary>Creates a profile and returns its people_id. A 409 (email taken) surfaces as a <see cref="CrispApiException"/> with <c>IsConflict</c>.</summary>
     public async Task<string> CreatePeopleProfileAsync(string websiteId, NewPeopleProfile profile, CancellationToken ct = default)
     {

@@ -26,6 +26,12 @@ public sealed record WebsiteSettings
     /// <summary>Copy the conversation's country and city onto the contact.</summary>
     public bool EnrichGeolocation { get; init; }
 
+    /// <summary>
+    /// When a real email reaches a conversation whose contact got a placeholder, put it on the
+    /// contact (unless another contact has it); nothing else of the contact is touched.
+    /// </summary>
+    public bool MendPlaceholders { get; init; } = true;
+
     public DateTimeOffset? UpdatedAt { get; init; }
 
     public static WebsiteSettings DefaultsFor(string websiteId) => new() { WebsiteId = websiteId };

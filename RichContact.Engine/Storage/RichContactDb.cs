@@ -11,7 +11,7 @@ public sealed class RichContactDb(DbContextOptions<RichContactDb> options) : DbC
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
 
     public const string OutcomeIndex = "UX_activity_outcome";
-    internal const string OutcomeIndexFilter = "\"Outcome\" <> 'Failed'";
+    internal const string OutcomeIndexFilter = "\"Outcome\" IN ('Created', 'Existing', 'Skipped')";
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -29,7 +29,7 @@ public sealed class RichContactDb(DbContextOptions<RichContactDb> options) : DbC
             e.HasIndex(a => a.At);
             e.HasIndex(a => new { a.WebsiteId, a.At });
             // One outcome per conversation, whoever records it (the job, or the tracker for a skip,
-            // again after a restart's catch-up); failed attempts stay a history. Also the index
+            // again after a restart's catch-up); failed attempts stay a history, and so do mends. Also the index
             // HasOutcomeAsync looks a conversation up by: its filter is that query's.
             e.HasIndex(a => new { a.WebsiteId, a.SessionId }, OutcomeIndex).IsUnique().HasFilter(OutcomeIndexFilter);
         });

@@ -27,6 +27,8 @@ internal static class ControlRoutes
         control.MapPost("/conversations/{session_id}/messages", (string session_id, SendMessageRequest request, ConversationStarter starter) =>
             starter.SendMessage(session_id, request.Content) is { } sent ? Results.Ok(sent) : Problem(404, "session_not_found"));
 
+        control.MapPatch("/conversations/{session_id}", (string session_id, ConversationDetailsRequest request, ConversationStarter starter) =>
+            starter.SetDetails(session_id, request) ? Results.NoContent() : Problem(404, "session_not_found"));
         control.MapDelete("/conversations/{session_id}", (string session_id, ConversationStarter starter) =>
             starter.Remove(session_id) ? Results.NoContent() : Problem(404, "session_not_found"));
 
@@ -40,6 +42,21 @@ internal static class ControlRoutes
             if (await Envelope.ReadObjectAsync(context.Request) is not { } body)
                 return Problem(400, "invalid_data");
             return PeopleRoutes.Create(website, body, events);
+        });
+        control.MapPatch("/websites/{website_id}/profiles/{people_id}", async (string website_id, string people_id, HttpContext context, SandboxState state) =>
+        {
+            // An agent editing a contact in Crisp's dashboard.
+            if (state.Website(website_id) is not { } website)
+                return Problem(404, "not_subscribed");
+            if (await Envelope.ReadObjectAsync(context.Request) is not { } patch)
+                return Problem(400, "invalid_data");
+            return website.People.Update(people_id, patch).Outcome switch
+            {
+                PeopleWriteOutcome.Done => Results.NoContent(),
+                PeopleWriteOutcome.NotFound => Problem(404, "people_not_found"),
+                PeopleWriteOutcome.EmailTaken => Problem(409, "people_exists"),
+                _ => Problem(400, "invalid_data"),
+            };
         });
         control.MapPost("/websites/{website_id}/profiles/prefill", (string website_id, PrefillRequest request, SandboxState state) =>
         {

@@ -13,6 +13,22 @@ public sealed class SandboxControl(HttpClient http)
     public Task<SentMessage> SendMessageAsync(string sessionId, string content, CancellationToken ct = default) =>
         PostAsync<SentMessage>($"_sandbox/conversations/{Uri.EscapeDataString(sessionId)}/messages", new SendMessageRequest { Content = content }, ct);
 
+    /// <summary>The visitor gives details later (emits <c>session:set_*</c> for each one given).</summary>
+    public async Task SetDetailsAsync(string sessionId, ConversationDetailsRequest request, CancellationToken ct = default)
+    {
+        using var response = await http.PatchAsync($"_sandbox/conversations/{Uri.EscapeDataString(sessionId)}",
+            JsonContent.Create(request, options: SandboxJson.Options), ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Edits a profile as an agent would in Crisp's dashboard (PATCH semantics).</summary>
+    public async Task UpdateProfileAsync(string websiteId, string peopleId, JsonObject patch, CancellationToken ct = default)
+    {
+        using var response = await http.PatchAsync($"_sandbox/websites/{Uri.EscapeDataString(websiteId)}/profiles/{Uri.EscapeDataString(peopleId)}",
+            JsonContent.Create(patch, options: SandboxJson.Options), ct);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Deletes the conversation (emits <c>session:removed</c>).</summary>
     public async Task RemoveConversationAsync(string sessionId, CancellationToken ct = default) =>
         (await http.DeleteAsync($"_sandbox/conversations/{Uri.EscapeDataString(sessionId)}", ct)).EnsureSuccessStatusCode();

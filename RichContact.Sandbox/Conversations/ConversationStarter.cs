@@ -44,6 +44,24 @@ internal sealed class ConversationStarter(SandboxState state, EventBus events, I
         return conversation is null ? null : SendMessage(conversation, content, Json.String(conversation.Meta["nickname"]));
     }
 
+    /// <summary>
+    /// The visitor's details change after the conversation started (they type their email, say): the
+    /// meta changes and RTM hears the <c>session:set_*</c> events, as on Crisp.
+    /// </summary>
+    public bool SetDetails(string sessionId, ConversationDetailsRequest request)
+    {
+        if (state.Session(sessionId) is not { } conversation)
+            return false;
+        var patch = new JsonObject();
+        if (request.Nickname is not null) patch["nickname"] = request.Nickname;
+        if (request.Phone is not null) patch["phone"] = request.Phone;
+        if (request.Email is not null) patch["email"] = request.Email;
+        conversation.MergeMeta(patch);
+        var details = new StartConversationRequest { WebsiteId = conversation.WebsiteId, Nickname = request.Nickname, Phone = request.Phone, Email = request.Email };
+        MetaEvents(details, sessionId, origin: null).ForEach(step => step());
+        return true;
+    }
+
     /// <summary>Deletes a conversation, as an operator would in Crisp's inbox.</summary>
     public bool Remove(string sessionId)
     {
@@ -73,7 +91,7 @@ internal sealed class ConversationStarter(SandboxState state, EventBus events, I
         return new SentMessage(fingerprint, timestamp);
     }
 
-    private List<Action> MetaEvents(StartConversationRequest request, string sessionId, string origin)
+    private List<Action> MetaEvents(StartConversationRequest request, string sessionId, string? origin)
     {
         var steps = new List<Action>();
         void Add(string name, string field, string? value)

@@ -23,6 +23,8 @@ public sealed record UiText
     public string SkipIfEmailExistsHelp { get; init; } = "Leave conversations that already carry a real email to Crisp.";
     public string EnrichGeolocation { get; init; } = "Enrich with geolocation";
     public string EnrichGeolocationHelp { get; init; } = "Copy the conversation's country and city onto the contact.";
+    public string MendPlaceholders { get; init; } = "Replace the placeholder with the real email";
+    public string MendPlaceholdersHelp { get; init; } = "When a customer gives their email later, put it on the contact Rich Contact made with a placeholder (unless another contact has it). Names, phones and segments are never touched.";
     public string Save { get; init; } = "Save";
     public string Saved { get; init; } = "Saved. The change applies at once.";
     public string NotSaved { get; init; } = "Not saved: please correct the fields marked in red.";
@@ -43,6 +45,7 @@ public sealed record UiText
     public string Existing { get; init; } = "Existing";
     public string Skipped { get; init; } = "Skipped";
     public string Failed { get; init; } = "Failed";
+    public string Mend { get; init; } = "Email mended";
     public string Refused { get; init; } = "This page can only be opened from your Crisp dashboard (Settings → Plugins → Rich Contact).";
 
     public static readonly UiText English = new();
@@ -65,6 +68,8 @@ public sealed record UiText
         SkipIfEmailExistsHelp = "Laisser à Crisp les conversations qui ont déjà un vrai e-mail.",
         EnrichGeolocation = "Ajouter la géolocalisation",
         EnrichGeolocationHelp = "Copier le pays et la ville de la conversation sur le contact.",
+        MendPlaceholders = "Remplacer l'e-mail provisoire par le vrai",
+        MendPlaceholdersHelp = "Quand un client donne son e-mail plus tard, le mettre sur le contact que Rich Contact a créé avec un e-mail provisoire (sauf si un autre contact l'a). Noms, téléphones et segments ne sont jamais modifiés.",
         Save = "Enregistrer",
         Saved = "Enregistré. Le changement s'applique immédiatement.",
         NotSaved = "Non enregistré : corrigez les champs en rouge.",
@@ -85,6 +90,7 @@ public sealed record UiText
         Existing = "Existant",
         Skipped = "Ignoré",
         Failed = "Échec",
+        Mend = "E-mail corrigé",
         Refused = "Cette page s'ouvre uniquement depuis votre tableau de bord Crisp (Réglages → Plugins → Rich Contact).",
     };
 
@@ -120,6 +126,7 @@ public sealed record UiText
         RichContact.Engine.Activity.ActivityOutcome.Created => Created,
         RichContact.Engine.Activity.ActivityOutcome.Existing => Existing,
         RichContact.Engine.Activity.ActivityOutcome.Skipped => Skipped,
+        RichContact.Engine.Activity.ActivityOutcome.Mend => Mend,
         _ => Failed,
     };
 }

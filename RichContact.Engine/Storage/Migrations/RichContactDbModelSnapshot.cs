@@ -42,6 +42,9 @@ namespace RichContact.Engine.Storage.Migrations
                     b.Property<string>("PeopleId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Placeholder")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT");
 
@@ -64,7 +67,7 @@ namespace RichContact.Engine.Storage.Migrations
 
                     b.HasIndex(new[] { "WebsiteId", "SessionId" }, "UX_activity_outcome")
                         .IsUnique()
-                        .HasFilter("\"Outcome\" <> 'Failed'");
+                        .HasFilter("\"Outcome\" IN ('Created', 'Existing', 'Skipped')");
 
                     b.ToTable("activity", (string)null);
                 });
@@ -86,6 +89,9 @@ namespace RichContact.Engine.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("EnrichGeolocation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MendPlaceholders")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Segments")

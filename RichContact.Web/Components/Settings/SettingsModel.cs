@@ -12,6 +12,7 @@ public sealed class SettingsModel
     public List<string> Segments { get; init; } = [];
     public bool SkipIfEmailExists { get; set; }
     public bool EnrichGeolocation { get; set; }
+    public bool MendPlaceholders { get; set; }
 
     public static SettingsModel From(WebsiteSettings settings) => new()
     {
@@ -22,6 +23,7 @@ public sealed class SettingsModel
         Segments = [.. settings.Segments],
         SkipIfEmailExists = settings.SkipIfEmailExists,
         EnrichGeolocation = settings.EnrichGeolocation,
+        MendPlaceholders = settings.MendPlaceholders,
     };
 
     public WebsiteSettings ToSettings() => new()
@@ -33,6 +35,7 @@ public sealed class SettingsModel
         Segments = [.. Segments],
         SkipIfEmailExists = SkipIfEmailExists,
         EnrichGeolocation = EnrichGeolocation,
+        MendPlaceholders = MendPlaceholders,
     };
 
     public void SetChannel(string channel, bool monitored)

@@ -1,0 +1,97 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Crisp;
+using RichContact.Engine.Settings;
+
+namespace RichContact.Engine.Contacts;
+
+/// <summary>
+/// Puts a conversation's real email on the contact Rich Contact created for it with a placeholder.
+/// Only the email changes (a PATCH with the email alone), and only while the contact still has the
+/// placeholder: a name, phone or segment an agent edited, or an email an agent set, stay as they are.
+/// When another contact already has the email, nothing changes and the entry says <c>email_taken</c>.
+/// Arguments are ids only; the email comes from memory, else from the conversation meta.
+/// </summary>
+public sealed class MendPlaceholderJob(
+    WebsiteSettingsStore settingsStore,
+    ActivityLog activity,
+    VisitorDetailsStore detailsStore,
+    CrispClient crisp,
+    KeyedLocks locks,
+    IBackgroundJobClient jobs,
+    TimeProvider clock,
+    ILogger<MendPlaceholderJob> logger)
+{
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 300])]
+    public async Task RunAsync(string websiteId, string sessionId, CancellationToken cancellationToken)
+    {
+        var conversation = new ConversationKey(websiteId, sessionId);
+        using var _ = await locks.AcquireAsync("mend:" + conversation.LockKey, cancellationToken);
+        var settings = await settingsStore.GetAsync(websiteId, cancellationToken);
+        if (!settings.Enabled || !settings.MendPlaceholders)
+            return;
+        if (await activity.UnmendedPlaceholderAsync(websiteId, sessionId, cancellationToken) is not { PeopleId: { } peopleId } created)
+            return;
+
+        var entry = new ActivityEntry
+        {
+            WebsiteId = websiteId, SessionId = sessionId, Channel = created.Channel, Outcome = ActivityOutcome.Mend,
+            PeopleId = peopleId, FirstMessageAt = created.FirstMessageAt,
+        };
+        using (RestCallCounter.Begin(out var calls))
+        {
+            try
+            {
+                if (await RealEmailAsync(conversation, cancellationToken) is not { } email)
+                    return; // the email was taken back before the job ran: nothing to mend
+                entry.Reason = await MendAsync(websiteId, peopleId, email, cancellationToken);
+            }
+            catch (CrispBudgetExhaustedException spent)
+            {
+                jobs.Schedule<MendPlaceholderJob>(job => job.RunAsync(websiteId, sessionId, CancellationToken.None),
+                    spent.ResumesAt.AddSeconds(Random.Shared.Next(1, 600)));
+                return;
+            }
+            entry.RestCalls = calls.Calls;
+        }
+        entry.At = clock.GetUtcNow();
+        await activity.RecordAsync(entry, cancellationToken);
+        detailsStore.Forget(conversation);
+        logger.LogInformation("Placeholder contact of conversation {SessionId} of website {WebsiteId}: {Outcome} {Reason} ({RestCalls} Crisp calls)",
+            sessionId, websiteId, entry.Outcome, entry.Reason ?? "mended", entry.RestCalls);
+    }
+
+    private async Task<string?> RealEmailAsync(ConversationKey conversation, CancellationToken ct)
+    {
+        if (RealEmail(detailsStore.Get(conversation)?.Email) is { } remembered)
+            return remembered;
+        var meta = await crisp.GetConversationMetaAsync(conversation.WebsiteId, conversation.SessionId, ct);
+        return RealEmail(meta.Email);
+    }
+
+    private static string? RealEmail(string? email) =>
+        ContactIdentity.NormaliseEmail(email) is { } normalised && !ContactIdentity.IsPlaceholder(normalised) ? normalised : null;
+
+    /// <summary>Null when the contact now has the real email; else the reason nothing changed.</summary>
+    private async Task<string?> MendAsync(string websiteId, string peopleId, string email, CancellationToken ct)
+    {
+        var contact = await crisp.GetPeopleProfileAsync(websiteId, peopleId, ct);
+        if (contact is null)
+            return ReasonCodes.ProfileRemoved;
+        if (contact.Email is null || !ContactIdentity.IsPlaceholder(contact.Email))
+            return ReasonCodes.EmailChanged;
+        // What Crisp does with a PATCH to an email another profile has is not documented; a read by email is.
+        if (await crisp.GetPeopleProfileAsync(websiteId, email, ct) is not null)
+            return ReasonCodes.EmailTaken;
+        try
+        {
+            await crisp.UpdatePeopleProfileEmailAsync(websiteId, peopleId, email, ct);
+            return null;
+        }
+        catch (CrispApiException error) when (error.IsConflict)
+        {
+            return ReasonCodes.EmailTaken;
+        }
+    }
+}
