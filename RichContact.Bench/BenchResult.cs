@@ -21,6 +21,8 @@ public sealed record BenchResult
     public int Lost { get; init; }
     /// <summary>Outcomes for conversations that should have none (chat/email), or a second outcome for one conversation.</summary>
     public int Unexpected { get; init; }
+    /// <summary>Placeholder contacts whose real email came later (the window closed before it): mend entries.</summary>
+    public int Mends { get; init; }
     public required IReadOnlyDictionary<string, int> Outcomes { get; init; }
 
     /// <summary>First message leaving the sandbox → the contact's creation reaching it (both sandbox clock), created contacts.</summary>

@@ -83,6 +83,7 @@ public static class BenchRun
             Expected = expected.Count,
             Lost = lost,
             Unexpected = entries.Keys.Count(ignorable.Contains) + outcomes.Repeats,
+            Mends = outcomes.Mends,
             Outcomes = runEntries.GroupBy(OutcomeKind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
             CreationLatencyMs = creation,
             CreationOverheadMs = creation.Minus(windowMs),

@@ -11,6 +11,7 @@ public sealed class OutcomeCollector : IDisposable
     private readonly ActivityStream _stream;
     private readonly ConcurrentDictionary<string, ActivityEntry> _entries = new(StringComparer.Ordinal);
     private int _repeats;
+    private int _mends;
     private int _recorded;
     private long _restCalls;
 
@@ -25,6 +26,8 @@ public sealed class OutcomeCollector : IDisposable
     /// <summary>Second outcomes for a conversation that already had one (a failure followed by a retry included).</summary>
     public int Repeats => Volatile.Read(ref _repeats);
     public int Recorded => Volatile.Read(ref _recorded);
+    /// <summary>Placeholders mended (or not, with a reason): a conversation's second entry, when its email came after its contact.</summary>
+    public int Mends => Volatile.Read(ref _mends);
     /// <summary>REST calls of every outcome recorded so far (compared with the sandbox's count of the same period).</summary>
     public long RestCalls => Interlocked.Read(ref _restCalls);
 
@@ -45,6 +48,11 @@ public sealed class OutcomeCollector : IDisposable
     {
         Interlocked.Increment(ref _recorded);
         Interlocked.Add(ref _restCalls, entry.RestCalls);
+        if (entry.Outcome == ActivityOutcome.Mend)
+        {
+            Interlocked.Increment(ref _mends);
+            return;
+        }
         if (!_entries.TryAdd(entry.SessionId, entry))
         {
             Interlocked.Increment(ref _repeats);

@@ -41,7 +41,7 @@ public static class Report
         Row(output, "job run (started -> outcome)", r.Scheduler.RunMs);
         output.WriteLine($"Moved to the queue at {F(r.Scheduler.PollerJobsPerSecond)} jobs/s over {r.Scheduler.JobsSampled} sampled jobs; Hangfire at the end of the wait: {r.Scheduler.HangfireAtEndOfWait}");
         output.WriteLine();
-        output.WriteLine($"Outcomes: {r.Expected} expected, lost {r.Lost}, unexpected {r.Unexpected}, chat/email ignored {r.Ignorable}, start failures {r.StartFailures}");
+        output.WriteLine($"Outcomes: {r.Expected} expected, lost {r.Lost}, unexpected {r.Unexpected}, chat/email ignored {r.Ignorable}, start failures {r.StartFailures}, placeholders mended afterwards {r.Mends}");
         foreach (var (kind, count) in r.Outcomes)
             output.WriteLine($"  {kind,-36}{count,7}");
         output.WriteLine();

@@ -23,7 +23,8 @@ public class TrafficTests(ITestOutputHelper output) : EngineEndToEndTest
         await Until(() => Task.FromResult(monitoring.ScheduledCount() + monitoring.EnqueuedCount("default") + monitoring.ProcessingCount() == 0
             && Activity.All.Count > 0), "the contact jobs to finish");
 
-        var entries = Activity.All.ToList();
+        // A conversation whose email came after its contact also has a mend entry: one outcome each, besides those.
+        var entries = Activity.All.Where(e => e.Outcome != ActivityOutcome.Mend).ToList();
         Assert.DoesNotContain(entries, e => e.Outcome == ActivityOutcome.Failed);
         Assert.Equal(entries.Count, entries.Select(e => e.SessionId).Distinct().Count());
         var created = entries.Where(e => e.Outcome == ActivityOutcome.Created).ToList();
