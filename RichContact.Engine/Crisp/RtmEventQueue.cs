@@ -12,11 +12,11 @@ public readonly record struct RawRtmEvent(string Name, JsonElement Payload);
 /// (never waits, never works), <see cref="RtmEventDispatcher"/> reads. Bounded, so a stuck
 /// consumer costs dropped events with a warning instead of unbounded memory.
 /// </summary>
-public sealed class RtmEventQueue(ILogger<RtmEventQueue> logger)
+public sealed class RtmEventQueue(ILogger<RtmEventQueue> logger, RtmTimings? timings = null)
 {
-    internal const int Capacity = 10_000;
+    private int Capacity { get; } = (timings ?? new RtmTimings()).EventQueueCapacity;
 
-    private readonly Channel<RawRtmEvent> _channel = Channel.CreateBounded<RawRtmEvent>(new BoundedChannelOptions(Capacity)
+    private readonly Channel<RawRtmEvent> _channel = Channel.CreateBounded<RawRtmEvent>(new BoundedChannelOptions((timings ?? new RtmTimings()).EventQueueCapacity)
     {
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,

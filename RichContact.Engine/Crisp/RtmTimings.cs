@@ -31,6 +31,9 @@ public sealed class RtmTimings
     /// <summary>How far before the drop the catch-up looks (clock skew, events in flight).</summary>
     public TimeSpan CatchUpMargin { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>RTM events waiting for the dispatcher at most (<see cref="RtmEventQueue"/>); tests shrink it.</summary>
+    public int EventQueueCapacity { get; init; } = 10_000;
+
     public TimeSpan ReconnectDelayFor(int failures)
     {
         var exponential = ReconnectDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 10));
