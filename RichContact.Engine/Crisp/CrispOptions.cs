@@ -22,5 +22,12 @@ public sealed class CrispOptions
     /// </summary>
     public double CatchUpMaxGapMinutes { get; set; } = 60;
 
+    /// <summary>
+    /// After Crisp refuses the plugin token on RTM (<c>unauthorized</c>), wait this long before trying
+    /// again (doubling while it keeps refusing, up to an hour). A refusal may be spurious; trying again
+    /// sooner would hammer Crisp with keys it refuses (crisp-api.md §6).
+    /// </summary>
+    public double UnauthorizedRetryMinutes { get; set; } = 10;
+
     public bool HasCredentials => !string.IsNullOrWhiteSpace(Identifier) && !string.IsNullOrWhiteSpace(Key);
 }
