@@ -30,11 +30,12 @@ public sealed class PluginConnectCache(IOptions<RichContactOptions> options, ILo
             if (!File.Exists(FilePath))
                 return (null, []);
             var saved = JsonSerializer.Deserialize<Saved>(File.ReadAllText(FilePath)) ?? new(null, null, []);
+            saved = saved with { Websites = saved.Websites ?? [] }; // a hand-edited file may lack it
             lock (_gate) _saved = saved;
             var endpoint = Uri.TryCreate(saved.Endpoint, UriKind.Absolute, out var socket)
                 ? new RtmEndpoint(socket, Uri.TryCreate(saved.Rescue, UriKind.Absolute, out var rescue) ? rescue : null)
                 : null;
-            return (endpoint, saved.Websites ?? []);
+            return (endpoint, saved.Websites);
         }
         catch (Exception error) when (error is IOException or JsonException or UnauthorizedAccessException)
         {
