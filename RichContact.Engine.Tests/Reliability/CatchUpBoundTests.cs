@@ -102,4 +102,33 @@ public class CatchUpBoundTests : IAsyncLifetime
         Assert.Equal("session_b", caught.Payload.GetProperty("session_id").GetString());
         Assert.Contains("website-1", Status.LastCut); // said on the portal: a refusal that lasts is not retried
     }
+
+    [Fact]
+    public async Task Catch_up_that_fails_stays_pending_holds_the_mark_and_lists_only_the_websites_left_when_tried_again()
+    {
+        var catchUp = CatchUp(60, "website-1", "website-2");
+        await catchUp.RunPendingAsync(CancellationToken.None); // the website list counts as loaded
+        var lastEventAt = Now.AddMinutes(-5);
+        catchUp.Request(lastEventAt);
+        _stub.Answers.Enqueue(StubHttpServer.Json(200, """{"error":false,"reason":"resolved","data":[]}""")); // websites/since
+        _stub.Answers.Enqueue(StubHttpServer.Json(200, """{"error":false,"reason":"resolved","data":[{"session_id":"session_a","meta":{"origin":"urn:crisp.im:whatsapp:0"}}]}"""));
+        for (var attempt = 0; attempt < 5; attempt++) // every attempt of the second website's list
+            _stub.Answers.Enqueue(StubHttpServer.Json(503, """{"error":true,"reason":"unavailable","data":{}}"""));
+
+        await Assert.ThrowsAsync<CrispApiException>(() => catchUp.RunPendingAsync(CancellationToken.None));
+
+        Assert.Equal(lastEventAt, catchUp.HoldsMarkAt); // unfinished: the mark may not pass its start
+        _stub.Answers.Enqueue(StubHttpServer.Json(200, """{"error":false,"reason":"resolved","data":[{"session_id":"session_b","meta":{"origin":"urn:crisp.im:telegram:0"}}]}"""));
+        var before = _stub.Requests.Count;
+
+        await catchUp.RunPendingAsync(CancellationToken.None);
+
+        Assert.Null(catchUp.HoldsMarkAt);
+        var retried = _stub.Requests.Skip(before).Select(r => r.Path).ToList();
+        Assert.Single(retried); // neither the website list nor the first website again
+        Assert.Contains("/website/website-2/conversations/1", Assert.Single(retried));
+        Assert.True(_queue.Reader.TryRead(out var first));
+        Assert.True(_queue.Reader.TryRead(out var second));
+        Assert.Equal(["session_a", "session_b"], new[] { first, second }.Select(e => e.Payload.GetProperty("session_id").GetString()));
+    }
 }
