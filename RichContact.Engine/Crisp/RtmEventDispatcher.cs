@@ -28,6 +28,7 @@ public sealed class RtmEventDispatcher(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                // Not handled: the last-event mark stays before it and the next process catches it up.
                 return;
             }
             catch (Exception error)
@@ -35,11 +36,8 @@ public sealed class RtmEventDispatcher(
                 // The type only: messages of some exceptions quote the data they choked on.
                 logger.LogError("Handling a {Event} event failed with {ErrorType}; the event is dropped", raw.Name, error.GetType().Name);
             }
-            finally
-            {
-                // Only now may the last-event mark pass it: a kill before this loses it from memory.
-                queue.Handled(raw);
-            }
+            // Only now may the last-event mark pass it: a kill before this loses it from memory.
+            queue.Handled(raw);
         }
     }
 
