@@ -16,6 +16,7 @@ public class OptionsValidationTests : IDisposable
     [InlineData("RichContact:CollectionWindowSeconds", "-1", "RichContact:CollectionWindowSeconds must be between 0 and 60")]
     [InlineData("RichContact:Crisp:DailyRequestBudget", "0", "RichContact:Crisp:DailyRequestBudget must be at least 1")]
     [InlineData("RichContact:Crisp:CatchUpMaxGapMinutes", "0", "RichContact:Crisp:CatchUpMaxGapMinutes must be more than 0")]
+    [InlineData("RichContact:Crisp:UnauthorizedRetryMinutes", "0", "RichContact:Crisp:UnauthorizedRetryMinutes must be between 0.01 and 1440")]
     public async Task Invalid_configuration_stops_start_up_with_a_message_naming_the_key(string key, string value, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>

@@ -17,8 +17,10 @@ public sealed class CrispOptions
     public int DailyRequestBudget { get; set; } = 5000;
 
     /// <summary>
-    /// After an RTM outage the catch-up lists conversations created since the last event seen, but
-    /// never further back than this: a longer gap is caught up only for its most recent part (with a warning).
+    /// After an RTM outage, a stop or dropped events, the catch-up lists conversations created since the
+    /// last event handled, but a gap longer than this (measured back from its end, the reconnect) is
+    /// caught up only for its most recent part, with a warning in the log and on the overview. A
+    /// catch-up deferred to the next UTC day by the budget keeps its gap: the wait does not count.
     /// </summary>
     public double CatchUpMaxGapMinutes { get; set; } = 60;
 
