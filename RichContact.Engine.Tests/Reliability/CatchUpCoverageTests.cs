@@ -25,8 +25,9 @@ public class CatchUpCoverageTests : EngineEndToEndTest
         await StartEngineAsync();
 
         var tracker = Engine.Get<ConversationTracker>();
-        await Eventually.TrueAsync(() => missed.All(s => tracker.Get(new ConversationKey(WebsiteId, s)) is not null),
-            "every conversation of the gap to be caught up");
+        var catchUp = Engine.Get<OutageCatchUp>();
+        await Eventually.TrueAsync(() => catchUp.HoldsMarkAt is null && missed.All(s => tracker.Get(new ConversationKey(WebsiteId, s)) is not null),
+            "every conversation of the gap to be caught up, and the catch-up to be done");
         var websites = Engine.Get<SubscribedWebsites>().All.Count;
         Assert.Equal(3 + (websites - 1), (await Sandbox.Control.RequestsAsync()).Count("GET", ListRoute)); // 3 pages + 1 per other website
     }
