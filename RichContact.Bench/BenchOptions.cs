@@ -1,4 +1,6 @@
 using System.Globalization;
+using RichContact.Sandbox;
+using RichContact.Sandbox.Search;
 
 namespace RichContact.Bench;
 
@@ -29,6 +31,12 @@ public sealed record BenchOptions
     public TimeSpan OutcomeTimeout { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>Follow-up messages sent to known conversations once every outcome is in, to price them alone.</summary>
     public int FollowUps { get; init; } = 100;
+    /// <summary>How the sandbox's people search answers: one reading of what Crisp leaves undocumented.</summary>
+    public SearchReading Search { get; init; } = new();
+    /// <summary>When every conversation's details go out relative to its first message; null: the realistic mix's own blend.</summary>
+    public string? MetaOrder { get; init; }
+    /// <summary>Hand-made contacts each website's CRM starts with.</summary>
+    public int Crm { get; init; }
     /// <summary>Print the progress of the run (the smoke test turns it off).</summary>
     public bool Verbose { get; init; } = true;
 
@@ -46,6 +54,11 @@ public sealed record BenchOptions
           --follow-ups N         follow-up messages priced at the end (default 100)
           --timeout S            wait at most S seconds for outcomes after the last start (default 60)
           --seed N
+          --meta-order before|after|interleaved   every conversation's details at that moment (default: a blend)
+          --phone-search supported|refused|ignored   what Crisp makes of the person.phone criterion
+          --has substring|word   what "has" means in people search (default substring)
+          --index-lag MS         a new profile shows up in search MS after its creation (default 0)
+          --crm N                hand-made contacts each website's CRM starts with (default 0)
         """;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -74,11 +87,20 @@ public sealed record BenchOptions
                 "--follow-ups" => options with { FollowUps = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--timeout" => options with { OutcomeTimeout = TimeSpan.FromSeconds(PositiveDouble(Value())) },
                 "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--phone-search" => options with { Search = Checked(options.Search with { PhoneCriterion = Value() }) },
+                "--has" => options with { Search = Checked(options.Search with { Has = Value() }) },
+                "--index-lag" => options with { Search = Checked(options.Search with { IndexLagMs = int.Parse(Value(), CultureInfo.InvariantCulture) }) },
+                "--meta-order" => options with { MetaOrder = Value() is var order && order is MetaOrders.Before or MetaOrders.After or MetaOrders.Interleaved
+                    ? order : throw new ArgumentException($"unknown meta order '{order}'") },
+                "--crm" => options with { Crm = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 var unknown => throw new ArgumentException($"unknown option '{unknown}'"),
             };
         }
         return options;
     }
+
+    private static SearchReading Checked(SearchReading reading) =>
+        reading.Problem() is { } problem ? throw new ArgumentException(problem) : reading;
 
     private static int PositiveInt(string text) =>
         int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : throw new ArgumentException($"'{text}' is not a positive integer");

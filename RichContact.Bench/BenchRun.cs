@@ -24,6 +24,9 @@ public static class BenchRun
 
         await using var crisp = await CrispTarget.StartAsync(options.ExternalSandbox, ct);
         var websites = await crisp.WebsitesAsync(options.Websites, ct);
+        await crisp.Control.SetSearchAsync(options.Search, ct);
+        foreach (var website in websites.Where(_ => options.Crm > 0))
+            await crisp.Control.PrefillProfilesAsync(website, options.Crm, ct: ct);
         await using var engine = await BenchEngine.StartAsync(crisp, options.WindowSeconds, options.DataParent, ct);
         // Seen from the sandbox: the engine's socket is authenticated and listens to every website.
         await WaitUntilBoundAsync(crisp.Control, websites, ct);
@@ -36,7 +39,7 @@ public static class BenchRun
         // The load: drive, then wait for every channel conversation's outcome.
         var monitor = new ResourceMonitor();
         var driver = new TrafficDriver(crisp.Control, window / 2);
-        var driven = await driver.DriveAsync(new ConversationMix(options.Mix, options.Seed, websites), options.Conversations, options.Rate, ct);
+        var driven = await driver.DriveAsync(new ConversationMix(options.Mix, options.Seed, websites, options.MetaOrder), options.Conversations, options.Rate, ct);
         var expected = driven.Where(c => c.Plan.ExpectsOutcome).Select(c => c.SessionId).ToList();
         log?.WriteLine($"Started {driven.Count} in {driver.Duration.TotalSeconds:F1} s; waiting for {expected.Count} outcomes...");
         var waitStarted = DateTime.UtcNow;

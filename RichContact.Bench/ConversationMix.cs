@@ -16,7 +16,7 @@ public sealed record PlannedConversation(StartConversationRequest Request, bool 
 /// <para>All-new: every conversation a new person on WhatsApp with a phone, meta before the message:
 /// the costliest case for the engine (every one a search and a create).</para>
 /// </summary>
-public sealed class ConversationMix(ConversationMixKind kind, int seed, IReadOnlyList<string> websiteIds)
+public sealed class ConversationMix(ConversationMixKind kind, int seed, IReadOnlyList<string> websiteIds, string? metaOrder = null)
 {
     private const double FollowUpShare = 0.25;
 
@@ -27,6 +27,8 @@ public sealed class ConversationMix(ConversationMixKind kind, int seed, IReadOnl
     public PlannedConversation Next()
     {
         var request = kind == ConversationMixKind.Realistic ? _traffic.Next() : NewWhatsAppCustomer();
+        if (metaOrder is not null)
+            request.MetaOrder = metaOrder;
         var expectsOutcome = request.Origin is not ("chat" or "email");
         return new PlannedConversation(request, expectsOutcome, expectsOutcome && _random.NextDouble() < FollowUpShare);
     }

@@ -23,6 +23,8 @@ public static class Report
         output.WriteLine($"Rich Contact bench — {o.Mix} mix, {r.Started} conversations asked at {F(o.Rate)}/s (achieved {F(r.AchievedRate)}/s), " +
             $"{o.Websites} website(s), window {F(o.WindowSeconds)} s, sandbox {r.Sandbox}" +
             (o.DataParent is null ? "" : $", data under {o.DataParent}"));
+        output.WriteLine($"People search: person.phone {o.Search.PhoneCriterion}, has = {o.Search.Has}, index lag {o.Search.IndexLagMs} ms, " +
+            $"{o.Crm} hand-made contacts per website; details {o.MetaOrder ?? "before, interleaved or after the first message (blend)"}");
         output.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average before {r.LoadBefore ?? "?"}, after {r.LoadAfter ?? "?"}");
         output.WriteLine();
         output.WriteLine($"{"latency (ms)",-44}{"n",7}{"min",8}{"p50",8}{"p95",8}{"p99",8}{"max",8}");

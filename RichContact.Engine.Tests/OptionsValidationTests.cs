@@ -16,6 +16,8 @@ public class OptionsValidationTests : IDisposable
     [InlineData("RichContact:CollectionWindowSeconds", "-1", "RichContact:CollectionWindowSeconds must be between 0 and 60")]
     [InlineData("RichContact:Crisp:DailyRequestBudget", "0", "RichContact:Crisp:DailyRequestBudget must be at least 1")]
     [InlineData("RichContact:Crisp:CatchUpMaxGapMinutes", "0", "RichContact:Crisp:CatchUpMaxGapMinutes must be more than 0")]
+    [InlineData("RichContact:ActivityRetentionDays", "0", "RichContact:ActivityRetentionDays must be between 1 and 3650")]
+    [InlineData("RichContact:ActivityRetentionDays", "3651", "RichContact:ActivityRetentionDays must be between 1 and 3650")]
     [InlineData("RichContact:Crisp:UnauthorizedRetryMinutes", "0", "RichContact:Crisp:UnauthorizedRetryMinutes must be between 0.01 and 1440")]
     public async Task Invalid_configuration_stops_start_up_with_a_message_naming_the_key(string key, string value, string message)
     {
@@ -34,6 +36,7 @@ public class OptionsValidationTests : IDisposable
         Assert.Equal("https://api.crisp.chat/v1/", options.Crisp.ApiUrl);
         Assert.Equal(2, options.CollectionWindowSeconds);
         Assert.Equal(5000, options.Crisp.DailyRequestBudget);
+        Assert.Equal(180, options.ActivityRetentionDays);
         Assert.False(options.Crisp.HasCredentials);
     }
 }

@@ -3,6 +3,7 @@ using Hangfire.Storage.SQLite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
@@ -64,6 +65,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ActivityStream>();
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<ActivityQueries>();
+        services.AddSingleton<ActivityFilterLists>();
+        services.TryAddSingleton(new ActivityRetentionTimings());
+        services.AddSingleton<ActivityRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<ActivityRetention>());
         services.AddSingleton<CrispConnectionStatus>();
         services.AddSingleton<SubscribedWebsites>();
         services.AddCrisp();

@@ -13,6 +13,9 @@ public sealed class RichContactOptions
     /// <summary>How long a new conversation gathers the visitor's data before its contact is created.</summary>
     public double CollectionWindowSeconds { get; set; } = 2;
 
+    /// <summary>Activity entries older than this are deleted (by <see cref="Activity.ActivityRetention"/>).</summary>
+    public int ActivityRetentionDays { get; set; } = 180;
+
     public CrispOptions Crisp { get; set; } = new();
 
     public string DataPath(string fileName) => Path.Combine(Path.GetFullPath(DataDirectory), fileName);

@@ -14,6 +14,8 @@ internal sealed class RichContactOptionsValidator : IValidateOptions<RichContact
             errors.Add("RichContact:DataDirectory must name a directory.");
         if (options.CollectionWindowSeconds is < 0 or > 60 || double.IsNaN(options.CollectionWindowSeconds))
             errors.Add($"RichContact:CollectionWindowSeconds must be between 0 and 60 (got {options.CollectionWindowSeconds}).");
+        if (options.ActivityRetentionDays is < 1 or > 3650)
+            errors.Add($"RichContact:ActivityRetentionDays must be between 1 and 3650 (got {options.ActivityRetentionDays}).");
 
         var hasIdentifier = !string.IsNullOrWhiteSpace(crisp.Identifier);
         var hasKey = !string.IsNullOrWhiteSpace(crisp.Key);

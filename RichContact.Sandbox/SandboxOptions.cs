@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using RichContact.Sandbox.Search;
 
 namespace RichContact.Sandbox;
 
@@ -26,6 +27,12 @@ public sealed class SandboxOptions
     /// <summary>Crisp refuses a <c>socket:bind</c> that comes sooner than this after the previous bind.</summary>
     public int SocketBindIntervalMs { get; set; } = 2_500;
 
+    /// <summary>How people search answers where Crisp's documentation is silent (a new instance: the binder fills it in place).</summary>
+    public SearchReading Search { get; set; } = new();
+
+    /// <summary>Contacts each website's CRM starts with, as agents make them by hand: phones typed every way people type them.</summary>
+    public int PrefilledContacts { get; set; }
+
     public int HookAttemptLimit { get; set; } = 3;
     public int HookRetryDelayMs { get; set; } = 1_000;
 
@@ -47,6 +54,10 @@ public sealed class SandboxOptions
         section.Bind(options);
         var websites = section.GetSection(nameof(Websites)).Get<List<SandboxWebsite>>();
         options.Websites = websites is { Count: > 0 } ? websites : DefaultWebsites();
+        if (options.Search.Problem() is { } problem)
+            throw new InvalidOperationException($"{Section}:Search: {problem}.");
+        if (options.PrefilledContacts < 0)
+            throw new InvalidOperationException($"{Section}:PrefilledContacts must be 0 or more.");
         return options;
     }
 }

@@ -87,40 +87,6 @@ public class KeyedLocksTests
     }
 }
 
-public class ExistingProfileSearchTests
-{
-    private static readonly ContactIdentity Brazilian = new(null, "+5511987654321");
-
-    [Theory]
-    [InlineData(null, "(11) 98765-4321")]
-    [InlineData(null, "+55 11 8765-4321")]
-    [InlineData("5511987654321@messenger.nomail", null)]
-    [InlineData("551187654321@sms.nomail", null)]
-    public void Same_phone_in_any_form_is_the_same_person(string? email, string? phone) =>
-        Assert.True(ExistingProfileSearch.IsSamePerson(new PeopleProfile("p", email, phone), Brazilian));
-
-    [Theory]
-    [InlineData("ana@example.com", "+55 11 99999-4321")]
-    [InlineData("5511999994321@whatsapp.nomail", null)]
-    [InlineData(null, "not a phone 4321")]
-    public void Same_last_digits_alone_are_not_the_same_person(string? email, string? phone) =>
-        Assert.False(ExistingProfileSearch.IsSamePerson(new PeopleProfile("p", email, phone), Brazilian));
-
-    [Fact]
-    public void Search_asks_for_the_email_the_phone_suffix_and_placeholders_in_one_or_query()
-    {
-        var filters = ExistingProfileSearch.Filters(new ContactIdentity("ana@example.com", "+5511987654321"));
-
-        Assert.Equal(
-            [
-                ("email", "eq", "ana@example.com"),
-                ("person.phone", "has", "4321"), ("person.phone", "has", "43 21"), ("person.phone", "has", "43-21"), ("person.phone", "has", "43.21"),
-                ("email", "has", "4321@"),
-            ],
-            filters.Select(f => (f.Criterion, f.Operator, Assert.Single(f.Query))));
-    }
-}
-
 public class CrispRequestBudgetTests
 {
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RichContact.Engine.Storage;
 
@@ -9,13 +10,27 @@ namespace RichContact.Engine.Activity;
 /// </summary>
 public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, ActivityStream stream, StorageStatus storage)
 {
-    public async Task RecordAsync(ActivityEntry entry, CancellationToken ct = default)
+    /// <summary>SQLITE_CONSTRAINT_UNIQUE: the insert that <see cref="RichContactDb.OutcomeIndex"/> refused.</summary>
+    private const int UniqueConstraintFailed = 2067;
+
+    /// <summary>
+    /// False when the conversation already has an outcome (created, existing or skipped): the entry
+    /// is dropped, not doubled. Two writers can decide one conversation — the tracker skips at the
+    /// first message, the job later, and a restart's catch-up replays conversations already decided —
+    /// and only the unique index sees them all.
+    /// </summary>
+    public async Task<bool> RecordAsync(ActivityEntry entry, CancellationToken ct = default)
     {
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Activity.Add(entry);
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException error) when (error.GetBaseException() is SqliteException { SqliteExtendedErrorCode: UniqueConstraintFailed })
+        {
+            storage.Succeeded(StorageFile.Database); // it answered: the row is there
+            return false;
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -24,6 +39,7 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
         }
         storage.Succeeded(StorageFile.Database);
         stream.Publish(entry);
+        return true;
     }
 
     /// <summary>

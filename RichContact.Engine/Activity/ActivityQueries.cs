@@ -32,7 +32,7 @@ public sealed record ActivityStats(
 /// Read side of the activity log for the portal: paging, filters and statistics. The log holds no
 /// personal data, so nothing here can show any.
 /// </summary>
-public sealed class ActivityQueries(IDbContextFactory<RichContactDb> dbFactory)
+public sealed class ActivityQueries(IDbContextFactory<RichContactDb> dbFactory, ActivityFilterLists filterLists)
 {
     /// <summary>Entries without a channel are counted under this name.</summary>
     public const string UnknownChannel = "unknown";
@@ -72,19 +72,11 @@ public sealed class ActivityQueries(IDbContextFactory<RichContactDb> dbFactory)
     }
 
     /// <summary>Every channel name this website's activity has seen (or every website's, when null).</summary>
-    public async Task<IReadOnlyList<string>> ChannelsSeenAsync(string? websiteId = null, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Apply(db.Activity.AsNoTracking(), new ActivityFilter(websiteId))
-            .Where(e => e.Channel != null).Select(e => e.Channel!).Distinct().OrderBy(c => c).ToListAsync(ct);
-    }
+    public Task<IReadOnlyList<string>> ChannelsSeenAsync(string? websiteId = null, CancellationToken ct = default) =>
+        filterLists.ChannelsAsync(websiteId, ct);
 
     /// <summary>Every website id that has activity.</summary>
-    public async Task<IReadOnlyList<string>> WebsitesSeenAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Activity.AsNoTracking().Select(e => e.WebsiteId).Distinct().OrderBy(w => w).ToListAsync(ct);
-    }
+    public Task<IReadOnlyList<string>> WebsitesSeenAsync(CancellationToken ct = default) => filterLists.WebsitesAsync(ct);
 
     private static IQueryable<ActivityEntry> Apply(IQueryable<ActivityEntry> query, ActivityFilter filter)
     {

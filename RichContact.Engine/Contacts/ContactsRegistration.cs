@@ -11,6 +11,9 @@ internal static class ContactsRegistration
         services.AddSingleton<ContactJobScheduler>();
         services.AddSingleton<ConversationTracker>();
         services.AddSingleton<KeyedLocks>();
+        services.AddSingleton<DedupMode>();
+        services.AddSingleton<RecentContacts>();
+        services.AddSingleton<UnrecordedContacts>();
         services.AddTransient<ExistingProfileSearch>();
         services.AddTransient<CreateContactJob>();
         return services;

@@ -7,6 +7,7 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Channels;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Settings;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Contacts;
 
@@ -73,15 +74,9 @@ public sealed class ConversationTracker(
         if (!_conversations.TryAdd(conversation, tracked))
             return; // a later message of a conversation already handled
 
-        if (await SettingsAsync(conversation, ct) is { } settings && CreateContactJob.SkipReason(settings, channel) is { } reason)
+        if (await SettingsAsync(conversation, ct) is { } settings && CreateContactJob.SkipReason(settings, channel) is { } reason
+            && await TryRecordSkipAsync(conversation, tracked, reason, ct))
         {
-            // Decided now, by the job's own rule: no job for a conversation it would skip.
-            await activity.RecordAsync(new ActivityEntry
-            {
-                WebsiteId = conversation.WebsiteId, SessionId = conversation.SessionId, Channel = channel,
-                Outcome = ActivityOutcome.Skipped, Reason = reason, FirstMessageAt = tracked.FirstMessageAt,
-                ElapsedMs = 0,
-            }, ct);
             details.Forget(conversation);
             return;
         }
@@ -97,6 +92,32 @@ public sealed class ConversationTracker(
         logger.LogDebug("New {Channel} conversation {SessionId} of website {WebsiteId}; contact job {JobId} scheduled",
             channel, conversation.SessionId, conversation.WebsiteId, jobId);
         _ = EnqueueAtWindowEndAsync(jobId, tracked.FirstMessageAt + options.Value.CollectionWindow);
+    }
+
+    /// <summary>
+    /// Decided now, by the job's own rule: no job for a conversation it would skip. Heard again (a
+    /// restart's catch-up replays it), the log keeps the first entry only. False when richcontact.db
+    /// refuses the entry: then the conversation is scheduled like any other, and its job, which
+    /// decides the same skip, is held until the database takes the entry.
+    /// </summary>
+    private async Task<bool> TryRecordSkipAsync(ConversationKey conversation, TrackedConversation tracked, string reason, CancellationToken ct)
+    {
+        try
+        {
+            await activity.RecordAsync(new ActivityEntry
+            {
+                WebsiteId = conversation.WebsiteId, SessionId = conversation.SessionId, Channel = tracked.Channel,
+                Outcome = ActivityOutcome.Skipped, Reason = reason, FirstMessageAt = tracked.FirstMessageAt,
+                ElapsedMs = 0,
+            }, ct);
+            return true;
+        }
+        catch (Exception error) when (DatabaseFailure.Is(error))
+        {
+            logger.LogWarning("Could not record conversation {SessionId} of website {WebsiteId} as skipped ({ErrorType}); its contact job records it once richcontact.db works",
+                conversation.SessionId, conversation.WebsiteId, error.GetBaseException().GetType().Name);
+            return false;
+        }
     }
 
     /// <summary>
@@ -173,6 +194,10 @@ public static class ReasonCodes
     public const string NoIdentity = "no_identity";
     public const string ConversationRemoved = "conversation_removed";
     public const string Conflict = "conflict";
+    /// <summary>Created, but more existing contacts matched the phone's digits than could be read, or Crisp's search could not be used.</summary>
+    public const string DedupIncomplete = "dedup_incomplete";
+    /// <summary>Created while Crisp's search does not filter on phones: a contact typed by hand with this phone (and no placeholder) could not be seen.</summary>
+    public const string PhoneNotSearchable = "phone_not_searchable";
     public const string BudgetExhausted = "budget_exhausted";
     public const string Unauthorized = "unauthorized";
     public const string CrispUnreachable = "crisp_unreachable";

@@ -6,6 +6,7 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Channels;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Settings;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Contacts;
 
@@ -23,8 +24,10 @@ public sealed class CreateContactJob(
     VisitorDetailsStore detailsStore,
     CrispClient crisp,
     ExistingProfileSearch search,
+    RecentContacts recentContacts,
     KeyedLocks locks,
     ActivityLog activity,
+    UnrecordedContacts unrecorded,
     IBackgroundJobClient jobs,
     TimeProvider clock,
     ILogger<CreateContactJob> logger)
@@ -36,15 +39,25 @@ public sealed class CreateContactJob(
     private const string SessionNotFound = "session_not_found";
 
     // Failures Crisp explains are recorded, not retried: the HTTP client already retried them.
+    // richcontact.db failing is neither: the job is held until it works (HoldWhileDatabaseFails).
     [AutomaticRetry(Attempts = Retries, DelaysInSeconds = [2, 10, 30])]
+    [HoldWhileDatabaseFails]
     public async Task RunAsync(string websiteId, string sessionId, PerformContext? context, CancellationToken cancellationToken)
     {
         var conversation = new ConversationKey(websiteId, sessionId);
         using var conversationLock = await locks.AcquireAsync(conversation.LockKey, cancellationToken);
-        if (await activity.HasOutcomeAsync(websiteId, sessionId, cancellationToken))
+        try
         {
-            logger.LogDebug("Conversation {SessionId} of website {WebsiteId} already has an outcome", sessionId, websiteId);
-            return;
+            if (await activity.HasOutcomeAsync(websiteId, sessionId, cancellationToken))
+            {
+                logger.LogDebug("Conversation {SessionId} of website {WebsiteId} already has an outcome", sessionId, websiteId);
+                unrecorded.Forget(conversation);
+                return;
+            }
+        }
+        catch (Exception error) when (DatabaseFailure.Is(error))
+        {
+            throw Held(conversation, error);
         }
 
         var tracked = tracker.Get(conversation);
@@ -52,11 +65,23 @@ public sealed class CreateContactJob(
             logger.LogDebug("Contact job for conversation {SessionId} started {DelayMs:0} ms after its first message",
                 sessionId, (clock.GetUtcNow() - tracked.FirstMessageAt).TotalMilliseconds);
         var entry = new ActivityEntry { WebsiteId = websiteId, SessionId = sessionId, Channel = tracked?.Channel, FirstMessageAt = tracked?.FirstMessageAt };
+        var created = UnrecordedContact(conversation, context);
         using (RestCallCounter.Begin(out var calls))
         {
             try
             {
-                await DecideAsync(conversation, entry, cancellationToken);
+                if (created is not null)
+                {
+                    // Made by an earlier run whose entry richcontact.db refused: searching now would say "existing".
+                    entry.Outcome = ActivityOutcome.Created;
+                    entry.PeopleId = created.PeopleId;
+                }
+                else
+                    await DecideAsync(conversation, entry, cancellationToken);
+            }
+            catch (Exception error) when (DatabaseFailure.Is(error))
+            {
+                throw Held(conversation, error);
             }
             catch (CrispBudgetExhaustedException spent)
             {
@@ -86,12 +111,28 @@ public sealed class CreateContactJob(
                 // its log before retrying; some messages quote the data they choked on, so it gets the type only.
                 throw new InvalidOperationException($"Contact job attempt failed with {error.GetType().Name}; Hangfire retries it.");
             }
-            entry.RestCalls = calls.Calls;
+            entry.RestCalls = calls.Calls + (created?.RestCalls ?? 0);
         }
 
         entry.At = clock.GetUtcNow();
         entry.ElapsedMs = entry.FirstMessageAt is { } first ? (long)(entry.At - first).TotalMilliseconds : null;
-        await activity.RecordAsync(entry, cancellationToken);
+        bool recorded;
+        try
+        {
+            recorded = await activity.RecordAsync(entry, cancellationToken);
+        }
+        catch (Exception error) when (DatabaseFailure.Is(error))
+        {
+            if (entry.Outcome == ActivityOutcome.Created && entry.PeopleId is not null)
+                KeepUnrecorded(conversation, new UnrecordedContact(entry.PeopleId, entry.RestCalls), context);
+            throw Held(conversation, error);
+        }
+        unrecorded.Forget(conversation);
+        if (!recorded)
+        {
+            logger.LogDebug("Conversation {SessionId} of website {WebsiteId} already had an outcome; {Outcome} not recorded", sessionId, websiteId, entry.Outcome);
+            return;
+        }
         if (entry.Outcome != ActivityOutcome.Failed)
             detailsStore.Forget(conversation);
         logger.LogInformation("Conversation {SessionId} of website {WebsiteId} on {Channel}: {Outcome} {Reason} ({RestCalls} Crisp calls)",
@@ -151,24 +192,51 @@ public sealed class CreateContactJob(
         }
 
         using var _ = await locks.AcquireAsync(identity.LockKey, ct);
-        if (await search.FindAsync(conversation.WebsiteId, identity, ct) is { } existing)
+        var websiteId = conversation.WebsiteId;
+        if (await RecentlyCreatedAsync(websiteId, identity, ct) is { } recent)
+        {
+            entry.Outcome = ActivityOutcome.Existing;
+            entry.PeopleId = recent;
+            return;
+        }
+        var found = await search.FindAsync(websiteId, identity, entry.Channel, ct);
+        if (found.Match is { } existing)
         {
             entry.Outcome = ActivityOutcome.Existing;
             entry.PeopleId = existing.PeopleId;
             return;
         }
 
+        var email = identity.ProfileEmail(entry.Channel);
         try
         {
-            entry.PeopleId = await crisp.CreatePeopleProfileAsync(conversation.WebsiteId, NewProfile(identity, details, entry.Channel, settings), ct);
+            entry.PeopleId = await crisp.CreatePeopleProfileAsync(websiteId, NewProfile(identity, details, entry.Channel, settings), ct);
             entry.Outcome = ActivityOutcome.Created;
+            entry.Reason = found.Unseen;
+            recentContacts.Remember(websiteId, identity, entry.PeopleId);
         }
         catch (CrispApiException error) when (error.IsConflict)
         {
-            // The email is taken (another process, or a profile our search could not see): it exists.
+            // The email is taken (another process, or a profile the search could not see yet): it
+            // exists. A read by email is immediate and links the entry to it.
             entry.Outcome = ActivityOutcome.Existing;
             entry.Reason = ReasonCodes.Conflict;
+            entry.PeopleId = (await crisp.GetPeopleProfileAsync(websiteId, email, ct))?.PeopleId;
         }
+    }
+
+    /// <summary>
+    /// The contact this process made for the person minutes ago, which Crisp's search may not show
+    /// yet; read by id (immediate) to be sure an agent has not deleted it since.
+    /// </summary>
+    private async Task<string?> RecentlyCreatedAsync(string websiteId, ContactIdentity identity, CancellationToken ct)
+    {
+        if (recentContacts.Find(websiteId, identity) is not { } peopleId)
+            return null;
+        if (await crisp.GetPeopleProfileAsync(websiteId, peopleId, ct) is not null)
+            return peopleId;
+        recentContacts.Forget(websiteId, identity);
+        return null;
     }
 
     /// <summary>
@@ -206,6 +274,49 @@ public sealed class CreateContactJob(
             : null;
         var segments = new[] { channel }.Concat(settings.Segments).Distinct(StringComparer.Ordinal).ToList();
         return new NewPeopleProfile(identity.ProfileEmail(channel), new NewPerson(Nickname.ForContact(details.Nickname), identity.Phone, geolocation), segments);
+    }
+
+    /// <summary>richcontact.db failed: logged (the type only), and the job is held rather than failed.</summary>
+    private DatabaseHeldException Held(ConversationKey conversation, Exception error)
+    {
+        logger.LogWarning("Contact job for conversation {SessionId} of website {WebsiteId} held: richcontact.db failed with {ErrorType} ({Hint}); it runs again until the database works",
+            conversation.SessionId, conversation.WebsiteId, error.GetBaseException().GetType().Name, StorageFailure.Hint);
+        return new DatabaseHeldException(error);
+    }
+
+    /// <summary>
+    /// In memory, and as a job parameter (ids and a count: hangfire.db holds no personal data) so that
+    /// a run in the next process records it too. hangfire.db may be failing as well (a full disk): then memory only.
+    /// </summary>
+    private void KeepUnrecorded(ConversationKey conversation, UnrecordedContact contact, PerformContext? context)
+    {
+        unrecorded.Keep(conversation, contact);
+        try
+        {
+            context?.SetJobParameter(Contacts.UnrecordedContacts.Parameter, contact);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogDebug("Could not keep the unrecorded contact of conversation {SessionId} in the job storage ({ErrorType})",
+                conversation.SessionId, error.GetType().Name);
+        }
+    }
+
+    private UnrecordedContact? UnrecordedContact(ConversationKey conversation, PerformContext? context)
+    {
+        if (unrecorded.Get(conversation) is { } kept)
+            return kept;
+        try
+        {
+            // allowStale: from the parameters fetched with the job when the storage provides them (else one read of hangfire.db).
+            return context?.GetJobParameter<UnrecordedContact>(Contacts.UnrecordedContacts.Parameter, allowStale: true);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogDebug("Could not read the unrecorded contact of conversation {SessionId} from the job storage ({ErrorType})",
+                conversation.SessionId, error.GetType().Name);
+            return null;
+        }
     }
 
     /// <summary>Hangfire passes the context; a direct call (no context) has no retries left.</summary>

@@ -107,6 +107,23 @@ public sealed class CrispClient(HttpClient http)
         return data.Items().Select(PeopleProfile.From).OfType<PeopleProfile>().ToList();
     }
 
+    /// <summary>
+    /// A profile read by its people_id or its email, or null when there is none. Unlike search,
+    /// a read answers from the profile itself, so a profile created a moment ago is there.
+    /// </summary>
+    public async Task<PeopleProfile?> GetPeopleProfileAsync(string websiteId, string peopleIdOrEmail, CancellationToken ct = default)
+    {
+        try
+        {
+            var data = await SendAsync("people.get", HttpMethod.Get, $"website/{Segment(websiteId)}/people/profile/{Segment(peopleIdOrEmail)}", null, ct);
+            return PeopleProfile.From(data);
+        }
+        catch (CrispApiException error) when (error.Status == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Creates a profile and returns its people_id. A 409 (email taken) surfaces as a <see cref="CrispApiException"/> with <c>IsConflict</c>.</summary>
     public async Task<string> CreatePeopleProfileAsync(string websiteId, NewPeopleProfile profile, CancellationToken ct = default)
     {

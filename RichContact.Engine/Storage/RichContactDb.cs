@@ -10,6 +10,9 @@ public sealed class RichContactDb(DbContextOptions<RichContactDb> options) : DbC
     public DbSet<WebsiteSettings> WebsiteSettings => Set<WebsiteSettings>();
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
 
+    public const string OutcomeIndex = "UX_activity_outcome";
+    internal const string OutcomeIndexFilter = "\"Outcome\" <> 'Failed'";
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<WebsiteSettings>(e =>
@@ -25,6 +28,10 @@ public sealed class RichContactDb(DbContextOptions<RichContactDb> options) : DbC
             e.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(a => a.At);
             e.HasIndex(a => new { a.WebsiteId, a.At });
+            // One outcome per conversation, whoever records it (the job, or the tracker for a skip,
+            // again after a restart's catch-up); failed attempts stay a history. Also the index
+            // HasOutcomeAsync looks a conversation up by: its filter is that query's.
+            e.HasIndex(a => new { a.WebsiteId, a.SessionId }, OutcomeIndex).IsUnique().HasFilter(OutcomeIndexFilter);
         });
     }
 

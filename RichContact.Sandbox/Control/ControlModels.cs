@@ -42,6 +42,14 @@ public sealed class SubscribeWebsiteRequest
 
 public sealed record SubscribedWebsite(string WebsiteId, string Token);
 
+/// <summary>Adds hand-made contacts to a website's CRM (<c>POST /_sandbox/websites/{website_id}/profiles/prefill</c>).</summary>
+public sealed class PrefillRequest
+{
+    public int Count { get; set; }
+    /// <summary>The same seed gives the same contacts; by default the website's install order.</summary>
+    public int? Seed { get; set; }
+}
+
 /// <summary>Failures to inject (<c>POST /_sandbox/faults</c>). Absent fields leave that fault as it is.</summary>
 public sealed class SandboxFaults
 {

@@ -6,6 +6,7 @@ using RichContact.Sandbox.Conversations;
 using RichContact.Sandbox.Events;
 using RichContact.Sandbox.Rest;
 using RichContact.Sandbox.Rtm;
+using RichContact.Sandbox.Search;
 using RichContact.Sandbox.State;
 
 namespace RichContact.Sandbox.Control;
@@ -40,6 +41,26 @@ internal static class ControlRoutes
                 return Problem(400, "invalid_data");
             return PeopleRoutes.Create(website, body, events);
         });
+        control.MapPost("/websites/{website_id}/profiles/prefill", (string website_id, PrefillRequest request, SandboxState state) =>
+        {
+            if (state.Website(website_id) is not { } website)
+                return Problem(404, "not_subscribed");
+            if (request.Count is < 0 or > 100_000)
+                return Problem(400, "invalid_data");
+            foreach (var profile in HandMadeContacts.Generate(request.Count, request.Seed ?? (int)website.Order))
+                website.People.Create(profile);
+            return Results.Ok(new { count = website.People.Count });
+        });
+
+        control.MapGet("/search", (SandboxState state) => Results.Ok(state.Search));
+        control.MapPut("/search", (SearchReading reading, SandboxState state) =>
+        {
+            if (reading.Problem() is { } problem)
+                return Results.Json(new { error = "invalid_data", problem }, statusCode: 400);
+            state.Search = reading;
+            return Results.Ok(reading);
+        });
+
         control.MapPost("/websites", (SubscribeWebsiteRequest request, SandboxState state, EventBus events) =>
         {
             var website = state.Subscribe(request.WebsiteId ?? Guid.NewGuid().ToString(), request.Token ?? Guid.NewGuid().ToString("n"), request.Name);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using RichContact.Sandbox.Search;
 
 namespace RichContact.Sandbox;
 
@@ -30,6 +31,17 @@ public sealed class SandboxControl(HttpClient http)
         response.EnsureSuccessStatusCode();
         var envelope = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
         return envelope!["data"]!["people_id"]!.GetValue<string>();
+    }
+
+    /// <summary>Adds <paramref name="count"/> hand-made contacts to the website's CRM.</summary>
+    public Task<JsonObject> PrefillProfilesAsync(string websiteId, int count, int? seed = null, CancellationToken ct = default) =>
+        PostAsync<JsonObject>($"_sandbox/websites/{Uri.EscapeDataString(websiteId)}/profiles/prefill", new PrefillRequest { Count = count, Seed = seed }, ct);
+
+    /// <summary>Sets how people search answers from now on (one reading of what Crisp leaves undocumented).</summary>
+    public async Task SetSearchAsync(SearchReading reading, CancellationToken ct = default)
+    {
+        using var response = await http.PutAsync("_sandbox/search", JsonContent.Create(reading, options: SandboxJson.Options), ct);
+        response.EnsureSuccessStatusCode();
     }
 
     public async Task<SandboxRequestCounts> RequestsAsync(CancellationToken ct = default) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RichContact.Sandbox.Events;
+using RichContact.Sandbox.Search;
 using RichContact.Sandbox.State;
 
 namespace RichContact.Sandbox.Rest;
@@ -12,11 +13,11 @@ internal static class PeopleRoutes
 {
     public static void MapPeople(this RouteGroupBuilder website)
     {
-        website.MapPost("/people/profile", async (HttpContext context, EventBus events) =>
+        website.MapPost("/people/profile", async (HttpContext context, EventBus events, SandboxState state) =>
         {
             if (await Envelope.ReadObjectAsync(context.Request) is not { } body)
                 return Envelope.InvalidData();
-            return Create(context.Website(), body, events);
+            return Create(context.Website(), body, events, state.Search.IndexLagMs);
         });
         website.MapMethods("/people/profile/{people_id}", [HttpMethods.Head], (string people_id, HttpContext context) =>
             context.Website().People.Get(people_id) is null ? Results.NotFound() : Results.Ok());
@@ -35,21 +36,25 @@ internal static class PeopleRoutes
             return Envelope.Ok(new JsonObject(), "deleted");
         });
         website.MapGet("/people/profiles/{page:int}", (int page, int? per_page, string? search_operator, string? search_filter,
-            string? search_text, HttpContext context) =>
+            string? search_text, HttpContext context, SandboxState state) =>
         {
+            var reading = state.Search;
             var query = PeopleQuery.Parse(search_filter, search_operator, search_text);
-            if (page < 1 || query is null)
+            if (page < 1 || query is null || reading.Refuses(query))
                 return Envelope.InvalidData();
             var perPage = Math.Clamp(per_page ?? 20, 1, 50);
-            var profiles = context.Website().People.Search(query, page, perPage);
+            var profiles = context.Website().People.Search(query, reading, page, perPage);
             return Envelope.Ok(new JsonArray(profiles.Select(p => (JsonNode)p).ToArray()));
         });
     }
 
-    /// <summary>Creation as Crisp does it, shared with the control API's seeding: an email is required and unique.</summary>
-    public static IResult Create(WebsiteState website, JsonObject body, EventBus events)
+    /// <summary>
+    /// Creation as Crisp does it, shared with the control API's seeding: an email is required and
+    /// unique. A profile enters search results <paramref name="indexLagMs"/> after it is created.
+    /// </summary>
+    public static IResult Create(WebsiteState website, JsonObject body, EventBus events, int indexLagMs = 0)
     {
-        var (outcome, profile) = website.People.Create(body);
+        var (outcome, profile) = website.People.Create(body, indexLagMs);
         return outcome switch
         {
             PeopleWriteOutcome.Invalid => Envelope.InvalidData(),

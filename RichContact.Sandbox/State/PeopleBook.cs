@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RichContact.Sandbox.Search;
 
 namespace RichContact.Sandbox.State;
 
@@ -14,6 +15,8 @@ internal sealed class PeopleBook
     private readonly Dictionary<string, JsonObject> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _idByEmail = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _order = [];
+    /// <summary>When each profile shows up in search (unix ms): its creation plus the reading's index lag.</summary>
+    private readonly Dictionary<string, long> _searchableAt = new(StringComparer.Ordinal);
 
     public int Count { get { lock (_lock) return _byId.Count; } }
 
@@ -21,7 +24,8 @@ internal sealed class PeopleBook
 
     public static bool IsEmail(string? email) => !string.IsNullOrWhiteSpace(email) && email.Contains('@');
 
-    public (PeopleWriteOutcome Outcome, JsonObject? Profile) Create(JsonObject body)
+    /// <param name="indexLagMs">How long the profile stays out of search results (reading by id or email is immediate).</param>
+    public (PeopleWriteOutcome Outcome, JsonObject? Profile) Create(JsonObject body, int indexLagMs = 0)
     {
         var email = EmailOf(body);
         if (!IsEmail(email))
@@ -42,6 +46,7 @@ internal sealed class PeopleBook
             _byId[peopleId] = profile;
             _idByEmail[email!] = peopleId;
             _order.Add(peopleId);
+            _searchableAt[peopleId] = now + indexLagMs;
             return (PeopleWriteOutcome.Done, (JsonObject)profile.DeepClone());
         }
     }
@@ -83,28 +88,30 @@ internal sealed class PeopleBook
             _byId.Remove(peopleId);
             _idByEmail.Remove(EmailOf(profile)!);
             _order.Remove(peopleId);
+            _searchableAt.Remove(peopleId);
             return profile;
         }
     }
 
     /// <summary>Profiles in creation order, filtered; a page is a slice of the matches.</summary>
-    public List<JsonObject> Search(PeopleQuery query, int page, int perPage)
+    public List<JsonObject> Search(PeopleQuery query, SearchReading reading, int page, int perPage)
     {
         var skip = (page - 1) * perPage;
         var results = new List<JsonObject>(perPage);
+        var now = UnixTime.NowMs();
         lock (_lock)
         {
             // The common "is there a profile with this email" lookup goes through the index.
             if (query.ExactEmail() is { } email)
             {
-                if (skip == 0 && _idByEmail.TryGetValue(email, out var id))
+                if (skip == 0 && _idByEmail.TryGetValue(email, out var id) && _searchableAt[id] <= now)
                     results.Add((JsonObject)_byId[id].DeepClone());
                 return results;
             }
             foreach (var id in _order)
             {
                 var profile = _byId[id];
-                if (!query.Matches(profile))
+                if (_searchableAt[id] > now || !query.Matches(profile, reading))
                     continue;
                 if (skip-- > 0)
                     continue;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RichContact.Sandbox.Search;
 
 namespace RichContact.Sandbox.State;
 
@@ -13,13 +14,22 @@ internal sealed class SandboxState
     public SandboxState(SandboxOptions options)
     {
         Options = options;
+        Search = options.Search;
         foreach (var website in options.Websites)
-            Subscribe(website.Id, website.Token, website.Name);
+        {
+            var state = Subscribe(website.Id, website.Token, website.Name);
+            foreach (var profile in HandMadeContacts.Generate(options.PrefilledContacts, seed: (int)state.Order))
+                state.People.Create(profile);
+        }
     }
 
     public SandboxOptions Options { get; }
     public RequestLog Requests { get; } = new();
     public FaultState Faults { get; } = new();
+
+    /// <summary>How people search answers now (<c>PUT /_sandbox/search</c> replaces it).</summary>
+    public SearchReading Search { get => Volatile.Read(ref _search); set => Volatile.Write(ref _search, value); }
+    private SearchReading _search = SearchReading.Default;
 
     public WebsiteState? Website(string websiteId) => _websites.GetValueOrDefault(websiteId);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RichContact.Engine.Tests.Support;
@@ -18,12 +19,16 @@ public sealed class RichContactApp : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "correct horse battery staple";
 
-    private readonly TempDataDirectory _data = new();
+    private readonly TempDataDirectory _data;
+    private readonly bool _ownsData;
     private readonly int _port = FreePort.Next();
     private readonly Dictionary<string, string?> _settings;
 
-    public RichContactApp(string frameAncestor)
+    /// <param name="data">A data directory the caller keeps (to start the app again on it); a fresh one by default.</param>
+    public RichContactApp(string frameAncestor, TempDataDirectory? data = null)
     {
+        _data = data ?? new TempDataDirectory();
+        _ownsData = data is null;
         _settings = new()
         {
             ["RichContact:DataDirectory"] = _data.Path,
@@ -39,6 +44,12 @@ public sealed class RichContactApp : WebApplicationFactory<Program>
 
     public string DataDirectory => _data.Path;
 
+    /// <summary>Configuration the app starts with; a test may change it before the server starts.</summary>
+    public IDictionary<string, string?> Settings => _settings;
+
+    /// <summary>Replaces services after the app registered its own (before the server starts).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>Every line the app logs at its configured levels (what an operator's console shows).</summary>
     public CapturingLoggerProvider Logs { get; } = new();
 
@@ -53,11 +64,14 @@ public sealed class RichContactApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (TestServices is { } replace)
+            builder.ConfigureTestServices(replace);
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        _data.Dispose();
+        if (_ownsData)
+            _data.Dispose();
     }
 }

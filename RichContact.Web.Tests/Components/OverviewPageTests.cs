@@ -66,6 +66,24 @@ public sealed class OverviewPageTests
     }
 
     [Fact]
+    public async Task Says_which_way_existing_contacts_are_found_and_what_it_cannot_see_as_crisp_answers()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var mode = ctx.Get<RichContact.Engine.Contacts.DedupMode>();
+        var cut = ctx.Render<OverviewPage>();
+        Assert.Equal("Untried", cut.Find("[data-testid=dedup-mode]").GetAttribute("data-phone"));
+        Assert.Empty(cut.FindAll("[data-testid=dedup-blind]"));
+
+        mode.PhoneSearchRefused();
+        cut.WaitForAssertion(() => Assert.Equal("Refused", cut.Find("[data-testid=dedup-mode]").GetAttribute("data-phone")));
+        Assert.Contains("Crisp refuses to search contacts by phone", cut.Find("[data-testid=dedup-mode]").TextContent);
+        Assert.Contains("contacts an agent typed by hand with this phone", cut.Find("[data-testid=dedup-blind]").TextContent);
+
+        mode.PhoneSearchAnswered();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=dedup-blind]")));
+    }
+
+    [Fact]
     public async Task Shows_storage_failures_live_without_exception_messages_until_each_store_writes_again()
     {
         await using var ctx = await ComponentTestContext.CreateAsync();

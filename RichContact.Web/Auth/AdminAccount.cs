@@ -7,25 +7,16 @@ using RichContact.Engine.Storage;
 
 namespace RichContact.Web.Auth;
 
-public enum LoginResult
-{
-    Success,
-    WrongPassword,
-    LockedOut,
-}
-
 /// <summary>
 /// The portal's one admin account: checks a password against the configured one or against the
-/// hash in <c>admin.json</c>, and locks the account after repeated failures.
+/// hash in <c>admin.json</c>. Guessing is slowed per client by <see cref="LoginThrottle"/>.
 /// </summary>
-public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<RichContactOptions> options, TimeProvider time)
+public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<RichContactOptions> options)
 {
     public const string FileName = "admin.json";
 
-    private readonly Lock _gate = new();
-    private int _failures;
-    private DateTimeOffset _lockedUntil = DateTimeOffset.MinValue;
     private PasswordHash? _stored;
+    private string? _stamp;
 
     private string StorePath => options.Value.DataPath(FileName);
 
@@ -46,32 +37,27 @@ public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<R
         return password;
     }
 
-    public LoginResult Verify(string? password)
-    {
-        var now = time.GetUtcNow();
-        lock (_gate)
-        {
-            if (now < _lockedUntil)
-                return LoginResult.LockedOut;
-        }
+    public bool Verify(string? password) => !string.IsNullOrEmpty(password) && Matches(password);
 
-        var ok = !string.IsNullOrEmpty(password) && Matches(password);
-        lock (_gate)
-        {
-            if (ok)
-            {
-                _failures = 0;
-                return LoginResult.Success;
-            }
-            if (++_failures >= adminOptions.Value.MaxFailedAttempts)
-            {
-                _failures = 0;
-                _lockedUntil = now.AddMinutes(adminOptions.Value.LockoutMinutes);
-                return LoginResult.LockedOut;
-            }
-            return LoginResult.WrongPassword;
-        }
+    /// <summary>
+    /// Changes when the password changes, and reveals nothing usable about it: it travels in the
+    /// login cookie (<see cref="AdminSessions"/>). From admin.json: a hash of the stored PBKDF2 hash.
+    /// From the configuration: a PBKDF2 derivation of its own (a plain hash of a password would be a fast guess target).
+    /// </summary>
+    public string SecurityStamp() => _stamp ??= ComputeStamp();
+
+    private string ComputeStamp()
+    {
+        byte[] material;
+        if (ConfiguredPassword is { } configured)
+            material = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(configured), SHA256.HashData("RichContact admin session stamp"u8), 210_000, HashAlgorithmName.SHA256, 32);
+        else
+            material = Encoding.UTF8.GetBytes(Stored() is { } stored ? $"{stored.Algorithm}:{stored.Iterations}:{stored.Salt}:{stored.Hash}" : "no password");
+        return Convert.ToBase64String(SHA256.HashData(material), 0, 16);
     }
+
+    private PasswordHash? Stored() =>
+        _stored ??= File.Exists(StorePath) ? JsonSerializer.Deserialize<PasswordHash>(File.ReadAllText(StorePath)) : null;
 
     private bool Matches(string password)
     {
@@ -81,7 +67,6 @@ public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<R
             return CryptographicOperations.FixedTimeEquals(
                 SHA256.HashData(Encoding.UTF8.GetBytes(configured)), SHA256.HashData(Encoding.UTF8.GetBytes(password)));
         }
-        _stored ??= File.Exists(StorePath) ? JsonSerializer.Deserialize<PasswordHash>(File.ReadAllText(StorePath)) : null;
-        return _stored?.Verify(password) ?? false;
+        return Stored()?.Verify(password) ?? false;
     }
 }

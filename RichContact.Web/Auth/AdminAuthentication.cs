@@ -4,6 +4,7 @@ using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -26,8 +27,12 @@ public static class AdminAuthentication
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section))
             .Validate(o => o.MaxFailedAttempts >= 1 && o.LockoutMinutes >= 1,
                 "RichContact:Admin:MaxFailedAttempts and RichContact:Admin:LockoutMinutes must be at least 1.")
+            .Validate(o => o.SessionLifetimeDays is >= 1 and <= 365,
+                "RichContact:Admin:SessionLifetimeDays must be between 1 and 365.")
             .ValidateOnStart();
         services.AddSingleton<AdminAccount>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<AdminSessions>();
         services.AddHostedService<AdminPasswordInitializer>();
 
         // Keys in the data directory: cookies (logins) survive restarts.
@@ -49,9 +54,12 @@ public static class AdminAuthentication
                 cookie.LogoutPath = LogoutPath;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = context =>
+                    context.HttpContext.RequestServices.GetRequiredService<AdminSessions>().ValidateAsync(context);
             });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, AdminSessionRevalidation>();
 
         // Forms are posted only by the login and logout forms, both top-level and same-site. The
         // Crisp settings page in its cross-site iframe posts nothing and needs no cookie at all (the
@@ -63,9 +71,6 @@ public static class AdminAuthentication
         });
         return services;
     }
-
-    public static ClaimsPrincipal AdminPrincipal() =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin")], CookieAuthenticationDefaults.AuthenticationScheme));
 
     public static void MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {

@@ -11,9 +11,12 @@ public sealed class AdminOptions
     /// </summary>
     public string? Password { get; set; }
 
-    /// <summary>Failed logins in a row before the account is locked.</summary>
+    /// <summary>Wrong passwords in a row one client may try before it must wait between tries (<see cref="LoginThrottle"/>).</summary>
     public int MaxFailedAttempts { get; set; } = 5;
 
-    /// <summary>How long a lockout lasts.</summary>
+    /// <summary>The longest wait between a throttled client's tries; the wait starts at 1 s and doubles up to it.</summary>
     public int LockoutMinutes { get; set; } = 5;
+
+    /// <summary>How long a login lasts at most, however active (<see cref="AdminSessions"/>).</summary>
+    public int SessionLifetimeDays { get; set; } = 7;
 }

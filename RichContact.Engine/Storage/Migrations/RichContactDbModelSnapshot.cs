@@ -62,6 +62,10 @@ namespace RichContact.Engine.Storage.Migrations
 
                     b.HasIndex("WebsiteId", "At");
 
+                    b.HasIndex(new[] { "WebsiteId", "SessionId" }, "UX_activity_outcome")
+                        .IsUnique()
+                        .HasFilter("\"Outcome\" <> 'Failed'");
+
                     b.ToTable("activity", (string)null);
                 });
 

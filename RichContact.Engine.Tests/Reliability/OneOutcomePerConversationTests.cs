@@ -1,0 +1,89 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Contacts;
+using RichContact.Engine.Storage;
+using RichContact.Engine.Tests.EndToEnd;
+using RichContact.Engine.Tests.Support;
+
+namespace RichContact.Engine.Tests.Reliability;
+
+/// <summary>A conversation's outcome is in the activity log once, however often the conversation is heard.</summary>
+public class OneOutcomePerConversationTests : EngineEndToEndTest
+{
+    [Fact]
+    public async Task Skipped_conversation_replayed_by_the_catch_up_after_a_restart_keeps_one_entry()
+    {
+        await SaveSettingsAsync(s => s with { Enabled = false });
+        var before = await StartConversationAsync("whatsapp", phone: "+351912345601");
+        Assert.Equal(ReasonCodes.Disabled, (await Activity.OutcomeAsync(before)).Reason);
+
+        var caughtUp = Logs.Lines.Count(l => l.Contains("Caught up"));
+        await StopEngineAsync();
+        await StartEngineAsync();
+        // The start-up catch-up lists the conversation again (it began after the last event mark).
+        await Eventually.TrueAsync(() => Logs.Lines.Count(l => l.Contains("Caught up")) > caughtUp, "the start-up catch-up");
+        // Heard after the replayed events in the same queue: once it is decided, so is the replay.
+        var after = await StartConversationAsync("whatsapp", phone: "+351912345602");
+        await Activity.OutcomeAsync(after);
+
+        Assert.Empty(Activity.For(before));
+        Assert.Equal(1, await EntriesInDatabaseAsync(Data.Path, before));
+    }
+
+    [Fact]
+    public async Task Outcome_recorded_twice_is_stored_once_but_failed_attempts_stay()
+    {
+        var log = Engine.Get<ActivityLog>();
+        ActivityEntry Entry(ActivityOutcome outcome) => new() { WebsiteId = WebsiteId, SessionId = "session_twice", Channel = "whatsapp", Outcome = outcome };
+
+        Assert.True(await log.RecordAsync(Entry(ActivityOutcome.Failed)));
+        Assert.True(await log.RecordAsync(Entry(ActivityOutcome.Failed)));
+        Assert.True(await log.RecordAsync(Entry(ActivityOutcome.Skipped)));
+        Assert.False(await log.RecordAsync(Entry(ActivityOutcome.Skipped)));
+        Assert.False(await log.RecordAsync(Entry(ActivityOutcome.Created)));
+
+        Assert.Equal(3, await EntriesInDatabaseAsync(Data.Path, "session_twice"));
+        Assert.Equal(3, Activity.For("session_twice").Count); // the live feed saw no duplicate either
+        Assert.Empty(Engine.Get<StorageStatus>().Failures);
+    }
+
+    internal static async Task<long> EntriesInDatabaseAsync(string dataDirectory, string sessionId)
+    {
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "richcontact.db")};Pooling=False");
+        await db.OpenAsync();
+        await using var count = db.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM activity WHERE SessionId = $session";
+        count.Parameters.AddWithValue("$session", sessionId);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+}
+
+/// <summary>Upgrading a database that holds the duplicates the earlier versions wrote.</summary>
+public class OneOutcomeMigrationTests : IDisposable
+{
+    private readonly TempDataDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task Upgrade_keeps_the_first_of_duplicate_outcomes_and_every_failed_attempt()
+    {
+        var file = Path.Combine(_data.Path, "richcontact.db");
+        await using (var db = new RichContactDb(new DbContextOptionsBuilder<RichContactDb>().UseSqlite($"Data Source={file};Pooling=False").Options))
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261124203307_Initial");
+            var at = DateTimeOffset.UtcNow.UtcTicks; // recent: the retention purge at start must not be what removes them
+            foreach (var (session, outcome) in new[] { ("s1", "Skipped"), ("s1", "Skipped"), ("s2", "Failed"), ("s2", "Failed"), ("s2", "Created"), ("s3", "Created") })
+                await db.Database.ExecuteSqlAsync($"INSERT INTO activity (At, WebsiteId, SessionId, Outcome, RestCalls) VALUES ({at}, 'w', {session}, {outcome}, 0)");
+        }
+
+        await using (await EngineHost.StartAsync(_data.Path)) { }
+
+        Assert.Equal(1, await OneOutcomePerConversationTests.EntriesInDatabaseAsync(_data.Path, "s1"));
+        Assert.Equal(3, await OneOutcomePerConversationTests.EntriesInDatabaseAsync(_data.Path, "s2"));
+        Assert.Equal(1, await OneOutcomePerConversationTests.EntriesInDatabaseAsync(_data.Path, "s3"));
+    }
+}

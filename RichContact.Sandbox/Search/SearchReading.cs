@@ -1,0 +1,73 @@
+namespace RichContact.Sandbox.Search;
+
+/// <summary>
+/// How the sandbox's people search behaves where Crisp's documentation is silent. Each property is
+/// one plausible reading of Crisp; the engine must create correct contacts, without duplicates,
+/// under every one of them and every combination. Bound from <c>RichContact:Sandbox:Search</c>,
+/// changed at run time with <c>PUT /_sandbox/search</c>.
+/// </summary>
+public sealed record SearchReading
+{
+    /// <summary>What Crisp makes of the undocumented <c>person.phone</c> criterion: see <see cref="PhoneCriteria"/>.</summary>
+    public string PhoneCriterion { get; init; } = PhoneCriteria.Supported;
+
+    /// <summary>
+    /// When set, any criterion outside this list is refused with 400 <c>invalid_data</c>, as a Crisp
+    /// that validates criteria against a fixed list would. Null: every criterion is accepted.
+    /// </summary>
+    public string[]? AllowedCriteria { get; init; }
+
+    /// <summary>What <c>has</c> means: see <see cref="HasMatches"/>.</summary>
+    public string Has { get; init; } = HasMatches.Substring;
+
+    /// <summary>
+    /// A profile shows up in search this long after it was created, as behind a search index fed
+    /// asynchronously. Reading a profile by id or email (<c>GET people/profile/{id}</c>) stays immediate.
+    /// </summary>
+    public int IndexLagMs { get; init; }
+
+    public static readonly SearchReading Default = new();
+
+    /// <summary>The reason a query is refused under this reading, or null when it is answered.</summary>
+    internal bool Refuses(PeopleQuery query) => query.Filters.Any(f =>
+        (f.Criterion == PhoneCriteria.Criterion && PhoneCriterion == PhoneCriteria.Refused)
+        || (AllowedCriteria is not null && !AllowedCriteria.Contains(f.Criterion, StringComparer.Ordinal)));
+
+    /// <summary>A filter Crisp would silently drop, so that it matches every profile.</summary>
+    internal bool Ignores(PeopleFilter filter) =>
+        filter.Criterion == PhoneCriteria.Criterion && PhoneCriterion == PhoneCriteria.Ignored;
+
+    /// <summary>A configuration mistake said plainly, or null.</summary>
+    public string? Problem() =>
+        !PhoneCriteria.All.Contains(PhoneCriterion) ? $"PhoneCriterion must be one of {string.Join(", ", PhoneCriteria.All)}"
+        : !HasMatches.All.Contains(Has) ? $"Has must be one of {string.Join(", ", HasMatches.All)}"
+        : IndexLagMs < 0 ? "IndexLagMs must be 0 or more"
+        : null;
+}
+
+public static class PhoneCriteria
+{
+    public const string Criterion = "person.phone";
+
+    /// <summary>The criterion filters on the phone as stored.</summary>
+    public const string Supported = "supported";
+    /// <summary>Any search that names the criterion gets 400 <c>invalid_data</c>.</summary>
+    public const string Refused = "refused";
+    /// <summary>The criterion is dropped: the filter matches every profile.</summary>
+    public const string Ignored = "ignored";
+
+    public static readonly string[] All = [Supported, Refused, Ignored];
+}
+
+public static class HasMatches
+{
+    /// <summary><c>has</c> finds the query anywhere in the stored text (<c>4321</c> in <c>+5511987654321</c>).</summary>
+    public const string Substring = "substring";
+    /// <summary>
+    /// <c>has</c> finds the query's words as whole words, in order, as a full-text index would: text is
+    /// cut at spaces and punctuation, so <c>4321</c> is in <c>98765-4321</c> but not in <c>987654321</c>.
+    /// </summary>
+    public const string Word = "word";
+
+    public static readonly string[] All = [Substring, Word];
+}
