@@ -18,6 +18,7 @@ public class OptionsValidationTests : IDisposable
     [InlineData("RichContact:Crisp:CatchUpMaxGapMinutes", "0", "RichContact:Crisp:CatchUpMaxGapMinutes must be more than 0")]
     [InlineData("RichContact:ActivityRetentionDays", "0", "RichContact:ActivityRetentionDays must be between 1 and 3650")]
     [InlineData("RichContact:ActivityRetentionDays", "3651", "RichContact:ActivityRetentionDays must be between 1 and 3650")]
+    [InlineData("RichContact:Crisp:UnauthorizedRetryMinutes", "0", "RichContact:Crisp:UnauthorizedRetryMinutes must be between 0.01 and 1440")]
     public async Task Invalid_configuration_stops_start_up_with_a_message_naming_the_key(string key, string value, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>

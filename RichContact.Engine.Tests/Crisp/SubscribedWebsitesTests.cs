@@ -113,4 +113,26 @@ public class SubscribedWebsitesTests
         Assert.Equal(2, loads);
         Assert.True(websites.Contains("website-new"));
     }
+
+    [Fact]
+    public async Task Website_known_from_the_last_run_without_its_token_is_checked_by_one_reload_even_while_rtm_is_connected()
+    {
+        // Started with the quota spent: the list came from crisp-plugin-connect.json, which keeps no tokens.
+        _websites.ReplaceAll([new SubscribedWebsite("website-1", SubscribedWebsite.UnknownToken)]);
+        _rtm.Set(CrispConnectionState.Connected);
+
+        Assert.False(await _websites.IsValidTokenAsync("website-1", SubscribedWebsite.UnknownToken)); // an empty token is never a match
+        Assert.True(await _websites.IsValidTokenAsync("website-1", "token-1"));
+        Assert.Equal(1, _reloads);
+    }
+
+    [Fact]
+    public void Changes_since_a_date_add_installs_with_their_token_and_forget_removals()
+    {
+        _websites.Apply([new SubscribedWebsiteChange("website-2", "token-2", Removed: false), new SubscribedWebsiteChange("website-1", null, Removed: true)]);
+
+        Assert.Equal(["website-2"], _websites.All.Select(w => w.WebsiteId));
+        Assert.Equal("token-2", _websites.All.Single().Token);
+    }
 }
+

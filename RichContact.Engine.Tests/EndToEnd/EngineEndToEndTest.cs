@@ -29,9 +29,17 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
     protected virtual int DailyRequestBudget => 5000;
     protected virtual RtmTimings Timings => new() { ReconnectDelay = TimeSpan.FromMilliseconds(200), MaxReconnectDelay = TimeSpan.FromSeconds(1) };
 
+    /// <summary>Configuration added to the engine's, e.g. a shortened option.</summary>
+    protected virtual IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>();
+
+    /// <summary>Services replaced in the engine, e.g. a budget on a clock the test moves.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
+    protected virtual SandboxOptions? SandboxSettings => null;
+
     public virtual async Task InitializeAsync()
     {
-        Sandbox = await CrispSandbox.StartAsync();
+        Sandbox = await CrispSandbox.StartAsync(SandboxSettings);
         await StartEngineAsync();
     }
 
@@ -47,17 +55,21 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
 
     protected async Task StartEngineAsync()
     {
-        Engine = await EngineHost.StartAsync(Data.Path, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["RichContact:Crisp:Identifier"] = Sandbox.Options.Identifier,
             ["RichContact:Crisp:Key"] = Sandbox.Options.Key,
             ["RichContact:Crisp:ApiUrl"] = Sandbox.ApiUrl.ToString(),
             ["RichContact:Crisp:DailyRequestBudget"] = DailyRequestBudget.ToString(),
             ["RichContact:CollectionWindowSeconds"] = CollectionWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, services =>
+        };
+        foreach (var (key, value) in EngineSettings)
+            settings[key] = value;
+        Engine = await EngineHost.StartAsync(Data.Path, settings, services =>
         {
             services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
             services.AddSingleton(Timings);
+            ConfigureServices(services);
         });
         Activity = new ActivityRecorder(Engine.Get<ActivityStream>());
         await WaitForConnectionAsync();

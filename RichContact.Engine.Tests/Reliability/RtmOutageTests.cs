@@ -102,6 +102,23 @@ public class RtmOutageTests : EngineEndToEndTest
     }
 
     [Fact]
+    public async Task Website_that_installed_the_plugin_during_an_outage_is_known_after_the_reconnect_and_its_conversation_gets_a_contact()
+    {
+        var websites = Engine.Get<SubscribedWebsites>();
+        var reconnecting = WaitForStateAsync(Engine.Get<CrispConnectionStatus>(), CrispConnectionState.Reconnecting);
+        await DropSocketsAsync(Sandbox, refuseReconnectSeconds: 2);
+        await reconnecting;
+        // Its plugin:subscription:updated goes out while no socket is open.
+        var installed = await Sandbox.Control.SubscribeWebsiteAsync(new SubscribeWebsiteRequest { Name = "Installed meanwhile" });
+        var during = await StartConversationAsync("whatsapp", phone: "+351912345621", websiteId: installed.WebsiteId);
+        await WaitForConnectionAsync();
+
+        Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(during)).Outcome);
+        Assert.Single(await ProfilesAsync(installed.WebsiteId));
+        Assert.True(await websites.IsValidTokenAsync(installed.WebsiteId, installed.Token), "its settings page refuses its token");
+    }
+
+    [Fact]
     public async Task Conversation_started_while_the_engine_was_stopped_gets_its_contact_after_start()
     {
         var before = await StartConversationAsync("whatsapp", phone: "+351912345601");

@@ -6,6 +6,9 @@ namespace RichContact.Engine.Crisp;
 /// <summary>Where the RTM socket lives (<c>GET plugin/connect/endpoints</c>).</summary>
 public sealed record RtmEndpoint(Uri Socket, Uri? Rescue);
 
+/// <summary>One item of <c>plugin/connect/websites/since</c>: an install (with its token) or a removal.</summary>
+public sealed record SubscribedWebsiteChange(string WebsiteId, string? Token, bool Removed);
+
 /// <summary>A people profile as far as dedup needs it.</summary>
 public sealed record PeopleProfile(string PeopleId, string? Email, string? Phone)
 {

@@ -17,10 +17,19 @@ public sealed class CrispOptions
     public int DailyRequestBudget { get; set; } = 5000;
 
     /// <summary>
-    /// After an RTM outage the catch-up lists conversations created since the last event seen, but
-    /// never further back than this: a longer gap is caught up only for its most recent part (with a warning).
+    /// After an RTM outage, a stop or dropped events, the catch-up lists conversations created since the
+    /// last event handled, but a gap longer than this (measured back from its end, the reconnect) is
+    /// caught up only for its most recent part, with a warning in the log and on the overview. A
+    /// catch-up deferred to the next UTC day by the budget keeps its gap: the wait does not count.
     /// </summary>
     public double CatchUpMaxGapMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// After Crisp refuses the plugin token on RTM (<c>unauthorized</c>), wait this long before trying
+    /// again (doubling while it keeps refusing, up to an hour). A refusal may be spurious; trying again
+    /// sooner would hammer Crisp with keys it refuses (crisp-api.md §6).
+    /// </summary>
+    public double UnauthorizedRetryMinutes { get; set; } = 10;
 
     public bool HasCredentials => !string.IsNullOrWhiteSpace(Identifier) && !string.IsNullOrWhiteSpace(Key);
 }

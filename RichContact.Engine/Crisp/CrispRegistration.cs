@@ -42,7 +42,14 @@ internal static class CrispRegistration
 
         services.AddSingleton<RtmTimings>();
         services.AddSingleton<RtmEventQueue>();
+        services.AddSingleton<CatchUpStatus>();
+        services.AddSingleton<PluginConnectCache>();
         services.AddSingleton<OutageCatchUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutageCatchUp>());
+        // What the last-event mark must not pass (LastEventMark).
+        services.AddSingleton(sp => new LastEventMarkHold("held conversations", () => sp.GetRequiredService<Contacts.ContactJobScheduler>().EarliestHeldAt));
+        services.AddSingleton(sp => new LastEventMarkHold("RTM events not handled yet", () => sp.GetRequiredService<RtmEventQueue>().OldestUnhandledAt));
+        services.AddSingleton(sp => new LastEventMarkHold("unfinished catch-up", () => sp.GetRequiredService<OutageCatchUp>().HoldsMarkAt));
         services.AddSingleton<LastEventMark>();
         services.AddSingleton<CrispRtmListener>();
         services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());

@@ -75,6 +75,19 @@ public sealed class CrispRequestBudget : IDisposable
         throw new CrispBudgetExhaustedException(ResetsAt);
     }
 
+    /// <summary>
+    /// Completes when a request may be sent again: at once, or when the next UTC day starts. It only
+    /// waits on the clock: asking Crisp whether the quota is back would itself be quota.
+    /// </summary>
+    public async Task WhenAvailableAsync(CancellationToken ct)
+    {
+        while (IsExhausted)
+        {
+            var wait = ResetsAt - clock.GetUtcNow();
+            await Task.Delay(wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1), clock, ct);
+        }
+    }
+
     public void Dispose()
     {
         lock (_gate) Save();

@@ -8,10 +8,12 @@ using SocketIOClient.Transport;
 namespace RichContact.Engine.Crisp;
 
 /// <summary>
-/// The one RTM connection of this process (crisp-api.md §6): discovers the endpoint, connects with
-/// SocketIOClient, authenticates after every (re)connect, reconnects with backoff forever
-/// (rediscovering the endpoint after repeated failures), watches for a silently dead socket and
-/// stops for good on <c>unauthorized</c>. Events only go into <see cref="RtmEventQueue"/>.
+/// The one RTM connection of this process (crisp-api.md §6): connects with SocketIOClient to the
+/// endpoint the last run used (<see cref="PluginConnectCache"/>: a start with the daily quota spent
+/// costs no REST call) or to the one Crisp gives, authenticates after every (re)connect, reconnects
+/// with backoff forever (rediscovering the endpoint after repeated failures), watches for a silently
+/// dead socket, and after <c>unauthorized</c> tries again after a long wait. Events only go into
+/// <see cref="RtmEventQueue"/>; what RTM could not hear is handed to <see cref="OutageCatchUp"/>.
 /// Runs only when a plugin token is configured.
 /// </summary>
 public sealed class CrispRtmListener(
@@ -23,14 +25,17 @@ public sealed class CrispRtmListener(
     RtmTimings timings,
     OutageCatchUp catchUp,
     LastEventMark lastEventMark,
+    PluginConnectCache connectCache,
     TimeProvider clock,
     ILogger<CrispRtmListener> logger) : BackgroundService
 {
+    /// <summary>Refusals in a row double the wait up to this (or the configured wait, if longer).</summary>
+    private static readonly TimeSpan MaxUnauthorizedRetry = TimeSpan.FromHours(1);
+
     private readonly SemaphoreSlim _bindGate = new(1, 1);
     private volatile SocketIO? _socket;
     private DateTimeOffset _lastBind = DateTimeOffset.MinValue;
     private long _lastSignOfLifeTicks;
-    private DateTimeOffset? _disconnectedAt;
 
     private CrispOptions Crisp => options.Value.Crisp;
 
@@ -42,26 +47,30 @@ public sealed class CrispRtmListener(
             return;
         }
         websites.Loader = crisp.ListSubscribedWebsitesAsync;
+        // What the last run learnt from plugin/connect: connecting needs no REST call, and the websites
+        // are known (without their tokens) until the first catch-up loads the list.
+        var (endpoint, websiteIds) = connectCache.Read();
+        if (websites.All.Count == 0 && websiteIds.Count > 0)
+            websites.ReplaceAll(websiteIds.Select(id => new SubscribedWebsite(id, SubscribedWebsite.UnknownToken)));
+        websites.Changed += () => connectCache.SaveWebsites(websites.All.Select(w => w.WebsiteId));
         // A previous process heard Crisp until then: catch up what was created since, once connected.
-        _disconnectedAt = lastEventMark.Read();
+        if (lastEventMark.Read() is { } mark)
+            catchUp.Request(mark);
+        await LoadWebsitesAsync(stoppingToken);
 
-        var websitesLoaded = false;
-        RtmEndpoint? endpoint = null;
         var failures = 0;
+        var refusals = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             status.Set(failures == 0 ? CrispConnectionState.Connecting : CrispConnectionState.Reconnecting);
             ConnectionEnd outcome;
             try
             {
-                if (!websitesLoaded)
-                {
-                    await websites.ReloadAsync(stoppingToken);
-                    websitesLoaded = true;
-                    logger.LogInformation("{Count} websites have the plugin installed", websites.All.Count);
-                }
                 if (endpoint is null || failures > 0 && failures % timings.FailuresBeforeRediscovery == 0)
+                {
                     endpoint = await crisp.GetRtmEndpointAsync(stoppingToken);
+                    connectCache.SaveEndpoint(endpoint);
+                }
 
                 outcome = await RunConnectionAsync(endpoint.Socket, stoppingToken);
             }
@@ -78,23 +87,32 @@ public sealed class CrispRtmListener(
                 outcome = new($"{error.GetType().Name}: {(error is CrispApiException or CrispBudgetExhaustedException ? error.Message : "connection failed")}");
             }
 
-            if (outcome.Unauthorized)
-            {
-                const string message = "Crisp refused the plugin token (unauthorized). Check RichContact:Crisp:Identifier and Key, then restart.";
-                logger.LogError(message);
-                status.Set(CrispConnectionState.Unauthorized, message);
-                return;
-            }
             if (outcome.WasAuthenticated)
             {
                 failures = 0; // it worked for a while: start the backoff over
-                // The last sign of life, not now: events may have been lost since then.
-                _disconnectedAt ??= new DateTimeOffset(Interlocked.Read(ref _lastSignOfLifeTicks), TimeSpan.Zero);
+                refusals = 0;
             }
-            failures++;
-            var delay = timings.ReconnectDelayFor(failures);
-            logger.LogWarning("RTM connection lost ({Reason}); reconnecting in {Delay:0.0} s", outcome.Reason, delay.TotalSeconds);
-            status.Set(CrispConnectionState.Reconnecting, $"RTM connection lost: {outcome.Reason}");
+            TimeSpan delay;
+            if (outcome.Unauthorized)
+            {
+                // One refusal may be spurious: try again, but minutes later, never in a tight loop.
+                refusals++;
+                delay = UnauthorizedDelayFor(refusals);
+                var message = $"Crisp refused the plugin token (unauthorized); trying again at {clock.GetUtcNow() + delay:u}. If it keeps refusing, check RichContact:Crisp:Identifier and Key.";
+                logger.LogError("{Message}", message);
+                status.Set(CrispConnectionState.Unauthorized, message);
+            }
+            else
+            {
+                failures++;
+                delay = timings.ReconnectDelayFor(failures);
+                logger.LogWarning("RTM connection lost ({Reason}); reconnecting in {Delay:0.0} s", outcome.Reason, delay.TotalSeconds);
+                status.Set(CrispConnectionState.Reconnecting, $"RTM connection lost: {outcome.Reason}");
+            }
+            // After the status left Connected, so that the catch-up waits for the reconnect. From the
+            // last sign of life, not now: events may have been lost since then.
+            if (outcome.WasAuthenticated)
+                catchUp.Request(new DateTimeOffset(Interlocked.Read(ref _lastSignOfLifeTicks), TimeSpan.Zero));
             try { await Task.Delay(delay, clock, stoppingToken); }
             catch (OperationCanceledException) { break; }
         }
@@ -102,12 +120,39 @@ public sealed class CrispRtmListener(
         status.Set(CrispConnectionState.NotStarted);
     }
 
-    /// <summary>Keeps the last sign of life on disk while connected (the next process catches up from it).</summary>
+    /// <summary>
+    /// The full website list (with the settings pages' tokens) before the first connect, as the portal and
+    /// the settings page expect it. Failing (the quota spent, Crisp down) does not hold RTM back: the
+    /// catch-up after the connect loads it as soon as it can.
+    /// </summary>
+    private async Task LoadWebsitesAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await websites.ReloadAsync(stoppingToken);
+            logger.LogInformation("{Count} websites have the plugin installed", websites.All.Count);
+        }
+        catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Could not load the websites that installed the plugin ({ErrorType}); RTM connects anyway and they are loaded after", error.GetType().Name);
+        }
+    }
+
+    private TimeSpan UnauthorizedDelayFor(int refusals)
+    {
+        var first = TimeSpan.FromMinutes(Crisp.UnauthorizedRetryMinutes);
+        var cap = first > MaxUnauthorizedRetry ? first : MaxUnauthorizedRetry;
+        return TimeSpan.FromMilliseconds(Math.Min(first.TotalMilliseconds * Math.Pow(2, Math.Min(refusals - 1, 10)), cap.TotalMilliseconds));
+    }
+
+    /// <summary>
+    /// Keeps the last sign of life on disk (the next process catches up from it); <see cref="LastEventMark"/>
+    /// holds it back to what is not handled or not caught up yet.
+    /// </summary>
     private void MarkLastEvent()
     {
-        // Not while an outage is still to be caught up: the mark must stay at the last event before it.
         var ticks = Interlocked.Read(ref _lastSignOfLifeTicks);
-        if (ticks > 0 && (_socket is not null || _disconnectedAt is null))
+        if (ticks > 0)
             lastEventMark.Write(new DateTimeOffset(ticks, TimeSpan.Zero));
     }
 
@@ -184,15 +229,8 @@ public sealed class CrispRtmListener(
         _lastBind = clock.GetUtcNow();
         status.Set(CrispConnectionState.Connected);
         logger.LogInformation("RTM connected and authenticated");
-        if (_disconnectedAt is { } since)
-        {
-            _disconnectedAt = null;
-            _ = catchUp.RunAsync(since, stoppingToken);
-        }
-        else
-        {
-            MarkLastEvent(); // a process killed from now on knows where to catch up from
-        }
+        catchUp.Connected(); // refreshes the websites and lists what was missed, beside the socket
+        MarkLastEvent(); // a process killed from now on knows where to catch up from
         try
         {
             return await WatchAsync(ended.Task, stoppingToken);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RichContact.Engine.Contacts;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Crisp;
@@ -9,11 +8,12 @@ namespace RichContact.Engine.Crisp;
 /// <summary>
 /// When the RTM socket last showed a sign of life, kept in <c>rtm-last-event.txt</c> in the data
 /// directory (a timestamp, nothing else), so that a process that starts again, after a stop or a
-/// kill, catches up the conversations created while it was down. The mark never passes the first
-/// message of a conversation held because the job storage refused it: a process that stops
-/// meanwhile forgets those, and the next one must catch them up too.
+/// kill, catches up the conversations created while it was down. The mark never passes what a
+/// <see cref="LastEventMarkHold"/> holds: the first message of a conversation held because the job
+/// storage refused it, an RTM event received but not handled yet, the start of a catch-up not
+/// finished. A process that stops meanwhile forgets those, and the next one must catch them up too.
 /// </summary>
-public sealed class LastEventMark(IOptions<RichContactOptions> options, ContactJobScheduler scheduler, ILogger<LastEventMark> logger)
+public sealed class LastEventMark(IOptions<RichContactOptions> options, IEnumerable<LastEventMarkHold> holds, ILogger<LastEventMark> logger)
 {
     public const string FileName = "rtm-last-event.txt";
 
@@ -35,8 +35,11 @@ public sealed class LastEventMark(IOptions<RichContactOptions> options, ContactJ
 
     public void Write(DateTimeOffset at)
     {
-        if (scheduler.EarliestHeldAt is { } held && held < at)
-            at = held;
+        foreach (var hold in holds)
+        {
+            if (hold.HeldAt() is { } held && held < at)
+                at = held;
+        }
         try
         {
             DataFile.AtomicWriteAllText(FilePath, at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));

@@ -1,67 +1,243 @@
+using System.Collections.Immutable;
+using System.Net;
 using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace RichContact.Engine.Crisp;
 
 /// <summary>
-/// Events sent while the RTM socket was down are lost, and a conversation whose only message came
-/// then would never get its contact. After a reconnect this lists each subscribed website's
-/// conversations created since the last event seen before the drop (bounded by
-/// <see cref="CrispOptions.CatchUpMaxGapMinutes"/>) and feeds them to the engine as first visitor messages;
-/// the tracker ignores the ones it already saw. One REST call per website per outage, so it is
-/// skipped (with a warning) above <see cref="RtmTimings.CatchUpMaxWebsites"/> websites.
+/// Events sent while the engine was deaf are lost — RTM down, the process stopped, or events dropped
+/// from a full <see cref="RtmEventQueue"/> — and a conversation whose only message came then would never
+/// get its contact. Each such stretch is <see cref="Request"/>ed from its start; once RTM is connected,
+/// this refreshes the website list (installs missed meanwhile: <c>plugin/connect/websites/since</c>, or
+/// the full list on the first connect of the process) and lists each website's conversations created
+/// since, page by page, feeding them to the engine as first visitor messages (the tracker ignores the
+/// ones it already saw). A stretch is done only when every website was listed: a catch-up cut short by
+/// the daily budget waits for the next UTC day, one cut by an error is tried again after a while, and
+/// until then the last-event mark stays at its start (<see cref="HoldsMarkAt"/>), so a restart retries it
+/// too. Where a limit still cuts (<see cref="CrispOptions.CatchUpMaxGapMinutes"/>, a website Crisp keeps
+/// refusing, <see cref="MaxPagesPerWebsite"/>), it is logged and shown on the portal (<see cref="CatchUpStatus"/>).
 /// [guess]: <c>filter_date_start</c> filters on the conversation's creation date (crisp-api.md §5).
 /// </summary>
-public sealed class OutageCatchUp(CrispClient crisp, SubscribedWebsites websites, RtmEventQueue queue, RtmTimings timings,
-    IOptions<RichContactOptions> options, TimeProvider clock, ILogger<OutageCatchUp> logger)
+public sealed class OutageCatchUp : BackgroundService
 {
-    /// <summary>Conversation pages read per website at most.</summary>
-    private const int MaxPages = 2;
+    /// <summary>Pages of 50 listed per website at most (10,000 conversations): a guard against a filter Crisp would ignore.</summary>
+    internal const int MaxPagesPerWebsite = 200;
 
-    /// <param name="lastEventAt">When the socket last showed a sign of life before it went down.</param>
-    public async Task RunAsync(DateTimeOffset lastEventAt, CancellationToken ct)
+    private readonly CrispClient _crisp;
+    private readonly SubscribedWebsites _websites;
+    private readonly RtmEventQueue _queue;
+    private readonly RtmTimings _timings;
+    private readonly CrispRequestBudget _budget;
+    private readonly CrispConnectionStatus _connection;
+    private readonly CatchUpStatus _status;
+    private readonly IOptions<RichContactOptions> _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<OutageCatchUp> _logger;
+
+    // One waiting wake-up at most: it covers every request made meanwhile.
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Lock _gate = new();
+    private Gap? _pending;
+    private Gap? _running;
+    private bool _websitesLoaded;
+
+    /// <summary>
+    /// A stretch of time whose events may be lost: from <see cref="Since"/> (the last sign of life before
+    /// it) to <see cref="Until"/> (fixed when it is first listed: RTM hears everything after). What a
+    /// failed attempt already did is kept, so a retry does not spend that quota again.
+    /// </summary>
+    private sealed record Gap(DateTimeOffset Since, DateTimeOffset? Until, bool WebsitesRefreshed, ImmutableHashSet<string> Done)
     {
-        var subscribed = websites.All.ToList();
-        if (subscribed.Count > timings.CatchUpMaxWebsites)
-        {
-            logger.LogWarning("RTM was down since {Since:O}; {Count} websites are too many to catch up over REST, conversations started meanwhile may have no contact",
-                lastEventAt, subscribed.Count);
-            return;
-        }
+        public static Gap From(DateTimeOffset since) => new(since, null, false, []);
 
-        // A margin for clock skew between Crisp and us; the tracker drops what it has already seen.
-        var now = clock.GetUtcNow();
-        var since = lastEventAt - timings.CatchUpMargin;
-        var earliest = now - TimeSpan.FromMinutes(options.Value.Crisp.CatchUpMaxGapMinutes);
+        /// <summary>Two stretches to catch up as one: from the earlier start, listed afresh up to the next attempt.</summary>
+        public static Gap? Merge(Gap? a, Gap? b) =>
+            a is null ? b : b is null ? a : From(a.Since < b.Since ? a.Since : b.Since);
+    }
+
+    public OutageCatchUp(CrispClient crisp, SubscribedWebsites websites, RtmEventQueue queue, RtmTimings timings,
+        CrispRequestBudget budget, CrispConnectionStatus connection, CatchUpStatus status,
+        IOptions<RichContactOptions> options, TimeProvider clock, ILogger<OutageCatchUp> logger)
+    {
+        (_crisp, _websites, _queue, _timings, _budget, _connection, _status, _options, _clock, _logger) =
+            (crisp, websites, queue, timings, budget, connection, status, options, clock, logger);
+        // A dropped event may have been a conversation's only visitor message.
+        queue.Dropped += Request;
+    }
+
+    /// <summary>The start of the earliest stretch not caught up yet; null when there is none.</summary>
+    public DateTimeOffset? HoldsMarkAt
+    {
+        get
+        {
+            lock (_gate)
+                return _pending is null ? _running?.Since : _running is null || _pending.Since < _running.Since ? _pending.Since : _running.Since;
+        }
+    }
+
+    /// <summary>Events since <paramref name="since"/> may have been missed: catch them up (now if RTM is connected, else at its next connect).</summary>
+    public void Request(DateTimeOffset since)
+    {
+        lock (_gate) _pending = Gap.Merge(_pending, Gap.From(since));
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>RTM is connected and authenticated: what is pending can be caught up.</summary>
+    public void Connected() => _wake.Writer.TryWrite(true);
+
+    private bool HasWork
+    {
+        get { lock (_gate) return _pending is not null || !_websitesLoaded && !_websites.IsLoaded; }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        await foreach (var _ in _wake.Reader.ReadAllAsync(stoppingToken))
+        {
+            // Only while connected: what RTM cannot hear yet would have to be listed again anyway.
+            while (HasWork && _connection.State == CrispConnectionState.Connected)
+            {
+                try
+                {
+                    await RunPendingAsync(stoppingToken);
+                    failures = 0;
+                    _status.SetWaiting(null);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (CrispBudgetExhaustedException spent)
+                {
+                    _logger.LogWarning("Catch-up of the conversations since {Since:O} waits for the daily Crisp budget, back at {ResumesAt:u}", HoldsMarkAt, spent.ResumesAt);
+                    _status.SetWaiting($"Catch-up of the conversations since {HoldsMarkAt:u} waits for the daily Crisp budget, back at {spent.ResumesAt:u}.");
+                    await _budget.WhenAvailableAsync(stoppingToken);
+                }
+                catch (Exception error)
+                {
+                    failures++;
+                    var delay = _timings.CatchUpRetryDelayFor(failures);
+                    // The type and status only: messages can quote what they choked on.
+                    var why = error is CrispApiException crisp ? $"{error.GetType().Name} {(int)crisp.Status}" : error.GetType().Name;
+                    _logger.LogWarning("Catch-up of the conversations since {Since:O} failed ({Error}); trying again in {Delay:0} s", HoldsMarkAt, why, delay.TotalSeconds);
+                    _status.SetWaiting($"Catch-up of the conversations since {HoldsMarkAt:u} failed ({why}); trying again at {_clock.GetUtcNow() + delay:u}.");
+                    await Task.Delay(delay, _clock, stoppingToken);
+                }
+            }
+        }
+    }
+
+    /// <summary>One attempt at what is pending; throws when it is not finished (it stays pending).</summary>
+    internal async Task RunPendingAsync(CancellationToken ct)
+    {
+        // After a drop the queue is full: list once it takes events again, and up to then.
+        await _queue.WaitForRoomAsync(ct);
+        bool loaded;
+        lock (_gate)
+        {
+            _running = _pending is { Until: null } pending ? pending with { Until = _clock.GetUtcNow() } : _pending;
+            _pending = null;
+            loaded = _websitesLoaded || _websites.IsLoaded;
+        }
+        try
+        {
+            if (!loaded)
+            {
+                await _websites.ReloadAsync(ct);
+                lock (_gate)
+                {
+                    _websitesLoaded = true;
+                    _running = _running is null ? null : _running with { WebsitesRefreshed = true };
+                }
+                _logger.LogInformation("{Count} websites have the plugin installed", _websites.All.Count);
+            }
+            if (Running() is { WebsitesRefreshed: false } stale)
+                await RefreshWebsitesAsync(stale.Since - _timings.CatchUpMargin, ct);
+            if (Running() is not null)
+                await CatchUpConversationsAsync(ct);
+            lock (_gate) _running = null;
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _pending = _pending is null ? _running : Gap.Merge(_pending, _running);
+                _running = null;
+            }
+            throw;
+        }
+    }
+
+    private Gap? Running()
+    {
+        lock (_gate) return _running;
+    }
+
+    /// <summary>Installs and removals missed while deaf, in one call (the full list may be older than the connect).</summary>
+    private async Task RefreshWebsitesAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        var changes = await _crisp.ListSubscribedWebsitesSinceAsync(since, ct);
+        if (changes.Count > 0)
+        {
+            _websites.Apply(changes);
+            _logger.LogInformation("{Count} website installs or removals since {Since:O} caught up", changes.Count, since);
+        }
+        lock (_gate) _running = _running! with { WebsitesRefreshed = true };
+    }
+
+    private async Task CatchUpConversationsAsync(CancellationToken ct)
+    {
+        var gap = Running()!;
+        var until = gap.Until!.Value;
+        var since = gap.Since - _timings.CatchUpMargin;
+        var earliest = until - TimeSpan.FromMinutes(_options.Value.Crisp.CatchUpMaxGapMinutes);
         if (since < earliest)
         {
-            logger.LogWarning("RTM was down since {Since:O}, longer than RichContact:Crisp:CatchUpMaxGapMinutes; only conversations created since {Earliest:O} are caught up",
-                lastEventAt, earliest);
+            _logger.LogWarning("Events were missed since {Since:O}, longer than RichContact:Crisp:CatchUpMaxGapMinutes: conversations created before {Earliest:O} are not caught up and may have no contact",
+                gap.Since, earliest);
+            _status.Cut($"Conversations created between {gap.Since:u} and {earliest:u} were not caught up (longer than RichContact:Crisp:CatchUpMaxGapMinutes).", _clock.GetUtcNow());
             since = earliest;
         }
         var found = 0;
-        foreach (var website in subscribed)
+        foreach (var website in _websites.All.Where(w => !gap.Done.Contains(w.WebsiteId)).ToList())
         {
+            IReadOnlyList<(string SessionId, string? Origin)> conversations;
             try
             {
-                foreach (var (sessionId, origin) in await crisp.ListConversationsAsync(website.WebsiteId, since, now + timings.CatchUpMargin, MaxPages, ct))
-                {
-                    queue.Post(new RawRtmEvent("message:send", FirstMessage(website.WebsiteId, sessionId, origin)));
-                    found++;
-                }
+                conversations = await _crisp.ListConversationsAsync(website.WebsiteId, since, until + _timings.CatchUpMargin, MaxPagesPerWebsite, ct);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            catch (CrispApiException error) when (IsLastingRefusal(error.Status))
             {
-                return;
+                // Trying again would be refused again (and spend quota): said, and left.
+                _logger.LogWarning("Catching up website {WebsiteId} failed: Crisp refuses its conversation list ({Status} {Reason}); its conversations since {Since:O} may have no contact",
+                    website.WebsiteId, (int)error.Status, error.ReasonCode, since);
+                _status.Cut($"Website {website.WebsiteId}: Crisp refused its conversation list ({(int)error.Status} {error.ReasonCode}); conversations since {since:u} were not caught up.", _clock.GetUtcNow());
+                conversations = [];
             }
-            catch (Exception error)
+            if (conversations.Count >= MaxPagesPerWebsite * CrispClient.PeoplePageSize)
             {
-                logger.LogWarning("Catching up website {WebsiteId} after an RTM outage failed ({ErrorType})", website.WebsiteId, error.GetType().Name);
+                _logger.LogWarning("Website {WebsiteId} has more than {Count} conversations since {Since:O}: only the newest are caught up", website.WebsiteId, conversations.Count, since);
+                _status.Cut($"Website {website.WebsiteId}: more than {conversations.Count} conversations since {since:u}; only the newest were caught up.", _clock.GetUtcNow());
             }
+            foreach (var (sessionId, origin) in conversations)
+            {
+                // Holds the mark at the stretch's start until handled: its own arrival time says nothing of when the conversation started.
+                await _queue.PostAsync(new RawRtmEvent("message:send", FirstMessage(website.WebsiteId, sessionId, origin)) { HoldsMarkAt = gap.Since }, ct);
+                found++;
+            }
+            lock (_gate) _running = _running! with { Done = _running.Done.Add(website.WebsiteId) };
         }
-        logger.LogInformation("Caught up after an RTM outage: {Count} conversations created since {Since:O}", found, since);
+        _logger.LogInformation("Caught up {Count} conversations created between {Since:O} and {Until:O}", found, since, until);
     }
+
+    /// <summary>A 4xx that is not about quota, time or the plugin token: the same call would be refused again.</summary>
+    private static bool IsLastingRefusal(HttpStatusCode status) =>
+        (int)status is >= 400 and < 500 and not 401 and not 408 and not 420 and not 429;
 
     /// <summary>The <c>message:send</c> payload Crisp would have sent for the conversation's first visitor message.</summary>
     private static JsonElement FirstMessage(string websiteId, string sessionId, string? origin) =>

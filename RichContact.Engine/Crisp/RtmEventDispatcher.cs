@@ -9,6 +9,7 @@ namespace RichContact.Engine.Crisp;
 /// to the <see cref="ConversationTracker"/>, subscription changes to <see cref="SubscribedWebsites"/>
 /// (installs through <see cref="WebsiteInstallFollowUp"/>, so that nothing here waits on Crisp's bind interval).
 /// A malformed payload or a failing handler costs that one event and a log line without its values.
+/// Each event is reported handled to the queue when done with, so the last-event mark follows handling, not receipt.
 /// </summary>
 public sealed class RtmEventDispatcher(
     RtmEventQueue queue,
@@ -27,6 +28,7 @@ public sealed class RtmEventDispatcher(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                // Not handled: the last-event mark stays before it and the next process catches it up.
                 return;
             }
             catch (Exception error)
@@ -34,6 +36,8 @@ public sealed class RtmEventDispatcher(
                 // The type only: messages of some exceptions quote the data they choked on.
                 logger.LogError("Handling a {Event} event failed with {ErrorType}; the event is dropped", raw.Name, error.GetType().Name);
             }
+            // Only now may the last-event mark pass it: a kill before this loses it from memory.
+            queue.Handled(raw);
         }
     }
 

@@ -25,11 +25,18 @@ public sealed class RtmTimings
     /// <summary><c>socket:bind</c> is accepted at most once per 2.5 s (crisp-api.md §6).</summary>
     public TimeSpan MinBindInterval { get; init; } = TimeSpan.FromSeconds(2.5);
 
-    /// <summary>After an outage, conversations created since the drop are listed over REST for at most this many websites.</summary>
-    public int CatchUpMaxWebsites { get; init; } = 100;
-
     /// <summary>How far before the drop the catch-up looks (clock skew, events in flight).</summary>
     public TimeSpan CatchUpMargin { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>RTM events waiting for the dispatcher at most (<see cref="RtmEventQueue"/>); tests shrink it.</summary>
+    public int EventQueueCapacity { get; init; } = 10_000;
+
+    /// <summary>A catch-up that failed (not for the budget: that one waits for the next UTC day) is tried again after this, doubling up to <see cref="MaxCatchUpRetryDelay"/>.</summary>
+    public TimeSpan CatchUpRetryDelay { get; init; } = TimeSpan.FromMinutes(1);
+    public TimeSpan MaxCatchUpRetryDelay { get; init; } = TimeSpan.FromMinutes(30);
+
+    public TimeSpan CatchUpRetryDelayFor(int failures) =>
+        TimeSpan.FromMilliseconds(Math.Min(CatchUpRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 10)), MaxCatchUpRetryDelay.TotalMilliseconds));
 
     public TimeSpan ReconnectDelayFor(int failures)
     {

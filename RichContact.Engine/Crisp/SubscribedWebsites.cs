@@ -3,8 +3,14 @@ using System.Text;
 
 namespace RichContact.Engine.Crisp;
 
-/// <summary>A website that installed the plugin, with the settings token Crisp gave it.</summary>
-public sealed record SubscribedWebsite(string WebsiteId, string Token);
+/// <summary>
+/// A website that installed the plugin, with the settings token Crisp gave it; <see cref="UnknownToken"/>
+/// when the website is known from <see cref="PluginConnectCache"/> only (tokens are not kept on disk).
+/// </summary>
+public sealed record SubscribedWebsite(string WebsiteId, string Token)
+{
+    public const string UnknownToken = "";
+}
 
 /// <summary>
 /// The websites that installed the plugin, kept in memory (every reload costs Crisp quota). The
@@ -33,6 +39,9 @@ public sealed class SubscribedWebsites(TimeProvider clock, CrispConnectionStatus
 
     public IReadOnlyCollection<SubscribedWebsite> All => _byId.Values;
 
+    /// <summary>True once the full list (with tokens) was loaded from Crisp by this process.</summary>
+    public bool IsLoaded { get; private set; }
+
     public bool Contains(string websiteId) => _byId.ContainsKey(websiteId);
 
     public void ReplaceAll(IEnumerable<SubscribedWebsite> websites)
@@ -44,6 +53,21 @@ public sealed class SubscribedWebsites(TimeProvider clock, CrispConnectionStatus
     public void Upsert(SubscribedWebsite website)
     {
         _byId = new(_byId, StringComparer.Ordinal) { [website.WebsiteId] = website };
+        Changed?.Invoke();
+    }
+
+    /// <summary>Applies what <c>plugin/connect/websites/since</c> answered: installs (with their token) and removals.</summary>
+    public void Apply(IEnumerable<SubscribedWebsiteChange> changes)
+    {
+        var copy = new Dictionary<string, SubscribedWebsite>(_byId, StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            if (change.Removed)
+                copy.Remove(change.WebsiteId);
+            else if (change.Token is { Length: > 0 } token)
+                copy[change.WebsiteId] = new SubscribedWebsite(change.WebsiteId, token);
+        }
+        _byId = copy;
         Changed?.Invoke();
     }
 
@@ -60,8 +84,10 @@ public sealed class SubscribedWebsites(TimeProvider clock, CrispConnectionStatus
     /// <summary>
     /// True when <paramref name="token"/> is the one Crisp lists for the website. Installs and token
     /// changes reach us as <c>plugin:subscription:updated</c>, so while RTM is connected an unknown
-    /// website costs no reload. While it is not, a website not known yet (it may have just installed the
-    /// plugin) reloads the list, at most once per <see cref="MissReloadInterval"/>. Constant-time comparison.
+    /// website costs no reload (and every reconnect refreshes the list). While it is not, a website not known
+    /// yet (it may have just installed the plugin), or known without its token (read from
+    /// <see cref="PluginConnectCache"/>), reloads the list, at most once per <see cref="MissReloadInterval"/>.
+    /// Constant-time comparison.
     /// </summary>
     public async Task<bool> IsValidTokenAsync(string? websiteId, string? token, CancellationToken ct = default)
     {
@@ -69,7 +95,8 @@ public sealed class SubscribedWebsites(TimeProvider clock, CrispConnectionStatus
             return false;
         if (Matches(websiteId, token))
             return true;
-        if (Contains(websiteId) || connection.State == CrispConnectionState.Connected || !TryStartMissReload())
+        var tokenKnown = _byId.TryGetValue(websiteId, out var known) && known.Token != SubscribedWebsite.UnknownToken;
+        if (tokenKnown || known is null && connection.State == CrispConnectionState.Connected || !TryStartMissReload())
             return false;
         await ReloadAsync(ct);
         return Matches(websiteId, token);
@@ -103,6 +130,7 @@ public sealed class SubscribedWebsites(TimeProvider clock, CrispConnectionStatus
                 return;
             var answers = Interlocked.Read(ref _reloadsAsked);
             ReplaceAll(await Loader(ct));
+            IsLoaded = true;
             _reloadsAnswered = answers;
         }
         finally
@@ -112,6 +140,6 @@ public sealed class SubscribedWebsites(TimeProvider clock, CrispConnectionStatus
     }
 
     private bool Matches(string websiteId, string token) =>
-        _byId.TryGetValue(websiteId, out var website) &&
+        _byId.TryGetValue(websiteId, out var website) && website.Token != SubscribedWebsite.UnknownToken &&
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(website.Token), Encoding.UTF8.GetBytes(token));
 }

@@ -71,6 +71,11 @@ public sealed class SandboxFaults
     /// dropped and the old address answers 404. Not undone by clearing the faults.
     /// </summary>
     public bool MoveRtm { get; set; }
+    /// <summary>
+    /// Answer the next this many RTM <c>authentication</c>s with <c>unauthorized</c> even when the keys are
+    /// right, as a spurious refusal on Crisp's side would.
+    /// </summary>
+    public int? RefuseAuthentications { get; set; }
     /// <summary>Answer the next <see cref="RestCount"/> REST calls with this status (429, 420, 500, 503...).</summary>
     public int? RestStatus { get; set; }
     public int? RestCount { get; set; }

@@ -106,6 +106,8 @@ internal static class ControlRoutes
                 state.Faults.FailRest(status, faults.RestCount ?? 1, faults.RetryAfterSeconds);
             if (faults.LatencyMs is { } latency)
                 state.Faults.SetLatency(latency);
+            if (faults.RefuseAuthentications is { } refusals)
+                state.Faults.RefuseAuthentications(refusals);
             if (faults.RefuseRtmSeconds is { } seconds)
                 state.Faults.RefuseRtmFor(TimeSpan.FromSeconds(seconds));
             // Moved before the drop, so that no client reconnects to the old address in between.

@@ -133,7 +133,7 @@ internal sealed class RtmConnection(WebSocket socket, int eio, SandboxState stat
             && Json.String(data["tier"]) == "plugin"
             && SameSecret(Json.String(data["username"]), options.Identifier)
             && SameSecret(Json.String(data["password"]), options.Key);
-        if (!valid)
+        if (!valid || state.Faults.TryTakeAuthenticationRefusal())
         {
             // Crisp says why, then closes the socket; Socket.IO clients do not reconnect after a server "41".
             Send(EnginePackets.Event("unauthorized", new JsonObject { ["message"] = "Invalid credentials or tier" }));

@@ -8,6 +8,7 @@ internal sealed class FaultState
     private int _restStatus;
     private int? _retryAfterSeconds;
     private DateTimeOffset _refuseRtmUntil = DateTimeOffset.MinValue;
+    private int _authenticationRefusalsLeft;
 
     public int RestLatencyMs { get; private set; }
 
@@ -34,6 +35,24 @@ internal sealed class FaultState
         get { lock (_lock) return DateTimeOffset.UtcNow < _refuseRtmUntil; }
     }
 
+    public void RefuseAuthentications(int count)
+    {
+        lock (_lock)
+            _authenticationRefusalsLeft = Math.Max(0, count);
+    }
+
+    /// <summary>True when this authentication must be refused although its keys are right.</summary>
+    public bool TryTakeAuthenticationRefusal()
+    {
+        lock (_lock)
+        {
+            if (_authenticationRefusalsLeft <= 0)
+                return false;
+            _authenticationRefusalsLeft--;
+            return true;
+        }
+    }
+
     public bool TryTakeRestFailure(out int status, out int? retryAfterSeconds)
     {
         lock (_lock)
@@ -53,6 +72,7 @@ internal sealed class FaultState
         {
             _restFailuresLeft = 0;
             _refuseRtmUntil = DateTimeOffset.MinValue;
+            _authenticationRefusalsLeft = 0;
             RestLatencyMs = 0;
         }
     }

@@ -1,0 +1,64 @@
+using RichContact.Engine.Contacts;
+using RichContact.Engine.Crisp;
+using RichContact.Engine.Tests.EndToEnd;
+using RichContact.Engine.Tests.Support;
+using RichContact.Sandbox;
+
+namespace RichContact.Engine.Tests.Reliability;
+
+/// <summary>The catch-up after a restart reaches every conversation of the gap (issue 11, item 3).</summary>
+public class CatchUpCoverageTests : EngineEndToEndTest
+{
+    private const string ListRoute = "/v1/website/{website_id}/conversations/{page}";
+
+    [Fact]
+    public async Task Busy_gap_is_caught_up_page_by_page_down_to_its_oldest_conversation()
+    {
+        await StopEngineAsync();
+        // Three pages of 50: the two newest pages alone would leave out the 20 oldest conversations.
+        var missed = new List<string>();
+        for (var i = 0; i < 120; i++)
+            missed.Add(await StartConversationAsync("whatsapp", phone: $"+3519123{i:D5}"));
+        await SaveSettingsWhileStoppedAsync();
+        await Sandbox.Control.ResetRequestsAsync();
+
+        await StartEngineAsync();
+
+        var tracker = Engine.Get<ConversationTracker>();
+        var catchUp = Engine.Get<OutageCatchUp>();
+        await Eventually.TrueAsync(() => catchUp.HoldsMarkAt is null && missed.All(s => tracker.Get(new ConversationKey(WebsiteId, s)) is not null),
+            "every conversation of the gap to be caught up, and the catch-up to be done");
+        var websites = Engine.Get<SubscribedWebsites>().All.Count;
+        Assert.Equal(3 + (websites - 1), (await Sandbox.Control.RequestsAsync()).Count("GET", ListRoute)); // 3 pages + 1 per other website
+    }
+
+    /// <summary>No contacts needed here, only proof that the catch-up listed them: the website is turned off.</summary>
+    private async Task SaveSettingsWhileStoppedAsync()
+    {
+        await StartEngineAsync();
+        await SaveSettingsAsync(s => s with { Enabled = false });
+        await StopEngineAsync();
+    }
+}
+
+/// <summary>More websites than the old silent limit of 100.</summary>
+public class CatchUpManyWebsitesTests : EngineEndToEndTest
+{
+    protected override SandboxOptions? SandboxSettings => new()
+    {
+        Websites = Enumerable.Range(1, 101).Select(i => new SandboxWebsite { Id = $"website-{i:D3}", Token = $"token-{i:D3}", Name = $"Shop {i}" }).ToList(),
+    };
+
+    [Fact]
+    public async Task Catch_up_reaches_every_website_even_above_a_hundred()
+    {
+        await StopEngineAsync();
+        var lastWebsite = Sandbox.Options.Websites[^1].Id;
+        var missed = await StartConversationAsync("whatsapp", phone: "+351912345601", websiteId: lastWebsite);
+
+        await StartEngineAsync();
+
+        Assert.Equal(RichContact.Engine.Activity.ActivityOutcome.Created, (await Activity.OutcomeAsync(missed)).Outcome);
+        Assert.Single(await ProfilesAsync(lastWebsite));
+    }
+}

@@ -1,0 +1,67 @@
+using RichContact.Engine.Activity;
+using RichContact.Engine.Crisp;
+using RichContact.Engine.Tests.EndToEnd;
+using RichContact.Engine.Tests.Support;
+using RichContact.Sandbox;
+
+namespace RichContact.Engine.Tests.Reliability;
+
+/// <summary>
+/// RTM events the engine received but has not handled yet (issue 11, items 4 and 5). The dispatcher is
+/// held up for real: hangfire.db's write lock is taken, so scheduling the first conversation's job waits
+/// on SQLite's busy timeout while the events behind it wait in the queue.
+/// </summary>
+public class EventBacklogTests : EngineEndToEndTest
+{
+    // The sandbox pings often and the listener writes the mark twice a second, so a mark that follows
+    // the socket's sign of life would move past the backlog within the test's wait.
+    protected override SandboxOptions? SandboxSettings => new() { PingIntervalMs = 250, PingTimeoutMs = 2_000 };
+
+    protected override RtmTimings Timings => new()
+    {
+        ReconnectDelay = TimeSpan.FromMilliseconds(200),
+        MaxReconnectDelay = TimeSpan.FromSeconds(1),
+        Watchdog = TimeSpan.FromSeconds(2),
+        EventQueueCapacity = 3,
+    };
+
+    [Fact]
+    public async Task Last_event_mark_stays_at_the_oldest_event_not_yet_handled()
+    {
+        var mark = Engine.Get<LastEventMark>();
+        string first, queued;
+        DateTimeOffset sentAt;
+        await using (await JobStorageLock.AcquireAsync(Data.Path))
+        {
+            sentAt = DateTimeOffset.UtcNow;
+            first = await StartConversationAsync("whatsapp", phone: "+351912345601"); // the dispatcher now waits on hangfire.db
+            queued = await StartConversationAsync("chat", email: "chat@example.com"); // behind it in the queue
+            // Several of the listener's mark writes; the socket shows signs of life all along.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+
+            // A process killed now would catch up from the mark: it must not have passed the unhandled events.
+            Assert.True(mark.Read() <= sentAt + TimeSpan.FromSeconds(1), $"the mark {mark.Read():O} passed events not handled since {sentAt:O}");
+        }
+        Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(first)).Outcome);
+        Assert.Empty(Activity.For(queued));
+    }
+
+    [Fact]
+    public async Task Conversation_whose_only_message_was_dropped_from_a_full_queue_gets_its_contact()
+    {
+        var queue = Engine.Get<RtmEventQueue>();
+        string first, dropped;
+        await using (await JobStorageLock.AcquireAsync(Data.Path))
+        {
+            first = await StartConversationAsync("whatsapp", phone: "+351912345601");
+            await Eventually.TrueAsync(() => queue.Reader.Count == 0, "the dispatcher to take the first conversation's message");
+            // Phone, name and origin fill the queue of 3: its only visitor message is dropped.
+            dropped = await StartConversationAsync("telegram", phone: "+351912345602", nickname: "Dropped");
+            await Eventually.TrueAsync(() => Logs.Lines.Any(l => l.Contains("dropped a message:send event")), "the message to be dropped");
+        }
+
+        Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(first)).Outcome);
+        Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(dropped)).Outcome);
+        Assert.Equal(2, (await ProfilesAsync()).Count);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RichContact.Engine.Storage;
+
+namespace RichContact.Engine.Crisp;
+
+/// <summary>
+/// What the <c>plugin/connect</c> routes answered last (crisp-api.md §2): the RTM endpoint and the ids
+/// of the websites that installed the plugin, kept in <c>crisp-plugin-connect.json</c> in the data
+/// directory. A process that starts with the daily quota spent connects RTM from it without a REST
+/// call, instead of staying deaf until midnight. Ids and an address only: no tokens, no personal data.
+/// </summary>
+public sealed class PluginConnectCache(IOptions<RichContactOptions> options, ILogger<PluginConnectCache> logger)
+{
+    public const string FileName = "crisp-plugin-connect.json";
+
+    private readonly Lock _gate = new();
+    private Saved _saved = new(null, null, []);
+
+    private sealed record Saved(string? Endpoint, string? Rescue, IReadOnlyList<string> Websites);
+
+    private string FilePath => DataFile.InDataDirectory(options.Value, FileName);
+
+    /// <summary>The last endpoint and website ids, or nothing when no earlier run saved them.</summary>
+    public (RtmEndpoint? Endpoint, IReadOnlyList<string> WebsiteIds) Read()
+    {
+        try
+        {
+            if (!File.Exists(FilePath))
+                return (null, []);
+            var saved = JsonSerializer.Deserialize<Saved>(File.ReadAllText(FilePath)) ?? new(null, null, []);
+            saved = saved with { Websites = saved.Websites ?? [] }; // a hand-edited file may lack it
+            lock (_gate) _saved = saved;
+            var endpoint = Uri.TryCreate(saved.Endpoint, UriKind.Absolute, out var socket)
+                ? new RtmEndpoint(socket, Uri.TryCreate(saved.Rescue, UriKind.Absolute, out var rescue) ? rescue : null)
+                : null;
+            return (endpoint, saved.Websites);
+        }
+        catch (Exception error) when (error is IOException or JsonException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not read {File} ({ErrorType}): the RTM endpoint and the websites are asked from Crisp", FileName, error.GetType().Name);
+            return (null, []);
+        }
+    }
+
+    public void SaveEndpoint(RtmEndpoint endpoint) =>
+        Save(saved => saved with { Endpoint = endpoint.Socket.ToString(), Rescue = endpoint.Rescue?.ToString() });
+
+    public void SaveWebsites(IEnumerable<string> websiteIds) =>
+        Save(saved => saved with { Websites = websiteIds.Order(StringComparer.Ordinal).ToList() });
+
+    private void Save(Func<Saved, Saved> change)
+    {
+        lock (_gate)
+        {
+            var next = change(_saved);
+            if (next.Endpoint == _saved.Endpoint && next.Rescue == _saved.Rescue && next.Websites.SequenceEqual(_saved.Websites))
+                return;
+            _saved = next;
+            try
+            {
+                DataFile.AtomicWriteAllText(FilePath, JsonSerializer.Serialize(next));
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                // The next start then asks Crisp, as it did before this file existed.
+                logger.LogWarning("Could not write {File} ({ErrorType})", FileName, error.GetType().Name);
+            }
+        }
+    }
+}
