@@ -32,6 +32,15 @@ public class PhoneSearchFormsTests
     }
 
     [Fact]
+    public void The_shortest_numbers_in_use_have_forms_too()
+    {
+        var forms = PhoneSearchForms.Broad(new ContactIdentity(null, "+6834002"));   // Niue: 7 digits
+
+        Assert.Contains("6834002", forms);
+        Assert.Contains("4002", forms);
+    }
+
+    [Fact]
     public void Narrow_forms_hold_six_digits_or_more()
     {
         var forms = PhoneSearchForms.Narrow(new ContactIdentity(null, "+351912345678"));

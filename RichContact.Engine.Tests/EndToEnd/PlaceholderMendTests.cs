@@ -93,6 +93,23 @@ public class PlaceholderMendTests : EngineEndToEndTest
     }
 
     [Fact]
+    public async Task Without_a_phone_search_the_placeholder_stays_so_the_next_channel_still_finds_the_contact()
+    {
+        await Sandbox.Control.SetSearchAsync(new RichContact.Sandbox.Search.SearchReading { PhoneCriterion = RichContact.Sandbox.Search.PhoneCriteria.Refused });
+        var (session, created) = await PlaceholderContactAsync("+351 912 000 210");
+
+        await GiveEmailAsync(session, "ana@example.com");
+
+        Assert.Equal(ReasonCodes.PhoneNotSearchable, (await MendAsync(session)).Reason);
+        // Restarted, the engine no longer remembers the contact: only its placeholder can lead to it.
+        await StopEngineAsync();
+        await StartEngineAsync();
+        var again = await Activity.OutcomeAsync(await StartConversationAsync("telegram", phone: "912 000 210", country: "PT"));
+        Assert.Equal((ActivityOutcome.Existing, created.PeopleId), (again.Outcome, again.PeopleId));
+        Assert.Single(await ProfilesAsync());
+    }
+
+    [Fact]
     public async Task Turned_off_the_placeholder_stays_and_no_crisp_call_is_made()
     {
         await SaveSettingsAsync(s => s with { MendPlaceholders = false });

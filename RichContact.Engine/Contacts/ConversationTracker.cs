@@ -56,7 +56,7 @@ public sealed class ConversationTracker(
                 details.Add(detailed, set.Details);
                 CloseEarlyIfComplete(detailed);
                 // Any time later, from this process or an earlier one: the activity log knows the contact.
-                if (set.Details.Email is not null)
+                if (set.Details.Email is { } email && !ContactIdentity.IsPlaceholder(email))
                     _ = placeholderMends.EmailArrivedAsync(detailed, lifetime.ApplicationStopping);
                 break;
             case SessionRemoved removed:
@@ -251,7 +251,11 @@ public static class ReasonCodes
     public const string EmailChanged = "email_changed";
     /// <summary>Mend: the contact was deleted in Crisp.</summary>
     public const string ProfileRemoved = "profile_removed";
-    /// <summary>Created while Crisp's search does not filter on phones: a contact typed by hand with this phone (and no placeholder) could not be seen.</summary>
+    /// <summary>
+    /// Crisp's search does not filter on phones now. On a created contact: one typed by hand with this
+    /// phone (and no placeholder) could not be seen. On a mend: the placeholder stays, as the only
+    /// way this person's next conversation can find the contact.
+    /// </summary>
     public const string PhoneNotSearchable = "phone_not_searchable";
     public const string BudgetExhausted = "budget_exhausted";
     public const string Unauthorized = "unauthorized";

@@ -102,7 +102,7 @@ public sealed class ExistingProfileSearch(CrispClient crisp, DedupMode mode)
                 return new(AnswerKind.Unfiltered, match);
             if (match is not null)
                 return new(AnswerKind.Found, match);
-            if (candidates.Count < CrispClient.PeoplePageSize)
+            if (candidates.Count < CrispClient.SmallestPageSeen)
                 return new(AnswerKind.NotFound);
         }
         return new(AnswerKind.TooMany);

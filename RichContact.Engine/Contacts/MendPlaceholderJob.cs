@@ -18,6 +18,7 @@ public sealed class MendPlaceholderJob(
     ActivityLog activity,
     VisitorDetailsStore detailsStore,
     CrispClient crisp,
+    DedupMode dedupMode,
     KeyedLocks locks,
     IBackgroundJobClient jobs,
     TimeProvider clock,
@@ -53,6 +54,11 @@ public sealed class MendPlaceholderJob(
                     spent.ResumesAt.AddSeconds(Random.Shared.Next(1, 600)));
                 return;
             }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // Hangfire keeps a failed attempt's message: the type only, as the contact job does.
+                throw new InvalidOperationException($"Placeholder mend attempt failed with {error.GetType().Name}; Hangfire retries it.");
+            }
             entry.RestCalls = calls.Calls;
         }
         entry.At = clock.GetUtcNow();
@@ -76,9 +82,16 @@ public sealed class MendPlaceholderJob(
     /// <summary>Null when the contact now has the real email; else the reason nothing changed.</summary>
     private async Task<string?> MendAsync(string websiteId, string peopleId, string email, CancellationToken ct)
     {
+        // Without a phone search, the placeholder is the only way the next conversation of this person
+        // (on any channel) finds the contact: replacing it would make a duplicate later.
+        if (dedupMode.Phone is PhoneSearch.Refused or PhoneSearch.Ignored || !dedupMode.EmailSearchWorks)
+            return ReasonCodes.PhoneNotSearchable;
         var contact = await crisp.GetPeopleProfileAsync(websiteId, peopleId, ct);
         if (contact is null)
             return ReasonCodes.ProfileRemoved;
+        // An earlier attempt set it, and then its entry could not be written.
+        if (string.Equals(contact.Email?.Trim(), email, StringComparison.OrdinalIgnoreCase))
+            return null;
         if (contact.Email is null || !ContactIdentity.IsPlaceholder(contact.Email))
             return ReasonCodes.EmailChanged;
         // What Crisp does with a PATCH to an email another profile has is not documented; a read by email is.

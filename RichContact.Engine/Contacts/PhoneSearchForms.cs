@@ -33,7 +33,8 @@ public static class PhoneSearchForms
         foreach (var e164 in Phones.Variants(identity.Phone!).Order(StringComparer.Ordinal))
         {
             var digits = e164.TrimStart('+');
-            for (var length = shortestSuffix; length <= 8; length++)
+            // The shortest valid numbers have 7 digits (Phones.MinE164Length).
+            for (var length = shortestSuffix; length <= Math.Min(8, digits.Length); length++)
                 forms.Add(digits[^length..]);
             if (shortestSuffix <= 4)
                 forms.AddRange(Separators.Select(s => $"{digits[^4..^2]}{s}{digits[^2..]}"));

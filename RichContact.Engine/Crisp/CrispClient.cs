@@ -11,8 +11,14 @@ namespace RichContact.Engine.Crisp;
 /// </summary>
 public sealed class CrispClient(HttpClient http)
 {
-    /// <summary>Largest page Crisp serves for people search [seen: 20–50].</summary>
+    /// <summary>Largest page Crisp serves for people search [seen: 20–50]: what we ask for.</summary>
     public const int PeoplePageSize = 50;
+
+    /// <summary>
+    /// The smallest page size seen [seen: 20]. Crisp may serve fewer than asked for; only a page
+    /// shorter than this is surely the last one (docs/crisp.md).
+    /// </summary>
+    public const int SmallestPageSeen = 20;
 
     public async Task<RtmEndpoint> GetRtmEndpointAsync(CancellationToken ct = default)
     {
@@ -91,7 +97,7 @@ public sealed class CrispClient(HttpClient http)
                 .Select(i => (SessionId: i.String("session_id"), Origin: i.String("meta", "origin")))
                 .Where(c => c.SessionId is not null)
                 .Select(c => (c.SessionId!, c.Origin)));
-            if (items.Count < PeoplePageSize)
+            if (items.Count < SmallestPageSeen)
                 break;
         }
         return conversations;

@@ -31,6 +31,8 @@ public sealed class SubscribedWebsites(TimeProvider clock, CrispConnectionStatus
     private long _reloadsAsked;
     private long _reloadsAnswered; // under _reloadGate
     private volatile Dictionary<string, SubscribedWebsite> _byId = new(StringComparer.Ordinal);
+    /// <summary>Writers copy the map and swap it in: one at a time, or an install heard over RTM during a refresh is lost.</summary>
+    private readonly Lock _writeGate = new();
 
     /// <summary>Loads the full list from Crisp; set by the engine when it starts.</summary>
     public Func<CancellationToken, Task<IReadOnlyList<SubscribedWebsite>>>? Loader { get; set; }
@@ -46,39 +48,47 @@ public sealed class SubscribedWebsites(TimeProvider clock, CrispConnectionStatus
 
     public void ReplaceAll(IEnumerable<SubscribedWebsite> websites)
     {
-        _byId = websites.ToDictionary(w => w.WebsiteId, StringComparer.Ordinal);
+        var all = websites.ToDictionary(w => w.WebsiteId, StringComparer.Ordinal);
+        lock (_writeGate)
+            _byId = all;
         Changed?.Invoke();
     }
 
     public void Upsert(SubscribedWebsite website)
     {
-        _byId = new(_byId, StringComparer.Ordinal) { [website.WebsiteId] = website };
+        lock (_writeGate)
+            _byId = new(_byId, StringComparer.Ordinal) { [website.WebsiteId] = website };
         Changed?.Invoke();
     }
 
     /// <summary>Applies what <c>plugin/connect/websites/since</c> answered: installs (with their token) and removals.</summary>
     public void Apply(IEnumerable<SubscribedWebsiteChange> changes)
     {
-        var copy = new Dictionary<string, SubscribedWebsite>(_byId, StringComparer.Ordinal);
-        foreach (var change in changes)
+        lock (_writeGate)
         {
-            if (change.Removed)
-                copy.Remove(change.WebsiteId);
-            else if (change.Token is { Length: > 0 } token)
-                copy[change.WebsiteId] = new SubscribedWebsite(change.WebsiteId, token);
+            var copy = new Dictionary<string, SubscribedWebsite>(_byId, StringComparer.Ordinal);
+            foreach (var change in changes)
+            {
+                if (change.Removed)
+                    copy.Remove(change.WebsiteId);
+                else if (change.Token is { Length: > 0 } token)
+                    copy[change.WebsiteId] = new SubscribedWebsite(change.WebsiteId, token);
+            }
+            _byId = copy;
         }
-        _byId = copy;
         Changed?.Invoke();
     }
 
     public void Remove(string websiteId)
     {
-        var copy = new Dictionary<string, SubscribedWebsite>(_byId, StringComparer.Ordinal);
-        if (copy.Remove(websiteId))
+        lock (_writeGate)
         {
+            var copy = new Dictionary<string, SubscribedWebsite>(_byId, StringComparer.Ordinal);
+            if (!copy.Remove(websiteId))
+                return;
             _byId = copy;
-            Changed?.Invoke();
         }
+        Changed?.Invoke();
     }
 
     /// <summary>
