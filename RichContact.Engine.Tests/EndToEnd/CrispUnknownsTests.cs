@@ -240,6 +240,22 @@ public class CrispUnknownsTests : EngineEndToEndTest
     }
 
     [Fact]
+    public async Task Pages_shorter_than_asked_for_are_read_to_the_end()
+    {
+        // Crisp serves 20 a page although 50 were asked for: 25 candidates, the one that matters last.
+        await Sandbox.Control.SetSearchAsync(new SearchReading { MaxPerPage = 20 });
+        for (var i = 0; i < 25; i++)
+            await SeedProfileAsync($"same-end-{i}@example.net", phone: $"+351 91{i:00}0 4321");
+        await SeedProfileAsync("the-one@example.net", phone: "+351 912 224 321");
+
+        var outcome = await Activity.OutcomeAsync(await StartConversationAsync("whatsapp", phone: "+351912224321"));
+
+        Assert.Equal(ActivityOutcome.Existing, outcome.Outcome);
+        var theOne = (await ProfilesAsync()).Single(p => Email(p) == "the-one@example.net");
+        Assert.Equal(theOne["people_id"]!.GetValue<string>(), outcome.PeopleId);
+    }
+
+    [Fact]
     public async Task Too_many_candidates_narrow_the_search_instead_of_missing_the_contact_silently()
     {
         // More than a page of contacts share the last four digits, and the one that matters is last.

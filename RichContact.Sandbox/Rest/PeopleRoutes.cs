@@ -42,7 +42,7 @@ internal static class PeopleRoutes
             var query = PeopleQuery.Parse(search_filter, search_operator, search_text);
             if (page < 1 || query is null || reading.Refuses(query))
                 return Envelope.InvalidData();
-            var perPage = Math.Clamp(per_page ?? 20, 1, 50);
+            var perPage = Math.Clamp(per_page ?? 20, 1, reading.MaxPerPage);
             var profiles = context.Website().People.Search(query, reading, page, perPage);
             return Envelope.Ok(new JsonArray(profiles.Select(p => (JsonNode)p).ToArray()));
         });

@@ -26,6 +26,9 @@ public sealed record SearchReading
     /// </summary>
     public int IndexLagMs { get; init; }
 
+    /// <summary>The most profiles a search page holds, whatever <c>per_page</c> asks (20–50 seen).</summary>
+    public int MaxPerPage { get; init; } = 50;
+
     public static readonly SearchReading Default = new();
 
     /// <summary>The reason a query is refused under this reading, or null when it is answered.</summary>
@@ -42,6 +45,7 @@ public sealed record SearchReading
         !PhoneCriteria.All.Contains(PhoneCriterion) ? $"PhoneCriterion must be one of {string.Join(", ", PhoneCriteria.All)}"
         : !HasMatches.All.Contains(Has) ? $"Has must be one of {string.Join(", ", HasMatches.All)}"
         : IndexLagMs < 0 ? "IndexLagMs must be 0 or more"
+        : MaxPerPage is < 1 or > 50 ? "MaxPerPage must be between 1 and 50"
         : null;
 }
 
