@@ -242,24 +242,21 @@ public class CrispUnknownsTests : EngineEndToEndTest
     [Fact]
     public async Task Pages_shorter_than_asked_for_are_read_to_the_end()
     {
-        // Crisp serves 20 a page although 50 were asked for: 25 candidates, the one that matters last.
+        // Crisp serves 20 a page although 50 were asked for.
         await Sandbox.Control.SetSearchAsync(new SearchReading { MaxPerPage = 20 });
-        for (var i = 0; i < 25; i++)
-            await SeedProfileAsync($"same-end-{i}@example.net", phone: $"+351 91{i:00}0 4321");
-        await SeedProfileAsync("the-one@example.net", phone: "+351 912 224 321");
 
-        var outcome = await Activity.OutcomeAsync(await StartConversationAsync("whatsapp", phone: "+351912224321"));
-
-        Assert.Equal(ActivityOutcome.Existing, outcome.Outcome);
-        var theOne = (await ProfilesAsync()).Single(p => Email(p) == "the-one@example.net");
-        Assert.Equal(theOne["people_id"]!.GetValue<string>(), outcome.PeopleId);
+        await The_contact_behind_others_with_the_same_last_digits_is_found(others: 25);
     }
 
     [Fact]
-    public async Task Too_many_candidates_narrow_the_search_instead_of_missing_the_contact_silently()
+    public Task Too_many_candidates_narrow_the_search_instead_of_missing_the_contact_silently() =>
+        // More than a page of contacts share the last four digits.
+        The_contact_behind_others_with_the_same_last_digits_is_found(others: 60);
+
+    /// <summary>Contacts whose phones end like the visitor's, and the visitor's own contact last.</summary>
+    private async Task The_contact_behind_others_with_the_same_last_digits_is_found(int others)
     {
-        // More than a page of contacts share the last four digits, and the one that matters is last.
-        for (var i = 0; i < 60; i++)
+        for (var i = 0; i < others; i++)
             await SeedProfileAsync($"same-end-{i}@example.net", phone: $"+351 91{i:00}0 4321");
         await SeedProfileAsync("the-one@example.net", phone: "+351 912 224 321");
 
