@@ -39,6 +39,16 @@ public class PhonesTests
     }
 
     [Fact]
+    public void A_number_reads_as_itself_once_normalised()
+    {
+        // Found by the generated inputs (seed 0Y8caPXB0641): libphonenumber formatted this as
+        // +5504976815996, which it then reads as +554976815996.
+        var e164 = Phones.ToE164("(0.-)(0476815996", "BR");
+
+        Assert.True(e164 is null || Phones.ToE164(e164, null) == e164, $"{e164} reads as {Phones.ToE164(e164, null)}");
+    }
+
+    [Fact]
     public void National_number_without_region_hint_is_not_guessed_into_a_wrong_country()
     {
         // 912345678 read as international would be +91 2345678, which is not valid.

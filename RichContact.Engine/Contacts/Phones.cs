@@ -111,7 +111,13 @@ public static class Phones
     private static string? TryFormat(string text, string? region, bool requireValid)
     {
         PhoneNumber number;
-        try { number = Util.Parse(text, region ?? "ZZ"); }
+        try
+        {
+            number = Util.Parse(text, region ?? "ZZ");
+            // Read back from its own E.164 form: libphonenumber can format a number it would read
+            // differently (a trunk 0 kept after +55), and a phone must read as itself next time.
+            number = Util.Parse(Util.Format(number, PhoneNumberFormat.E164), "ZZ");
+        }
         catch (NumberParseException) { return null; }
 
         var e164 = Util.Format(number, PhoneNumberFormat.E164);
