@@ -30,11 +30,32 @@ public sealed class WindowEndRuns(
     private readonly Channel<(ConversationKey Conversation, string JobId)> _due =
         Channel.CreateBounded<(ConversationKey, string)>(new BoundedChannelOptions(Capacity) { SingleWriter = false });
 
+    /// <summary>
+    /// Hangfire jobs whose run is done, deleted by one loop: each deletion blocks its thread on the job
+    /// storage, which commits one writer at a time anyway, and runs waiting there held pool threads.
+    /// </summary>
+    private readonly Channel<string> _done = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
     /// <summary>Queues the run; false when the queue is full (the caller hands the job to Hangfire's queue).</summary>
     public bool TryRun(ConversationKey conversation, string jobId) => _due.Writer.TryWrite((conversation, jobId));
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => Task.Run(() => ConsumeAsync(stoppingToken), CancellationToken.None)));
+        Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => Task.Run(() => ConsumeAsync(stoppingToken), CancellationToken.None))
+            .Append(Task.Factory.StartNew(() => DeleteDone(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+
+    private void DeleteDone(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (_done.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
+                while (_done.Reader.TryRead(out var jobId))
+                    Delete(jobId);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: a job not deleted yet runs in the next process and finds its outcome.
+        }
+    }
 
     private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
@@ -64,6 +85,11 @@ public sealed class WindowEndRuns(
                 Enqueue(jobId);
             return;
         }
+        _done.Writer.TryWrite(jobId);
+    }
+
+    private void Delete(string jobId)
+    {
         try
         {
             // Only if Hangfire has not moved it meanwhile; when it has, its run finds the outcome.
