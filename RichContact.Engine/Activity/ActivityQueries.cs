@@ -50,7 +50,7 @@ public sealed class ActivityQueries(IDbContextFactory<RichContactDb> dbFactory, 
     }
 
     /// <summary>Rows per query of <see cref="ExportAsync"/>.</summary>
-    internal const int ExportPageSize = 500;
+    public const int ExportPageSize = 500;
 
     /// <summary>
     /// Every entry the filter keeps, newest first, for an export. Read in short pages by id rather
