@@ -28,6 +28,8 @@ public sealed record BenchResult
     /// <summary>First message leaving the sandbox → the contact's creation reaching it (both sandbox clock), created contacts.</summary>
     public required Percentiles CreationLatencyMs { get; init; }
     public required Percentiles CreationOverheadMs { get; init; }
+    /// <summary>The overhead of the contacts whose first message came in each 10 s of the run: flat, or growing with a backlog.</summary>
+    public required IReadOnlyList<OverheadSlice> OverheadOverTime { get; init; }
     /// <summary>First message leaving the sandbox → outcome recorded, every outcome (sandbox and engine clocks, same machine).</summary>
     public required Percentiles OutcomeLatencyMs { get; init; }
     /// <summary>First message leaving the sandbox → the engine's tracker seeing it (RTM delivery and the event queue).</summary>

@@ -66,9 +66,11 @@ public static class BenchRun
         var ignorable = driven.Where(c => !c.Plan.ExpectsOutcome).Select(c => c.SessionId).ToHashSet();
         var runEntries = expected.Where(entries.ContainsKey).Select(id => entries[id]).ToList();
         var windowMs = window.TotalMilliseconds;
-        var creation = Percentiles.Of(runEntries
+        var createdLatencies = runEntries
             .Where(e => e.Outcome == ActivityOutcome.Created && e.PeopleId is not null && createdAt.ContainsKey(e.PeopleId) && firstMessages.ContainsKey(e.SessionId))
-            .Select(e => (double)(createdAt[e.PeopleId!] - firstMessages[e.SessionId])));
+            .Select(e => (FirstMessage: firstMessages[e.SessionId], Ms: (double)(createdAt[e.PeopleId!] - firstMessages[e.SessionId])))
+            .ToList();
+        var creation = Percentiles.Of(createdLatencies.Select(c => c.Ms));
 
         return new BenchResult
         {
@@ -87,6 +89,7 @@ public static class BenchRun
             Outcomes = runEntries.GroupBy(OutcomeKind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
             CreationLatencyMs = creation,
             CreationOverheadMs = creation.Minus(windowMs),
+            OverheadOverTime = OverheadSlice.Of(createdLatencies, windowMs),
             OutcomeLatencyMs = Percentiles.Of(runEntries.Where(e => firstMessages.ContainsKey(e.SessionId))
                 .Select(e => (double)(e.At.ToUnixTimeMilliseconds() - firstMessages[e.SessionId]))),
             RtmDeliveryMs = Percentiles.Of(runEntries.Where(e => e.FirstMessageAt is not null && firstMessages.ContainsKey(e.SessionId))

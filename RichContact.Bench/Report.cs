@@ -30,11 +30,14 @@ public static class Report
         output.WriteLine($"{"latency (ms)",-44}{"n",7}{"min",8}{"p50",8}{"p95",8}{"p99",8}{"max",8}");
         Row(output, "first message -> contact created (sandbox)", r.CreationLatencyMs);
         Row(output, "  overhead over the window", r.CreationOverheadMs);
+        foreach (var slice in r.OverheadOverTime)
+            Row(output, $"    first messages at {slice.FromSecond}-{slice.FromSecond + OverheadSlice.Seconds} s", slice.OverheadMs);
         Row(output, "first message -> any outcome recorded", r.OutcomeLatencyMs);
         Row(output, "first message -> engine saw it (RTM)", r.RtmDeliveryMs);
         Row(output, "Hangfire job creation (on the RTM loop)", r.Scheduler.JobCreateMs);
-        Row(output, "Hangfire state change (window-end enqueue)", r.Scheduler.ChangeStateMs);
+        Row(output, "Hangfire state change (delete after the run)", r.Scheduler.ChangeStateMs);
         Row(output, "fallback due time round-up (whole s)", r.Scheduler.RoundingMs);
+        output.WriteLine("jobs Hangfire ran (the fallback: the window-end run failed, or its queue was full):");
         Row(output, "scheduler lateness (job start - window end)", r.Scheduler.LatenessMs);
         Row(output, "  enqueue delay (enqueued - window end)", r.Scheduler.EnqueueDelayMs);
         Row(output, "  queue pick-up (started - enqueued)", r.Scheduler.QueuePickupMs);

@@ -41,7 +41,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RichContactOptions>, RichContactOptionsValidator>();
 
         services.AddDbContextFactory<RichContactDb>((sp, db) =>
-            db.UseSqlite($"Data Source={DataFileOf(sp, "richcontact.db")}"));
+            db.UseSqlite($"Data Source={DataFileOf(sp, "richcontact.db")}").AddInterceptors(new SynchronousNormal()));
         services.AddHostedService<DatabaseMigrator>();
 
         // Hangfire.Storage.SQLite manages its own schema, so it gets its own file.

@@ -10,6 +10,13 @@ namespace RichContact.Engine.Activity;
 /// </summary>
 public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, ActivityStream stream, StorageStatus storage)
 {
+    /// <summary>
+    /// This process's entries are written one at a time. SQLite lets one writer in; Microsoft.Data.Sqlite
+    /// answers a busy database by putting the thread to sleep and trying again, so dozens of contact
+    /// runs writing at once spent their time asleep, holding threads, instead of waiting their turn here.
+    /// </summary>
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     /// <summary>SQLITE_CONSTRAINT_UNIQUE: the insert that <see cref="RichContactDb.OutcomeIndex"/> refused.</summary>
     private const int UniqueConstraintFailed = 2067;
 
@@ -25,7 +32,15 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Activity.Add(entry);
-            await db.SaveChangesAsync(ct);
+            await _writer.WaitAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                _writer.Release();
+            }
         }
         catch (DbUpdateException error) when (error.GetBaseException() is SqliteException { SqliteExtendedErrorCode: UniqueConstraintFailed })
         {

@@ -26,6 +26,13 @@ public sealed class ContactJobScheduler(
     /// <summary>Held conversations at most: a long outage under traffic must not eat the memory.</summary>
     public const int Capacity = 10_000;
 
+    /// <summary>
+    /// How long after the window the Hangfire job is due: this process runs the conversation at the
+    /// window's end (<see cref="WindowEndRuns"/>) and deletes the job, which therefore runs only when
+    /// that did not happen. Long enough that a busy process still gets there first.
+    /// </summary>
+    public static readonly TimeSpan Fallback = TimeSpan.FromSeconds(5);
+
     internal static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     internal static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
 
@@ -64,7 +71,7 @@ public sealed class ContactJobScheduler(
         }
         try
         {
-            jobId = ScheduleJob(conversation, tracked);
+            jobId = ScheduleJob(conversation, tracked, Fallback);
             return true;
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -77,9 +84,9 @@ public sealed class ContactJobScheduler(
         }
     }
 
-    private string ScheduleJob(ConversationKey conversation, TrackedConversation tracked)
+    private string ScheduleJob(ConversationKey conversation, TrackedConversation tracked, TimeSpan afterWindow)
     {
-        var due = CollectionWindow.DueTime(tracked.FirstMessageAt, options.Value.CollectionWindow);
+        var due = CollectionWindow.DueTime(tracked.FirstMessageAt, options.Value.CollectionWindow + afterWindow);
         var jobId = jobs.Schedule<CreateContactJob>(job => job.RunAsync(conversation.WebsiteId, conversation.SessionId, null, CancellationToken.None), due);
         storage.Succeeded(StorageFile.JobStorage);
         return jobId;
@@ -148,7 +155,8 @@ public sealed class ContactJobScheduler(
         {
             try
             {
-                ScheduleJob(conversation, tracked);
+                // Not run in process (nothing waits for its window to end): due at the window's end.
+                ScheduleJob(conversation, tracked, TimeSpan.Zero);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

@@ -10,6 +10,8 @@ internal static class ContactsRegistration
         services.AddSingleton<VisitorDetailsStore>();
         services.AddSingleton<ContactJobScheduler>();
         services.AddSingleton<ConversationTracker>();
+        services.AddSingleton<WindowEndRuns>();
+        services.AddHostedService(sp => sp.GetRequiredService<WindowEndRuns>());
         services.AddSingleton<KeyedLocks>();
         services.AddSingleton<DedupMode>();
         services.AddSingleton<RecentContacts>();

@@ -27,6 +27,7 @@ public sealed class ConversationTracker(
     WebsiteSettingsStore settingsStore,
     ActivityLog activity,
     ContactJobScheduler scheduler,
+    WindowEndRuns windowEndRuns,
     PlaceholderMends placeholderMends,
     IBackgroundJobClient jobs,
     IOptions<RichContactOptions> options,
@@ -173,22 +174,24 @@ public sealed class ConversationTracker(
     }
 
     /// <summary>
-    /// Hangfire keeps the job (so a restart loses nothing) but only fires it up to a second after
-    /// its whole-second due time. This process knows the exact end of the window, and when the
-    /// window may close early, so it enqueues the job then, if Hangfire has not moved it yet: the
-    /// state change from Scheduled happens once.
+    /// Hangfire keeps the job (so a restart loses nothing), due a while after the window as a
+    /// fallback. This process knows the exact end of the window, and when the window may close
+    /// early, so it runs the job then (<see cref="WindowEndRuns"/>), or, when those runs are too
+    /// many, enqueues it in Hangfire if Hangfire has not moved it yet.
     /// </summary>
     private async Task EnqueueAtWindowEndAsync(ConversationKey conversation, string jobId, OpenWindow window, DateTimeOffset windowEnd)
     {
         try
         {
-            var wait = windowEnd - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            // A timer counts whole milliseconds and may fire a fraction of one early: wait until the end has passed.
+            for (var wait = windowEnd - clock.GetUtcNow(); wait > TimeSpan.Zero && !window.Closed.IsCompleted
+                 && !lifetime.ApplicationStopping.IsCancellationRequested; wait = windowEnd - clock.GetUtcNow())
                 await Task.WhenAny(Task.Delay(wait, clock, lifetime.ApplicationStopping), window.Closed);
             // Stopping: leave the job to Hangfire in the next process.
             if (lifetime.ApplicationStopping.IsCancellationRequested)
                 return;
-            jobs.ChangeState(jobId, new EnqueuedState(), ScheduledState.StateName);
+            if (!windowEndRuns.TryRun(conversation, jobId))
+                jobs.ChangeState(jobId, new EnqueuedState(), ScheduledState.StateName);
         }
         catch (Exception error)
         {
@@ -208,7 +211,7 @@ public static class CollectionWindow
     /// <summary>
     /// First message + window, rounded UP to the next whole second: Hangfire stores due times in
     /// whole seconds, so an unrounded time could fire up to a second before the window is over.
-    /// (The tracker also enqueues the job at the exact end; this due time is the durable fallback.)
+    /// (The tracker runs the job at the exact end; the Hangfire job's due time is the durable fallback.)
     /// </summary>
     public static DateTimeOffset DueTime(DateTimeOffset firstMessageAt, TimeSpan window)
     {

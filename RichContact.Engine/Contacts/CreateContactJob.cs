@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
@@ -30,6 +31,7 @@ public sealed class CreateContactJob(
     ActivityLog activity,
     UnrecordedContacts unrecorded,
     IBackgroundJobClient jobs,
+    JobStorage jobStorage,
     TimeProvider clock,
     ILogger<CreateContactJob> logger)
 {
@@ -43,7 +45,18 @@ public sealed class CreateContactJob(
     // richcontact.db failing is neither: the job is held until it works (HoldWhileDatabaseFails).
     [AutomaticRetry(Attempts = Retries, DelaysInSeconds = [2, 10, 30])]
     [HoldWhileDatabaseFails]
-    public async Task RunAsync(string websiteId, string sessionId, PerformContext? context, CancellationToken cancellationToken)
+    public Task RunAsync(string websiteId, string sessionId, PerformContext? context, CancellationToken cancellationToken) =>
+        RunAttemptAsync(websiteId, sessionId, context?.BackgroundJob.Id, context, IsLastAttempt(context), cancellationToken);
+
+    /// <summary>
+    /// The run this process makes at the window's end (<see cref="WindowEndRuns"/>) while the
+    /// conversation's Hangfire job waits as the fallback: an unexpected failure throws, and the
+    /// Hangfire job, with its retries, runs later.
+    /// </summary>
+    public Task RunAtWindowEndAsync(string websiteId, string sessionId, string jobId, CancellationToken cancellationToken) =>
+        RunAttemptAsync(websiteId, sessionId, jobId, context: null, lastAttempt: false, cancellationToken);
+
+    private async Task RunAttemptAsync(string websiteId, string sessionId, string? jobId, PerformContext? context, bool lastAttempt, CancellationToken cancellationToken)
     {
         var conversation = new ConversationKey(websiteId, sessionId);
         using var conversationLock = await locks.AcquireAsync(conversation.LockKey, cancellationToken);
@@ -101,7 +114,7 @@ public sealed class CreateContactJob(
             {
                 Fail(entry, ReasonCodes.CrispUnreachable);
             }
-            catch (Exception error) when (error is not OperationCanceledException && IsLastAttempt(context))
+            catch (Exception error) when (error is not OperationCanceledException && lastAttempt)
             {
                 // The type only: some exception messages quote the data they choked on.
                 logger.LogError("Contact job for conversation {SessionId} of website {WebsiteId} failed with {ErrorType} after {Retries} retries",
@@ -112,7 +125,7 @@ public sealed class CreateContactJob(
             {
                 // Hangfire keeps a failed attempt's exception, message included, in hangfire.db and
                 // its log before retrying; some messages quote the data they choked on, so it gets the type only.
-                throw new InvalidOperationException($"Contact job attempt failed with {error.GetType().Name}; Hangfire retries it.");
+                throw new InvalidOperationException($"Contact job attempt failed with {error.GetType().Name}; Hangfire runs it again.");
             }
             entry.RestCalls = calls.Calls + (created?.RestCalls ?? 0);
         }
@@ -127,7 +140,7 @@ public sealed class CreateContactJob(
         catch (Exception error) when (DatabaseFailure.Is(error))
         {
             if (entry.Outcome == ActivityOutcome.Created && entry.PeopleId is not null)
-                KeepUnrecorded(conversation, new UnrecordedContact(entry.PeopleId, entry.RestCalls, entry.Reason, entry.Placeholder), context);
+                KeepUnrecorded(conversation, new UnrecordedContact(entry.PeopleId, entry.RestCalls, entry.Reason, entry.Placeholder), jobId);
             throw Held(conversation, error);
         }
         unrecorded.Forget(conversation);
@@ -295,12 +308,15 @@ public sealed class CreateContactJob(
     /// In memory, and as a job parameter (ids and a count: hangfire.db holds no personal data) so that
     /// a run in the next process records it too. hangfire.db may be failing as well (a full disk): then memory only.
     /// </summary>
-    private void KeepUnrecorded(ConversationKey conversation, UnrecordedContact contact, PerformContext? context)
+    private void KeepUnrecorded(ConversationKey conversation, UnrecordedContact contact, string? jobId)
     {
         unrecorded.Keep(conversation, contact);
+        if (jobId is null)
+            return;
         try
         {
-            context?.SetJobParameter(Contacts.UnrecordedContacts.Parameter, contact);
+            using var connection = jobStorage.GetConnection();
+            connection.SetJobParameter(jobId, Contacts.UnrecordedContacts.Parameter, SerializationHelper.Serialize(contact, SerializationOption.User));
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

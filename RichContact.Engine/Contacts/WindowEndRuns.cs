@@ -1,0 +1,120 @@
+using System.Threading.Channels;
+using Hangfire;
+using Hangfire.States;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace RichContact.Engine.Contacts;
+
+/// <summary>
+/// Runs a conversation's contact job in this process the moment its collection window ends, then
+/// deletes its Hangfire job. The Hangfire job stays the durable record of the waiting conversation:
+/// it is due <see cref="ContactJobScheduler.Fallback"/> after the window, so it runs only when this
+/// process did not (it stopped or died, or this queue was full), and at once when the run here failed.
+/// Going through Hangfire's queue for every conversation cost a dequeue and two state changes each,
+/// and its workers topped out near 150 jobs a second here (BENCHMARKS.md, "What limits it" 4).
+/// A job run twice is harmless: it runs under the conversation's lock and stops at an outcome.
+/// </summary>
+public sealed class WindowEndRuns(
+    IServiceProvider services,
+    IBackgroundJobClient jobs,
+    ILogger<WindowEndRuns> logger) : BackgroundService
+{
+    /// <summary>Runs at once: each mostly waits for Crisp, so they overlap well beyond the cores.</summary>
+    public const int Concurrency = 32;
+
+    /// <summary>Runs waiting for a free slot; beyond this the Hangfire job is enqueued instead.</summary>
+    public const int Capacity = 10_000;
+
+    private readonly Channel<(ConversationKey Conversation, string JobId)> _due =
+        Channel.CreateBounded<(ConversationKey, string)>(new BoundedChannelOptions(Capacity) { SingleWriter = false });
+
+    /// <summary>
+    /// Hangfire jobs whose run is done, deleted by one loop: each deletion blocks its thread on the job
+    /// storage, which commits one writer at a time anyway, and runs waiting there held pool threads.
+    /// </summary>
+    private readonly Channel<string> _done = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Queues the run; false when the queue is full (the caller hands the job to Hangfire's queue).</summary>
+    public bool TryRun(ConversationKey conversation, string jobId) => _due.Writer.TryWrite((conversation, jobId));
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => Task.Run(() => ConsumeAsync(stoppingToken), CancellationToken.None))
+            .Append(Task.Factory.StartNew(() => DeleteDone(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+
+    private void DeleteDone(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (_done.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
+                while (_done.Reader.TryRead(out var jobId))
+                    Delete(jobId);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: a job not deleted yet runs in the next process and finds its outcome.
+        }
+    }
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var (conversation, jobId) in _due.Reader.ReadAllAsync(stoppingToken))
+                await RunAsync(conversation, jobId, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is still queued stays with Hangfire, due after the window.
+        }
+    }
+
+    private async Task RunAsync(ConversationKey conversation, string jobId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await services.GetRequiredService<CreateContactJob>().RunAtWindowEndAsync(conversation.WebsiteId, conversation.SessionId, jobId, stoppingToken);
+        }
+        catch (Exception error)
+        {
+            // The type only: some exception messages quote the data they choked on.
+            logger.LogDebug("Contact job {JobId} of conversation {SessionId} handed to Hangfire: its run at the window's end failed with {ErrorType}",
+                jobId, conversation.SessionId, error.GetType().Name);
+            if (!stoppingToken.IsCancellationRequested)
+                Enqueue(jobId);
+            return;
+        }
+        _done.Writer.TryWrite(jobId);
+    }
+
+    private void Delete(string jobId)
+    {
+        try
+        {
+            // Only if Hangfire has not moved it meanwhile; when it has, its run finds the outcome.
+            jobs.ChangeState(jobId, new DeletedState { Reason = "Run at the window's end in process" }, ScheduledState.StateName);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogDebug("Could not delete contact job {JobId} after its run ({ErrorType}); Hangfire runs it later and finds the outcome",
+                jobId, error.GetType().Name);
+        }
+    }
+
+    /// <summary>
+    /// A run that failed is Hangfire's now, at once, with the retries and the hold on a failing
+    /// database that its attribute brings, as when Hangfire ran every job.
+    /// </summary>
+    private void Enqueue(string jobId)
+    {
+        try
+        {
+            jobs.ChangeState(jobId, new EnqueuedState(), ScheduledState.StateName);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogDebug("Could not enqueue contact job {JobId} ({ErrorType}); Hangfire runs it at its due time", jobId, error.GetType().Name);
+        }
+    }
+}
