@@ -27,7 +27,7 @@ public static class Program
         Console.WriteLine($"  Plugin key:        {options.Key}");
         Console.WriteLine($"  Plugin id:         {options.PluginId}");
         foreach (var website in options.Websites)
-            Console.WriteLine($"  Website {website.Name ?? "",-12} id {website.Id}  token {website.Token}");
+            Console.WriteLine($"  Website {website.Name ?? "",-12} {website.Domain ?? "",-20} id {website.Id}  token {website.Token}");
         if (!string.IsNullOrEmpty(options.HookUrl))
             Console.WriteLine($"  Web hooks POST to  {options.HookUrl}");
 

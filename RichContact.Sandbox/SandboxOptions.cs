@@ -30,6 +30,12 @@ public sealed class SandboxOptions
     /// <summary>How people search answers where Crisp's documentation is silent (a new instance: the binder fills it in place).</summary>
     public SearchReading Search { get; set; } = new();
 
+    /// <summary>
+    /// How <c>GET website/{website_id}</c> answers a plugin token (<see cref="WebsiteRouteReadings.Answered"/> or
+    /// <see cref="WebsiteRouteReadings.Refused"/>): Crisp documents the route, not whether a plugin may read it.
+    /// </summary>
+    public string WebsiteRoute { get; set; } = WebsiteRouteReadings.Answered;
+
     /// <summary>Contacts each website's CRM starts with, as agents make them by hand: phones typed every way people type them.</summary>
     public int PrefilledContacts { get; set; }
 
@@ -38,9 +44,9 @@ public sealed class SandboxOptions
 
     public static List<SandboxWebsite> DefaultWebsites() =>
     [
-        new() { Id = "8c1f4f4e-2d3a-4b5c-9e6f-7a8b9c0d1e2f", Token = "d7e1c2b3a4f5e6d7c8b9a0f1e2d3c4b5", Name = "Demo Shop" },
-        new() { Id = "2e9d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b", Token = "a1b2c3d4e5f60718293a4b5c6d7e8f90", Name = "Demo Clinic" },
-        new() { Id = "5b3a1c9d-8e7f-4a6b-b5c4-d3e2f1a0b9c8", Token = "f0e9d8c7b6a5948372615a4b3c2d1e0f", Name = "Demo Travel" },
+        new() { Id = "8c1f4f4e-2d3a-4b5c-9e6f-7a8b9c0d1e2f", Token = "d7e1c2b3a4f5e6d7c8b9a0f1e2d3c4b5", Name = "Demo Shop", Domain = "shop.example.com" },
+        new() { Id = "2e9d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b", Token = "a1b2c3d4e5f60718293a4b5c6d7e8f90", Name = "Demo Clinic", Domain = "clinic.example.com" },
+        new() { Id = "5b3a1c9d-8e7f-4a6b-b5c4-d3e2f1a0b9c8", Token = "f0e9d8c7b6a5948372615a4b3c2d1e0f", Name = "Demo Travel", Domain = "travel.example.com" },
     ];
 
     /// <summary>
@@ -56,6 +62,8 @@ public sealed class SandboxOptions
         options.Websites = websites is { Count: > 0 } ? websites : DefaultWebsites();
         if (options.Search.Problem() is { } problem)
             throw new InvalidOperationException($"{Section}:Search: {problem}.");
+        if (options.WebsiteRoute is not (WebsiteRouteReadings.Answered or WebsiteRouteReadings.Refused))
+            throw new InvalidOperationException($"{Section}:WebsiteRoute must be '{WebsiteRouteReadings.Answered}' or '{WebsiteRouteReadings.Refused}' (got '{options.WebsiteRoute}').");
         if (options.PrefilledContacts < 0)
             throw new InvalidOperationException($"{Section}:PrefilledContacts must be 0 or more.");
         return options;
@@ -67,4 +75,14 @@ public sealed class SandboxWebsite
     public string Id { get; set; } = "";
     public string Token { get; set; } = "";
     public string? Name { get; set; }
+    public string? Domain { get; set; }
+}
+
+/// <summary>The readings of <see cref="SandboxOptions.WebsiteRoute"/>.</summary>
+public static class WebsiteRouteReadings
+{
+    /// <summary>The website's name and domain, as Crisp's reference shows the route.</summary>
+    public const string Answered = "answered";
+    /// <summary>403 <c>restricted_route_tier</c>, as Crisp answers a route closed to the plugin tier.</summary>
+    public const string Refused = "refused";
 }

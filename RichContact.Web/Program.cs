@@ -1,6 +1,7 @@
 using RichContact.Web;
 using RichContact.Web.Auth;
 using RichContact.Web.Components;
+using RichContact.Web.Export;
 using RichContact.Web.Security;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -29,6 +30,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRichContactHealth();
 app.MapAdminEndpoints();
+app.MapActivityExport();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

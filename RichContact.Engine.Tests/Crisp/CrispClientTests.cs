@@ -158,4 +158,31 @@ public class CrispClientTests : IAsyncLifetime
         Assert.Equal(["w1", "w2", "w3"], websites.Select(w => w.WebsiteId));
         Assert.Equal("/v1/plugin/connect/websites/all/3", _stub.Requests.Last().Path);
     }
+    [Fact]
+    public async Task Website_route_gives_the_name_and_domain_and_counts_as_one_rest_call()
+    {
+        _stub.Answers.Enqueue(StubHttpServer.Json(200, """{"error":false,"reason":"resolved","data":{"website_id":"w1","name":" Demo Shop ","domain":"","logo":null}}"""));
+        var client = Client();
+
+        CrispWebsite website;
+        RestCallCounter counter;
+        using (RestCallCounter.Begin(out counter))
+            website = await client.GetWebsiteAsync("w1");
+
+        Assert.Equal(new CrispWebsite("w1", "Demo Shop", null), website);
+        Assert.Equal(("GET", "/v1/website/w1"), (_stub.Requests.Single().Method, _stub.Requests.Single().Path));
+        Assert.Equal(1, counter.Calls);
+        Assert.Equal(1, _services.GetRequiredService<CrispRequestBudget>().Used);
+    }
+
+    [Fact]
+    public async Task Website_route_closed_to_plugins_is_a_typed_refusal_that_is_not_retried()
+    {
+        _stub.Answers.Enqueue(StubHttpServer.Json(403, """{"error":true,"reason":"restricted_route_tier","data":{}}"""));
+
+        var error = await Assert.ThrowsAsync<CrispApiException>(() => Client().GetWebsiteAsync("w1"));
+
+        Assert.Equal((System.Net.HttpStatusCode.Forbidden, "website.get"), (error.Status, error.Operation));
+        Assert.Single(_stub.Requests);
+    }
 }

@@ -17,13 +17,14 @@ public sealed record ActivityPage(IReadOnlyList<ActivityEntry> Items, int Total)
 /// <summary>One day's contacts created on one channel.</summary>
 public sealed record DailyChannelCount(DateOnly Day, string Channel, int Count);
 
-/// <summary>What the overview and the settings page summarise.</summary>
+/// <summary>What the overview and the settings page summarise; <see cref="ByWebsite"/> counts conversations (mends aside), most first.</summary>
 public sealed record ActivityStats(
     IReadOnlyDictionary<ActivityOutcome, int> ByOutcome,
     IReadOnlyDictionary<string, int> ByChannel,
     IReadOnlyList<DailyChannelCount> CreatedPerDay,
     long? P50ElapsedMs,
-    long? P95ElapsedMs)
+    long? P95ElapsedMs,
+    IReadOnlyDictionary<string, int> ByWebsite)
 {
     /// <summary>Conversations: every outcome but the mends, which are a second entry of a conversation already counted.</summary>
     public int Total => ByOutcome.Where(o => o.Key != ActivityOutcome.Mend).Sum(o => o.Value);
@@ -48,6 +49,36 @@ public sealed class ActivityQueries(IDbContextFactory<RichContactDb> dbFactory, 
         return new ActivityPage(items, total);
     }
 
+    /// <summary>Rows per query of <see cref="ExportAsync"/>.</summary>
+    public const int ExportPageSize = 500;
+
+    /// <summary>
+    /// Every entry the filter keeps, newest first, for an export. Read in short pages by id rather
+    /// than one query: a reader holds richcontact.db's shared lock until its query ends, and a slow
+    /// download must not keep contact jobs from recording what they did. Entries recorded during the
+    /// export are not in it.
+    /// </summary>
+    public async IAsyncEnumerable<ActivityEntry> ExportAsync(ActivityFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        long? before = null;
+        while (true)
+        {
+            List<ActivityEntry> page;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                var query = Apply(db.Activity.AsNoTracking(), filter);
+                if (before is { } id)
+                    query = query.Where(e => e.Id < id);
+                page = await query.OrderByDescending(e => e.Id).Take(ExportPageSize).ToListAsync(ct);
+            }
+            foreach (var entry in page)
+                yield return entry;
+            if (page.Count < ExportPageSize)
+                yield break;
+            before = page[^1].Id;
+        }
+    }
+
     /// <summary>Statistics over the entries at or after <paramref name="since"/>.</summary>
     public async Task<ActivityStats> StatsAsync(DateTimeOffset since, string? websiteId = null, CancellationToken ct = default)
     {
@@ -55,7 +86,7 @@ public sealed class ActivityQueries(IDbContextFactory<RichContactDb> dbFactory, 
         var query = Apply(db.Activity.AsNoTracking(), new ActivityFilter(websiteId)).Where(e => e.At >= since);
         // A handful of small columns per entry; grouping by day and percentiles are simpler in memory
         // than in SQLite, which stores the timestamps as ticks.
-        var rows = await query.Select(e => new { e.At, e.Channel, e.Outcome, e.ElapsedMs }).ToListAsync(ct);
+        var rows = await query.Select(e => new { e.At, e.WebsiteId, e.Channel, e.Outcome, e.ElapsedMs }).ToListAsync(ct);
 
         var byOutcome = Enum.GetValues<ActivityOutcome>().ToDictionary(o => o, o => rows.Count(r => r.Outcome == o));
         var byChannel = rows.GroupBy(r => r.Channel ?? UnknownChannel)
@@ -69,7 +100,11 @@ public sealed class ActivityQueries(IDbContextFactory<RichContactDb> dbFactory, 
             .ToList();
         var elapsed = created.Where(r => r.ElapsedMs is not null).Select(r => r.ElapsedMs!.Value).Order().ToArray();
 
-        return new ActivityStats(byOutcome, byChannel, perDay, Percentile(elapsed, 0.50), Percentile(elapsed, 0.95));
+        var byWebsite = rows.Where(r => r.Outcome != ActivityOutcome.Mend).GroupBy(r => r.WebsiteId)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count());
+
+        return new ActivityStats(byOutcome, byChannel, perDay, Percentile(elapsed, 0.50), Percentile(elapsed, 0.95), byWebsite);
     }
 
     /// <summary>Every channel name this website's activity has seen (or every website's, when null).</summary>

@@ -70,6 +70,18 @@ public sealed class CrispClient(HttpClient http)
     private static bool IsRemoval(string? difference) =>
         difference is "removed" or "deleted" or "unsubscribed" or "unbound" or "uninstalled";
 
+    /// <summary>
+    /// The website's name and domain (<c>GET website/{website_id}</c>). Crisp may keep this route from
+    /// plugins: a refusal surfaces as a <see cref="CrispApiException"/>.
+    /// </summary>
+    public async Task<CrispWebsite> GetWebsiteAsync(string websiteId, CancellationToken ct = default)
+    {
+        var data = await SendAsync("website.get", HttpMethod.Get, $"website/{Segment(websiteId)}", null, ct);
+        return new CrispWebsite(websiteId, Blank(data.String("name")), Blank(data.String("domain")));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     public async Task<VisitorDetails> GetConversationMetaAsync(string websiteId, string sessionId, CancellationToken ct = default)
     {
         var data = await SendAsync("conversation.meta", HttpMethod.Get,

@@ -9,6 +9,9 @@ public sealed record RtmEndpoint(Uri Socket, Uri? Rescue);
 /// <summary>One item of <c>plugin/connect/websites/since</c>: an install (with its token) or a removal.</summary>
 public sealed record SubscribedWebsiteChange(string WebsiteId, string? Token, bool Removed);
 
+/// <summary>A website as <c>GET website/{website_id}</c> describes it: what the portal shows instead of its id.</summary>
+public sealed record CrispWebsite(string WebsiteId, string? Name, string? Domain);
+
 /// <summary>A people profile as far as dedup needs it.</summary>
 public sealed record PeopleProfile(string PeopleId, string? Email, string? Phone)
 {

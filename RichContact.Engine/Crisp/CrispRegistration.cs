@@ -9,7 +9,7 @@ using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Crisp;
 
-/// <summary>Registers the Crisp REST client, its quota accounting and the RTM listener.</summary>
+/// <summary>Registers the Crisp REST client, its quota accounting, the website names and the RTM listener.</summary>
 internal static class CrispRegistration
 {
     /// <summary>Crisp's official clients give up on a request after 5–10 s.</summary>
@@ -40,6 +40,7 @@ internal static class CrispRegistration
         // Added after the retries, so innermost: each attempt that leaves the process is quota.
         client.AddHttpMessageHandler<CrispQuotaHandler>();
 
+        services.AddSingleton<WebsiteNames>();
         services.AddSingleton<RtmTimings>();
         services.AddSingleton<RtmEventQueue>();
         services.AddSingleton<CatchUpStatus>();

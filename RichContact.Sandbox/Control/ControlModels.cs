@@ -46,7 +46,11 @@ public sealed class SubscribeWebsiteRequest
     public string? WebsiteId { get; set; }
     public string? Token { get; set; }
     public string? Name { get; set; }
+    public string? Domain { get; set; }
 }
+
+/// <summary>How <c>GET website/{website_id}</c> answers (<c>PUT /_sandbox/website-route</c>): one of <see cref="WebsiteRouteReadings"/>.</summary>
+public sealed record WebsiteRouteReading(string WebsiteRoute);
 
 public sealed record SubscribedWebsite(string WebsiteId, string Token);
 

@@ -78,9 +78,19 @@ internal static class ControlRoutes
             return Results.Ok(reading);
         });
 
+        control.MapGet("/website-route", (SandboxState state) =>
+            Results.Ok(new WebsiteRouteReading(state.WebsiteRouteRefused ? WebsiteRouteReadings.Refused : WebsiteRouteReadings.Answered)));
+        control.MapPut("/website-route", (WebsiteRouteReading reading, SandboxState state) =>
+        {
+            if (reading.WebsiteRoute is not (WebsiteRouteReadings.Answered or WebsiteRouteReadings.Refused))
+                return Problem(400, "invalid_data");
+            state.WebsiteRouteRefused = reading.WebsiteRoute == WebsiteRouteReadings.Refused;
+            return Results.Ok(reading);
+        });
+
         control.MapPost("/websites", (SubscribeWebsiteRequest request, SandboxState state, EventBus events) =>
         {
-            var website = state.Subscribe(request.WebsiteId ?? Guid.NewGuid().ToString(), request.Token ?? Guid.NewGuid().ToString("n"), request.Name);
+            var website = state.Subscribe(request.WebsiteId ?? Guid.NewGuid().ToString(), request.Token ?? Guid.NewGuid().ToString("n"), request.Name, request.Domain);
             events.Publish(website.Id, CrispEvents.SubscriptionUpdated, Subscription(state, true));
             return Results.Ok(new SubscribedWebsite(website.Id, website.Token));
         });

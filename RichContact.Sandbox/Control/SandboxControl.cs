@@ -60,6 +60,13 @@ public sealed class SandboxControl(HttpClient http)
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Makes <c>GET website/{website_id}</c> refuse the plugin tier (403), or answer again.</summary>
+    public async Task SetWebsiteRouteAsync(string reading, CancellationToken ct = default)
+    {
+        using var response = await http.PutAsync("_sandbox/website-route", JsonContent.Create(new WebsiteRouteReading(reading), options: SandboxJson.Options), ct);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task<SandboxRequestCounts> RequestsAsync(CancellationToken ct = default) =>
         (await http.GetFromJsonAsync<SandboxRequestCounts>("_sandbox/requests", SandboxJson.Options, ct))!;
 

@@ -21,7 +21,8 @@ internal sealed partial class CrispApiGate(RequestDelegate next, SandboxState st
         var endpoint = context.GetEndpoint();
         var route = endpoint?.Metadata.GetMetadata<CrispRoute>();
         var template = route is not null && endpoint is RouteEndpoint routeEndpoint
-            ? "/" + Constraint().Replace(routeEndpoint.RoutePattern.RawText?.TrimStart('/') ?? "", "{$1}")
+            // A group's own route ("") ends in a slash that its callers never send.
+            ? "/" + Constraint().Replace(routeEndpoint.RoutePattern.RawText?.Trim('/') ?? "", "{$1}")
             : UnknownRoute;
         state.Requests.Count(context.Request.Method, template);
 

@@ -13,6 +13,7 @@ internal static class CrispRestApi
         v1.MapPluginConnect();
         v1.MapSubscriptionSettings();
         var website = v1.MapGroup("/website/{website_id}").AddEndpointFilter(WebsiteFilter.RequireSubscribed);
+        website.MapWebsite();
         website.MapConversations();
         website.MapPeople();
         // Routes of the user tier exist on Crisp but are closed to plugin tokens.

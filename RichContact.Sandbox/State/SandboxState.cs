@@ -15,9 +15,10 @@ internal sealed class SandboxState
     {
         Options = options;
         Search = options.Search;
+        WebsiteRouteRefused = options.WebsiteRoute == WebsiteRouteReadings.Refused;
         foreach (var website in options.Websites)
         {
-            var state = Subscribe(website.Id, website.Token, website.Name);
+            var state = Subscribe(website.Id, website.Token, website.Name, website.Domain);
             foreach (var profile in HandMadeContacts.Generate(options.PrefilledContacts, seed: (int)state.Order))
                 state.People.Create(profile);
         }
@@ -31,13 +32,17 @@ internal sealed class SandboxState
     public SearchReading Search { get => Volatile.Read(ref _search); set => Volatile.Write(ref _search, value); }
     private SearchReading _search = SearchReading.Default;
 
+    /// <summary>Whether <c>GET website/{website_id}</c> refuses the plugin tier now (<c>PUT /_sandbox/website-route</c> changes it).</summary>
+    public bool WebsiteRouteRefused { get => Volatile.Read(ref _websiteRouteRefused); set => Volatile.Write(ref _websiteRouteRefused, value); }
+    private bool _websiteRouteRefused;
+
     public WebsiteState? Website(string websiteId) => _websites.GetValueOrDefault(websiteId);
 
     /// <summary>Websites in the order they installed the plugin, so that pages are stable.</summary>
     public List<WebsiteState> Websites() => _websites.Values.OrderBy(w => w.Order).ToList();
 
-    public WebsiteState Subscribe(string websiteId, string token, string? name) =>
-        _websites.GetOrAdd(websiteId, id => new WebsiteState(id, token, name, Interlocked.Increment(ref _order)));
+    public WebsiteState Subscribe(string websiteId, string token, string? name, string? domain = null) =>
+        _websites.GetOrAdd(websiteId, id => new WebsiteState(id, token, name, domain, Interlocked.Increment(ref _order)));
 
     public bool Unsubscribe(string websiteId)
     {

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace RichContact.Sandbox.State;
 
-/// <summary>One website that installed the plugin: its token, plugin settings, people profiles and conversations.</summary>
-internal sealed class WebsiteState(string id, string token, string? name, long order)
+/// <summary>One website that installed the plugin: its name and domain, its token, plugin settings, people profiles and conversations.</summary>
+internal sealed class WebsiteState(string id, string token, string? name, string? domain, long order)
 {
     private readonly Lock _settingsLock = new();
     private JsonObject _settings = new();
@@ -12,6 +12,7 @@ internal sealed class WebsiteState(string id, string token, string? name, long o
     public string Id { get; } = id;
     public string Token { get; } = token;
     public string? Name { get; } = name;
+    public string? Domain { get; } = domain;
     public long Order { get; } = order;
     public long SubscribedAt { get; } = UnixTime.NowMs();
     public PeopleBook People { get; } = new();

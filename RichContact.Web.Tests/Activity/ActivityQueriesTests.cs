@@ -72,4 +72,27 @@ public sealed class ActivityQueriesTests
         Assert.Equal(["kakaotalk", "whatsapp"], await ctx.Get<ActivityQueries>().ChannelsSeenAsync("w-1"));
         Assert.Equal(["kakaotalk", "wechat", "whatsapp"], await ctx.Get<ActivityQueries>().ChannelsSeenAsync());
     }
+    [Fact]
+    public async Task The_export_reads_every_matching_entry_newest_first_across_its_pages_once_each()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var dbFactory = ctx.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<RichContact.Engine.Storage.RichContactDb>>();
+        var count = ActivityQueries.ExportPageSize * 2 + 3;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            // Two websites interleaved, so that each page of one website's entries skips the other's.
+            for (var i = 0; i < count; i++)
+            {
+                db.Activity.Add(Entry(website: "w-1", session: $"s1_{i:0000}"));
+                db.Activity.Add(Entry(website: "w-2", session: $"s2_{i:0000}"));
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var exported = new List<string>();
+        await foreach (var entry in ctx.Get<ActivityQueries>().ExportAsync(new ActivityFilter("w-1")))
+            exported.Add(entry.SessionId);
+
+        Assert.Equal(Enumerable.Range(0, count).Reverse().Select(i => $"s1_{i:0000}"), exported);
+    }
 }

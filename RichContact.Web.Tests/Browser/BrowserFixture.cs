@@ -41,9 +41,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    /// <param name="timezoneId">The browser's time zone (an IANA name); the machine's when null.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string? timezoneId = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = timezoneId,
+            AcceptDownloads = true,
+        });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

@@ -76,6 +76,62 @@ public sealed class FeedPageTests
         cut.WaitForAssertion(() => Assert.Equal(["live_match", "match_1"], Sessions(cut)));
     }
 
+    [Fact]
+    public async Task A_reason_reads_as_a_sentence_with_its_code_beside_it()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var skipped = Entry(outcome: ActivityOutcome.Skipped, session: "session_skipped");
+        skipped.Reason = RichContact.Engine.Contacts.ReasonCodes.ChannelNotMonitored;
+        await ctx.Get<ActivityLog>().RecordAsync(skipped);
+
+        var cut = ctx.Render<FeedPage>();
+
+        var reason = cut.WaitForElement("[data-testid=activity-row] [data-testid=reason]");
+        Assert.Equal("channel_not_monitored", reason.GetAttribute("data-code"));
+        Assert.Equal("the channel is not monitored on this website", reason.QuerySelector(".rc-reason-sentence")!.TextContent);
+        Assert.Equal("channel_not_monitored", reason.QuerySelector("code")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Times_go_to_the_browser_in_utc_for_it_to_write_in_its_own_zone_relative_in_the_live_feed()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var at = new DateTimeOffset(2026, 11, 30, 14, 5, 7, TimeSpan.FromHours(2));
+        await ctx.Get<ActivityLog>().RecordAsync(Entry(at: at));
+
+        var cut = ctx.Render<FeedPage>();
+
+        var time = cut.WaitForElement("[data-testid=activity-row] local-time");
+        Assert.Equal("2026-11-30T12:05:07.0000000Z", time.GetAttribute("datetime"));
+        Assert.Equal("relative", time.GetAttribute("format"));
+    }
+
+    [Fact]
+    public async Task Without_a_name_from_crisp_a_website_is_shown_by_its_id()
+    {
+        // No plugin token here: nobody to ask.
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        await ctx.Get<ActivityLog>().RecordAsync(Entry(website: "8c1f4f4e-2d3a-4b5c-9e6f-7a8b9c0d1e2f"));
+
+        var cut = ctx.Render<FeedPage>();
+
+        var website = cut.WaitForElement("[data-testid=activity-row] [data-testid=website-name]");
+        Assert.Equal("false", website.GetAttribute("data-known"));
+        Assert.Equal("8c1f4f4e-2d3a-4b5c-9e6f-7a8b9c0d1e2f", website.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_export_link_carries_the_filters_in_force()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var cut = ctx.Render<FeedPage>();
+        Assert.Equal("/activity/export.csv", cut.Find("[data-testid=export-csv]").GetAttribute("href"));
+
+        await cut.InvokeAsync(() => cut.Instance.ApplyFilterAsync(new ActivityFilter("w 1", "whatsapp", ActivityOutcome.Created)));
+
+        cut.WaitForAssertion(() => Assert.Equal("/activity/export.csv?website=w%201&channel=whatsapp&outcome=created", cut.Find("[data-testid=export-csv]").GetAttribute("href")));
+    }
+
     private static IEnumerable<string?> Sessions(IRenderedComponent<FeedPage> cut) =>
         cut.FindAll("[data-testid=activity-row]").Select(r => r.GetAttribute("data-session"));
 }

@@ -35,6 +35,24 @@ public sealed class OverviewPageTests
     }
 
     [Fact]
+    public async Task Counts_conversations_by_website_most_first_leaving_mends_out()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var log = ctx.Get<ActivityLog>();
+        await log.RecordAsync(Entry(website: "w-1"));
+        await log.RecordAsync(Entry(website: "w-2"));
+        await log.RecordAsync(Entry(website: "w-2", outcome: ActivityOutcome.Skipped));
+        await log.RecordAsync(Entry(website: "w-1", outcome: ActivityOutcome.Mend));
+
+        var cut = ctx.Render<OverviewPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(["w-2", "w-1"], cut.FindAll("[data-testid=website-count]").Select(c => c.GetAttribute("data-website-id"))));
+        Assert.Equal("2", cut.Find("[data-testid=website-count][data-website-id=w-2] strong").TextContent);
+        Assert.Equal("1", cut.Find("[data-testid=website-count][data-website-id=w-1] strong").TextContent);
+        Assert.Equal("/websites/w-2", cut.Find("[data-testid=website-count][data-website-id=w-2] a").GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task New_activity_updates_the_overview_live()
     {
         await using var ctx = await ComponentTestContext.CreateAsync();

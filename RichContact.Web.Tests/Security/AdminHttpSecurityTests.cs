@@ -15,6 +15,7 @@ public sealed class AdminHttpSecurityTests : AppOverHttp
     [InlineData("GET", "/activity")]
     [InlineData("GET", "/websites")]
     [InlineData("GET", "/websites/website-1")]
+    [InlineData("GET", "/activity/export.csv")]
     [InlineData("GET", "/admin/jobs")]
     [InlineData("GET", "/admin/jobs/jobs/scheduled")]
     [InlineData("GET", "/admin/jobs/stats")]

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Configuration;
+using RichContact.Sandbox;
+
+namespace RichContact.Engine.Tests.Sandbox;
+
+public sealed class WebsiteRouteTests : SandboxTestBase
+{
+    [Fact]
+    public async Task A_subscribed_website_answers_with_its_name_and_domain()
+    {
+        var (status, envelope) = await GetAsync($"website/{WebsiteId}");
+
+        Assert.Equal(200, status);
+        Assert.Equal(WebsiteId, envelope["data"]!["website_id"]!.GetValue<string>());
+        Assert.Equal("Demo Shop", envelope["data"]!["name"]!.GetValue<string>());
+        Assert.Equal("shop.example.com", envelope["data"]!["domain"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_website_installed_later_answers_with_the_name_and_domain_it_was_given()
+    {
+        var website = await Sandbox.Control.SubscribeWebsiteAsync(new() { Name = "Café \"Chez Nous\", Lisbon", Domain = "chez-nous.example.pt" });
+
+        var (_, envelope) = await GetAsync($"website/{website.WebsiteId}");
+
+        Assert.Equal("Café \"Chez Nous\", Lisbon", envelope["data"]!["name"]!.GetValue<string>());
+        Assert.Equal("chez-nous.example.pt", envelope["data"]!["domain"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_website_that_has_not_installed_the_plugin_is_not_found()
+    {
+        AssertCrispError(await GetAsync("website/3f9a0c1e-0000-4000-8000-000000000000"), 404, "not_subscribed");
+    }
+
+    [Fact]
+    public async Task The_switch_makes_the_route_refuse_the_plugin_tier_until_it_is_switched_back()
+    {
+        await Sandbox.Control.SetWebsiteRouteAsync(WebsiteRouteReadings.Refused);
+        AssertCrispError(await GetAsync($"website/{WebsiteId}"), 403, "restricted_route_tier");
+
+        await Sandbox.Control.SetWebsiteRouteAsync(WebsiteRouteReadings.Answered);
+        Assert.Equal(200, (await GetAsync($"website/{WebsiteId}")).Status);
+    }
+
+    [Fact]
+    public async Task Each_call_is_counted_under_the_route_template()
+    {
+        await GetAsync($"website/{WebsiteId}");
+        await GetAsync($"website/{WebsiteId}");
+
+        Assert.Equal(2, (await Sandbox.Control.RequestsAsync()).Count("GET", "/v1/website/{website_id}"));
+    }
+}
+
+public sealed class RefusedWebsiteRouteTests : SandboxTestBase
+{
+    protected override SandboxOptions CreateOptions() => new() { WebsiteRoute = WebsiteRouteReadings.Refused };
+
+    [Fact]
+    public async Task A_sandbox_configured_to_refuse_the_route_refuses_it_from_the_start()
+    {
+        AssertCrispError(await GetAsync($"website/{WebsiteId}"), 403, "restricted_route_tier");
+    }
+}
+
+public sealed class WebsiteRouteOptionsTests
+{
+    [Fact]
+    public void The_reading_and_each_website_domain_bind_from_configuration_and_a_misspelt_reading_stops_the_sandbox()
+    {
+        var options = SandboxOptions.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RichContact:Sandbox:WebsiteRoute"] = "refused",
+            ["RichContact:Sandbox:Websites:0:Id"] = "w-1",
+            ["RichContact:Sandbox:Websites:0:Token"] = "t-1",
+            ["RichContact:Sandbox:Websites:0:Name"] = "Shop",
+            ["RichContact:Sandbox:Websites:0:Domain"] = "shop.example.com",
+        }).Build());
+        Assert.Equal(WebsiteRouteReadings.Refused, options.WebsiteRoute);
+        Assert.Equal(("Shop", "shop.example.com"), (options.Websites.Single().Name, options.Websites.Single().Domain));
+
+        var error = Assert.Throws<InvalidOperationException>(() => SandboxOptions.FromConfiguration(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["RichContact:Sandbox:WebsiteRoute"] = "refuse" }).Build()));
+        Assert.Contains("RichContact:Sandbox:WebsiteRoute", error.Message);
+    }
+}
