@@ -67,7 +67,9 @@ public sealed class PreviewOnlyBrowserTests(BrowserFixture fixture)
 
             // The Websites page and the overview carry the badge too, and count what would have been created.
             await page.GetByRole(AriaRole.Link, new() { Name = "Websites", Exact = true }).ClickAsync();
-            await Expect(page.Locator($"[data-testid=website-row][data-website-id='{websiteId}'] [data-testid=preview-badge]")).ToBeVisibleAsync();
+            var websiteRow = page.Locator($"[data-testid=website-row][data-website-id='{websiteId}']");
+            await Expect(websiteRow.GetByTestId("preview-badge")).ToBeVisibleAsync();
+            await Expect(websiteRow.GetByTestId("website-mode")).ToHaveTextAsync("On, preview only");
             await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
             await Expect(page.Locator($"[data-testid=website-count][data-website-id='{websiteId}'] [data-testid=preview-badge]")).ToBeVisibleAsync();
             // Only this test previews in the shared app.
