@@ -13,8 +13,9 @@ namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// The Hangfire job run once a conversation's collection window is over: decides whether the
-/// conversation's visitor needs a contact and creates it (or, on a website in preview, says it would). Its arguments are ids only (Hangfire's
-/// storage is on disk); the visitor's details come from memory, else from the conversation meta.
+/// conversation's visitor needs a contact and creates it (or, on a website in preview, says it
+/// would). Its arguments are ids only (Hangfire's storage is on disk); the visitor's details come
+/// from memory, else from the conversation meta.
 /// Idempotent: a conversation with an outcome is not processed again (checked under the
 /// conversation's lock, so two jobs of one conversation never both run), and the per-person lock
 /// plus the search before create mean the same person on two channels never gets a second contact.
