@@ -2,6 +2,7 @@ using RichContact.Web;
 using RichContact.Web.Auth;
 using RichContact.Web.Components;
 using RichContact.Web.Export;
+using RichContact.Web.Metrics;
 using RichContact.Web.Security;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -29,6 +30,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRichContactHealth();
+app.MapRichContactMetrics();
 app.MapAdminEndpoints();
 app.MapActivityExport();
 app.MapRazorComponents<App>()

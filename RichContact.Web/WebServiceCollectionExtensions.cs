@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using RichContact.Engine;
 using RichContact.Engine.Activity;
 using RichContact.Web.Auth;
+using RichContact.Web.Metrics;
 using RichContact.Web.Sandbox;
 using RichContact.Web.Security;
 
@@ -21,6 +22,7 @@ public static class WebServiceCollectionExtensions
                 "RichContact:Web:FrameAncestors must name at least one origin (e.g. https://app.crisp.chat).")
             .ValidateOnStart();
         services.AddAdminAuthentication(configuration);
+        services.AddRichContactMetrics(configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
