@@ -85,6 +85,19 @@ public sealed class EngineMetrics : IHostedService, IDisposable
 
     private void OnRecorded(ActivityEntry entry)
     {
+        try
+        {
+            Count(entry);
+        }
+        catch (Exception)
+        {
+            // A listener that throws loses a measurement, never the entry: the stream's later
+            // subscribers (the live feed) and the caller of the activity log must not see it.
+        }
+    }
+
+    private void Count(ActivityEntry entry)
+    {
         var outcome = OutcomeLabel(entry.Outcome);
         var channel = entry.Channel ?? "none";
         if (_outcomes.Enabled)

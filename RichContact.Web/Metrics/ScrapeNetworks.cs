@@ -36,11 +36,16 @@ public sealed class ScrapeNetworks
 
     private static bool TryParse(string entry, out IPNetwork network)
     {
+        network = default;
+        // IPAddress also reads the short forms of inet_aton: 192.168.1 is 192.168.0.1, 10 is 0.0.0.10.
+        var address = entry.Split('/')[0];
+        if (!address.Contains(':') && address.Count(c => c == '.') != 3)
+            return false;
         if (IPNetwork.TryParse(entry, out network))
             return true;
-        if (!entry.Contains('/') && IPAddress.TryParse(entry, out var address))
+        if (!entry.Contains('/') && IPAddress.TryParse(entry, out var single))
         {
-            network = new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+            network = new IPNetwork(single, single.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
             return true;
         }
         return false;
