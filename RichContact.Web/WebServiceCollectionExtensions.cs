@@ -11,7 +11,7 @@ namespace RichContact.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>The web app: Blazor with MudBlazor on top of the engine, the admin login and the framing policy.</summary>
+    /// <summary>The web app: Blazor with MudBlazor on top of the engine, the admin login, the framing policy and the metrics' export.</summary>
     public static IServiceCollection AddRichContactWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSandboxMode(); // before the engine: see AddSandboxMode

@@ -60,7 +60,7 @@ public sealed class EngineMetrics : IHostedService, IDisposable
         _crispRequests = meter.CreateCounter<long>("richcontact.crisp.requests", "{request}",
             "Requests sent to Crisp's REST API (retries included: each one is daily quota), by route template, method and HTTP status.");
 
-        meter.CreateObservableGauge("richcontact.crisp.budget.remaining", () => Budget.Limit - Budget.Used, "{request}",
+        meter.CreateObservableGauge("richcontact.crisp.budget.remaining", () => Math.Max(0, Budget.Limit - Budget.Used), "{request}",
             "Crisp requests left in today's budget (RichContact:Crisp:DailyRequestBudget; the day is UTC).");
         meter.CreateObservableGauge("richcontact.rtm.connected", () => Connection.State == CrispConnectionState.Connected ? 1 : 0, "{connection}",
             "1 while the RTM connection to Crisp is authenticated, else 0.");
