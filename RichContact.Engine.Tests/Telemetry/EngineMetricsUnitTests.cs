@@ -128,6 +128,29 @@ public sealed class EngineMetricsUnitTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_listener_that_throws_loses_its_measurement_never_the_activity_entry()
+    {
+        var hostMeters = _services.GetRequiredService<IMeterFactory>();
+        using var throwing = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Scope == hostMeters && instrument.Name == "richcontact.outcomes")
+                    listener.EnableMeasurementEvents(instrument);
+            },
+        };
+        throwing.SetMeasurementEventCallback<long>((_, _, _, _) => throw new InvalidOperationException("an exporter's bug"));
+        throwing.Start();
+        var seen = new List<ActivityEntry>();
+        _services.GetRequiredService<ActivityStream>().Recorded += seen.Add; // after the metrics: as the live feed
+
+        var entry = Entry();
+        Publish(entry);
+
+        Assert.Equal([entry], seen);
+    }
+
+    [Fact]
     public void The_latency_histogram_advises_buckets_from_milliseconds_to_ten_seconds()
     {
         var histogram = Assert.IsType<Histogram<double>>(_metrics.Instruments.Single(i => i.Name == "richcontact.contact.latency"));
