@@ -2,6 +2,7 @@ using RichContact.Web;
 using RichContact.Web.Auth;
 using RichContact.Web.Components;
 using RichContact.Web.Export;
+using RichContact.Web.Hooks;
 using RichContact.Web.Metrics;
 using RichContact.Web.Security;
 
@@ -33,6 +34,7 @@ app.MapRichContactHealth();
 app.MapRichContactMetrics();
 app.MapAdminEndpoints();
 app.MapActivityExport();
+app.MapCrispHooks();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -49,7 +49,8 @@ public class EngineMetricsTests : EngineEndToEndTest
             contactCalls.Select(m => (m.Labels["route"], m.Labels["method"], m.Labels["status"])));
         Assert.Equal(outcome.RestCalls, contactCalls.Count);
 
-        Assert.Equal(1, Gauge("richcontact.rtm.connected"));
+        var connected = Assert.Single(_metrics.Gauges(), m => m.Instrument == "richcontact.rtm.connected");
+        Assert.Equal((1.0, "rtm"), (connected.Value, connected.Labels["source"]));
         var budget = Engine.Get<CrispRequestBudget>();
         Assert.Equal(budget.Limit - budget.Used, Gauge("richcontact.crisp.budget.remaining"));
         Assert.Equal(0, Gauge("richcontact.conversations.held"));

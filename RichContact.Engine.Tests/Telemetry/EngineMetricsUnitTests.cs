@@ -34,6 +34,7 @@ public sealed class EngineMetricsUnitTests : IAsyncLifetime
         var services = new ServiceCollection().AddLogging();
         services.AddOptions<RichContactOptions>().Bind(configuration.GetSection(RichContactOptions.Section));
         services.AddSingleton<ActivityStream>();
+        services.AddSingleton<CrispConnectionStatus>();
         services.AddCrisp();
         services.AddEngineMetrics();
         _services = services.BuildServiceProvider();
@@ -148,6 +149,21 @@ public sealed class EngineMetricsUnitTests : IAsyncLifetime
         Publish(entry);
 
         Assert.Equal([entry], seen);
+    }
+
+    [Theory]
+    [InlineData(CrispEventSource.Rtm, CrispConnectionState.Connected, 1, "rtm")]
+    [InlineData(CrispEventSource.Rtm, CrispConnectionState.Reconnecting, 0, "rtm")]
+    [InlineData(CrispEventSource.Hooks, CrispConnectionState.Connected, 1, "hooks")]
+    public void The_connection_gauge_says_whether_crisp_events_arrive_and_by_which_way(CrispEventSource source, CrispConnectionState state, double value, string label)
+    {
+        var status = _services.GetRequiredService<CrispConnectionStatus>();
+        status.Source = source;
+        status.Set(state);
+
+        var connected = Assert.Single(_metrics.Gauges(), m => m.Instrument == "richcontact.rtm.connected");
+
+        Assert.Equal((value, label), (connected.Value, connected.Labels["source"]));
     }
 
     [Fact]

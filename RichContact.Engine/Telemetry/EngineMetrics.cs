@@ -62,8 +62,8 @@ public sealed class EngineMetrics : IHostedService, IDisposable
 
         meter.CreateObservableGauge("richcontact.crisp.budget.remaining", () => Math.Max(0, Budget.Limit - Budget.Used), "{request}",
             "Crisp requests left in today's budget (RichContact:Crisp:DailyRequestBudget; the day is UTC).");
-        meter.CreateObservableGauge("richcontact.rtm.connected", () => Connection.State == CrispConnectionState.Connected ? 1 : 0, "{connection}",
-            "1 while the RTM connection to Crisp is authenticated, else 0.");
+        meter.CreateObservableGauge("richcontact.rtm.connected", Connected, "{connection}",
+            "1 while Crisp's events reach the engine: the RTM connection is authenticated (source=rtm), or Web Hooks are listened for (source=hooks); else 0.");
         meter.CreateObservableGauge("richcontact.conversations.waiting", Waiting, "{conversation}",
             "New conversations waiting for their contact job in this process: in their collection window (stage=window) or queued for a run slot (stage=queued).");
         meter.CreateObservableGauge("richcontact.conversations.held", () => Get<ContactJobScheduler>().HeldCount, "{conversation}",
@@ -128,6 +128,10 @@ public sealed class EngineMetrics : IHostedService, IDisposable
             return websiteId;
         }
     }
+
+    /// <summary>With Web Hooks there is no socket; the source label keeps one alert for both ways in.</summary>
+    private Measurement<int> Connected() => new(Connection.State == CrispConnectionState.Connected ? 1 : 0,
+        new KeyValuePair<string, object?>("source", Connection.Source == CrispEventSource.Hooks ? "hooks" : "rtm"));
 
     private IEnumerable<Measurement<int>> Waiting()
     {

@@ -66,7 +66,7 @@ public sealed class MetricsScrapeTests : AppOverHttp
 
         var budget = App.Get<CrispRequestBudget>();
         Assert.Equal(budget.Limit - budget.Used, Assert.Single(samples.Samples("richcontact_crisp_budget_remaining")).Value);
-        Assert.Equal(1, Assert.Single(samples.Samples("richcontact_rtm_connected")).Value);
+        Assert.Equal(1, Assert.Single(samples.Samples("richcontact_rtm_connected", ("source", "rtm"))).Value);
         Assert.Equal(0, Assert.Single(samples.Samples("richcontact_conversations_held")).Value);
         Assert.Equal(["queued", "window"], samples.Samples("richcontact_conversations_waiting").Select(s => s.Labels["stage"]).Order());
     }
