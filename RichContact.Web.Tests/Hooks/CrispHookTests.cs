@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using RichContact.Engine.Activity;
+using Microsoft.EntityFrameworkCore;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Hooks;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Sandbox.Hooks;
@@ -15,13 +18,42 @@ namespace RichContact.Web.Tests.Hooks;
 /// <c>RichContact:Crisp:Events = hooks</c>: the sandbox POSTs its events, signed, to the real app's
 /// <c>/crisp/hooks</c> over loopback, and no RTM socket is opened.
 /// </summary>
-public sealed class CrispHookTests : AppOverHttp
+public class CrispHookTests : AppOverHttp
 {
     protected override void Configure(RichContactApp app)
     {
         app.Settings["RichContact:Crisp:Events"] = "hooks";
         app.Settings["RichContact:Sandbox:HookUrl"] = new Uri(app.BaseUrl, "crisp/hooks").ToString();
         app.Settings["RichContact:Sandbox:HookRetryDelayMs"] = "100";
+        app.Settings["RichContact:Sandbox:HookRedelivery"] = Redelivery;
+    }
+
+    /// <summary>How the sandbox sends a delivery again: Crisp documents its retries, not whether they are signed anew.</summary>
+    protected virtual string Redelivery => HookRedeliveries.Same;
+
+    [Fact]
+    public async Task Deliveries_sent_again_because_their_answers_were_lost_make_one_contact()
+    {
+        var connection = App.Get<CrispConnectionStatus>();
+        await Eventually.TrueAsync(() => connection.State == CrispConnectionState.Connected, "the engine to listen for Web Hooks");
+        await App.Sandbox.Control.FaultsAsync(new SandboxFaults { LoseHookAnswers = 1000 });
+        using var waiter = new ActivityWaiter(App.Get<ActivityStream>());
+        var website = App.Sandbox.Options.Websites[0].Id;
+
+        var session = await App.Sandbox.Control.StartConversationAsync(new StartConversationRequest
+        {
+            WebsiteId = website, Origin = "telegram", Phone = "+351 913 222 111", Nickname = "Rui Costa",
+        });
+
+        Assert.Equal(ActivityOutcome.Created, (await waiter.ForSessionAsync(session)).Outcome);
+        // Every event of the conversation sent three times (the sandbox's attempt limit), then given up.
+        await Eventually.TrueAsync(async () => (await App.Sandbox.Control.HooksAsync()) is { Pending: 0, Failed: > 0 }, "the sandbox to give up on every delivery");
+        var events = (await App.Sandbox.Control.HooksAsync()).Failed;
+        var receiver = App.Get<CrispHookReceiver>();
+        Assert.Equal(Redelivery == HookRedeliveries.Same ? (events, 2 * events) : (3 * events, 0), (receiver.Accepted, receiver.Repeated));
+        Assert.Single(await App.Sandbox.Control.ProfilesAsync(website));
+        await using var db = await App.Get<IDbContextFactory<RichContactDb>>().CreateDbContextAsync();
+        Assert.Single(await db.Activity.Where(e => e.SessionId == session).ToListAsync());
     }
 
     private static string Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
@@ -64,7 +96,7 @@ public sealed class CrispHookTests : AppOverHttp
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(App.Logs.Lines, l => l.Contains("Refused a Web Hooks request"));
-        Assert.DoesNotContain(App.Logs.Lines, l => l.Contains("934") || l.Contains("session_forged"));
+        Assert.DoesNotContain(App.Logs.Lines, l => l.Contains("934 567 890") || l.Contains("session_forged"));
     }
 
     [Fact]
@@ -81,4 +113,10 @@ public sealed class CrispHookTests : AppOverHttp
 
         Assert.Single(App.Logs.Lines, l => l.Contains($"signed at {fresh} already taken"));
     }
+}
+
+/// <summary>The same, when Crisp signs a delivery anew each time it sends it again.</summary>
+public sealed class CrispHookFreshRedeliveryTests : CrispHookTests
+{
+    protected override string Redelivery => HookRedeliveries.Fresh;
 }

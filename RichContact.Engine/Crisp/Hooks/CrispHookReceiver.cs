@@ -37,8 +37,14 @@ public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmE
     /// </summary>
     private readonly ExpiringMap<string, bool> _taken = new(100_000, MaxAge * 2, clock);
 
-    /// <summary>When the last delivery was accepted (the listener's sign of life in hooks mode).</summary>
-    public DateTimeOffset? LastAcceptedAt { get; private set; }
+    private long _accepted;
+    private long _repeated;
+    private long _refused;
+
+    /// <summary>Deliveries taken, answered as repeats, and refused since the start.</summary>
+    public long Accepted => Interlocked.Read(ref _accepted);
+    public long Repeated => Interlocked.Read(ref _repeated);
+    public long Refused => Interlocked.Read(ref _refused);
 
     public HookDelivery Receive(ReadOnlySpan<byte> body, string? timestamp, string? signature)
     {
@@ -47,17 +53,20 @@ public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmE
             || !CrispHookSignature.IsValid(secret, timestamp, body, signature))
         {
             logger.LogWarning("Refused a Web Hooks request: missing or wrong signature ({Bytes} bytes)", body.Length);
+            Interlocked.Increment(ref _refused);
             return HookDelivery.Refused;
         }
         var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(sentAtMs, 0, 253402300799999));
         if (age.Duration() > MaxAge)
         {
             logger.LogWarning("Refused a Web Hooks request signed {Age:0} s away from now (at most {MaxAge:0} s)", age.TotalSeconds, MaxAge.TotalSeconds);
+            Interlocked.Increment(ref _refused);
             return HookDelivery.Refused;
         }
         if (!_taken.TryAdd(signature!, true))
         {
             logger.LogInformation("Web Hooks delivery signed at {Timestamp} already taken: answered, not handled again", timestamp);
+            Interlocked.Increment(ref _repeated);
             return HookDelivery.Repeated;
         }
 
@@ -75,7 +84,7 @@ public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmE
             logger.LogWarning("Ignored a signed Web Hooks request that carries no event ({Bytes} bytes)", body.Length);
             return HookDelivery.Unreadable;
         }
-        LastAcceptedAt = clock.GetUtcNow();
+        Interlocked.Increment(ref _accepted);
         queue.Post(rtmEvent.Value);
         return HookDelivery.Accepted;
     }

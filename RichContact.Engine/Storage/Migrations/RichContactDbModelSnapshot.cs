@@ -67,7 +67,7 @@ namespace RichContact.Engine.Storage.Migrations
 
                     b.HasIndex(new[] { "WebsiteId", "SessionId" }, "UX_activity_outcome")
                         .IsUnique()
-                        .HasFilter("\"Outcome\" IN ('Created', 'Existing', 'Skipped')");
+                        .HasFilter("\"Outcome\" IN ('Created', 'Existing', 'Skipped', 'WouldCreate')");
 
                     b.ToTable("activity", (string)null);
                 });
@@ -92,6 +92,9 @@ namespace RichContact.Engine.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("MendPlaceholders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PreviewOnly")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Segments")
