@@ -117,15 +117,16 @@ public sealed class EngineMetricsUnitTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_mend_counts_as_an_outcome_but_not_in_the_first_message_to_contact_latency()
+    public void A_mend_counts_as_an_outcome_but_not_in_the_first_message_to_contact_latency_and_a_preview_counts_in_both()
     {
         Publish(Entry(outcome: ActivityOutcome.Mend, elapsedMs: 3_600_000));
         Publish(Entry(outcome: ActivityOutcome.Existing, elapsedMs: 1500));
         Publish(Entry(outcome: ActivityOutcome.Failed, elapsedMs: null));
+        Publish(Entry(outcome: ActivityOutcome.WouldCreate, elapsedMs: 250));
 
-        Assert.Equal(["mend", "existing", "failed"], _metrics.Of("richcontact.outcomes").Select(m => m.Labels["outcome"]));
-        var latency = Assert.Single(_metrics.Of("richcontact.contact.latency"));
-        Assert.Equal((1.5, "existing"), (latency.Value, latency.Labels["outcome"]));
+        Assert.Equal(["mend", "existing", "failed", "would_create"], _metrics.Of("richcontact.outcomes").Select(m => m.Labels["outcome"]));
+        Assert.Equal([(1.5, "existing"), (0.25, "would_create")],
+            _metrics.Of("richcontact.contact.latency").Select(m => (m.Value, m.Labels["outcome"])));
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class EngineMetrics : IHostedService, IDisposable
         var meter = meters.Create(new MeterOptions(MeterName));
 
         _outcomes = meter.CreateCounter<long>("richcontact.outcomes", "{conversation}",
-            "Conversations that got an outcome (created, existing, skipped, failed) and placeholder mends, by website, channel, outcome and reason code.");
+            "Conversations that got an outcome (created, existing, skipped, failed, would_create) and placeholder mends, by website, channel, outcome and reason code.");
         _latency = meter.CreateHistogram("richcontact.contact.latency", "s",
             "Time from a conversation's first visitor message, as this process heard it, to its outcome.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
