@@ -11,6 +11,7 @@ using RichContact.Engine.Crisp;
 using RichContact.Engine.Health;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Storage;
+using RichContact.Engine.Telemetry;
 
 namespace RichContact.Engine;
 
@@ -73,6 +74,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SubscribedWebsites>();
         services.AddCrisp();
         services.AddContacts();
+        services.AddEngineMetrics();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
