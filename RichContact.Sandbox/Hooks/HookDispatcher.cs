@@ -73,10 +73,16 @@ internal sealed class HookDispatcher(SandboxOptions options, SandboxState state,
         }
     }
 
+    /// <summary>
+    /// The next attempt. Signed anew, its timestamp is later than the last one's even within the same
+    /// millisecond: the same timestamp would make the same signature.
+    /// </summary>
     private Delivery Again(Delivery delivery) => delivery with
     {
         Attempt = delivery.Attempt + 1,
-        Timestamp = options.HookRedelivery == HookRedeliveries.Fresh ? UnixTime.NowMs().ToString(CultureInfo.InvariantCulture) : delivery.Timestamp,
+        Timestamp = options.HookRedelivery == HookRedeliveries.Fresh
+            ? Math.Max(UnixTime.NowMs(), long.Parse(delivery.Timestamp, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture)
+            : delivery.Timestamp,
     };
 
     private async Task RetryLaterAsync(Delivery delivery, CancellationToken ct)
