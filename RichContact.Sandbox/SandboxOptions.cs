@@ -39,6 +39,12 @@ public sealed class SandboxOptions
     /// <summary>Contacts each website's CRM starts with, as agents make them by hand: phones typed every way people type them.</summary>
     public int PrefilledContacts { get; set; }
 
+    /// <summary>
+    /// Conversations each website already had before the plugin was installed, spread over the last 30
+    /// days and heard by nobody: what "create contacts for past conversations" finds.
+    /// </summary>
+    public int PastConversations { get; set; }
+
     public int HookAttemptLimit { get; set; } = 3;
     public int HookRetryDelayMs { get; set; } = 1_000;
 
@@ -66,6 +72,8 @@ public sealed class SandboxOptions
             throw new InvalidOperationException($"{Section}:WebsiteRoute must be '{WebsiteRouteReadings.Answered}' or '{WebsiteRouteReadings.Refused}' (got '{options.WebsiteRoute}').");
         if (options.PrefilledContacts < 0)
             throw new InvalidOperationException($"{Section}:PrefilledContacts must be 0 or more.");
+        if (options.PastConversations < 0)
+            throw new InvalidOperationException($"{Section}:PastConversations must be 0 or more.");
         return options;
     }
 }
