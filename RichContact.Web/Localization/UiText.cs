@@ -46,6 +46,8 @@ public sealed record UiText
     public string Skipped { get; init; } = "Skipped";
     public string Failed { get; init; } = "Failed";
     public string Mend { get; init; } = "Email mended";
+    public string Backfilled { get; init; } = "past conversation";
+    public string BackfilledHelp { get; init; } = "Handled after the fact by a backfill run (create contacts for past conversations)";
     public string Refused { get; init; } = "This page can only be opened from your Crisp dashboard (Settings → Plugins → Rich Contact).";
 
     public static readonly UiText English = new();
@@ -91,6 +93,8 @@ public sealed record UiText
         Skipped = "Ignoré",
         Failed = "Échec",
         Mend = "E-mail corrigé",
+        Backfilled = "conversation passée",
+        BackfilledHelp = "Traitée après coup par un rattrapage (créer les contacts des conversations passées)",
         Refused = "Cette page s'ouvre uniquement depuis votre tableau de bord Crisp (Réglages → Plugins → Rich Contact).",
     };
 
