@@ -55,4 +55,33 @@ public class BackfillBudgetTests : BackfillTest
         Assert.Equal(13, (await ProfilesAsync()).Count);
         Assert.Contains(Logs.Lines, l => l.Contains($"Backfill {done.Id} of website {WebsiteId} waits for the daily Crisp budget"));
     }
+
+    [Fact]
+    public async Task Budget_spent_by_live_traffic_during_a_run_leaves_no_failed_entry_and_the_next_day_finishes_the_run()
+    {
+        var sessions = await PastWhatsAppConversationsAsync(6);
+        var preview = await PreviewAsync();
+        await Sandbox.Control.FaultsAsync(new RichContact.Sandbox.SandboxFaults { LatencyMs = 100 });
+        await Runs.StartAsync(preview.Run.Id);
+        await UntilAsync(preview.Run.Id, r => r.Done >= 1, "a first conversation decided");
+
+        // The day's live traffic takes the rest of the budget, reserve included, while a conversation is being decided.
+        var budget = Engine.Get<CrispRequestBudget>();
+        while (!budget.IsExhausted)
+            budget.Spend();
+        var waiting = await UntilStatusAsync(preview.Run.Id, BackfillStatus.WaitingForBudget);
+        await Sandbox.Control.ClearFaultsAsync();
+
+        Assert.Equal(0, waiting.Failed);
+        foreach (var session in sessions)
+            Assert.DoesNotContain(await EntriesAsync(session), e => e.Reason == RichContact.Engine.Contacts.ReasonCodes.BudgetExhausted);
+
+        _budgetClock.Advance(TimeSpan.FromDays(1));
+
+        var done = await UntilStatusAsync(preview.Run.Id, BackfillStatus.Done);
+        Assert.Equal((6, 0), (done.Created + done.Existing, done.Failed));
+        Assert.Equal(6, (await ProfilesAsync()).Count);
+        foreach (var session in sessions)
+            Assert.Single(await EntriesAsync(session));
+    }
 }
