@@ -26,7 +26,7 @@ public class BackfillControlTests : BackfillTest
         Assert.Equal(BackfillStatus.Paused, paused.Status);
         Assert.InRange(paused.Done, 1, 7);
         Assert.Equal(paused.Created, profilesWhilePaused);
-        Assert.Equal(8 - paused.Done, await ListedRowsAsync(paused.Id) - paused.Done); // the rest still listed, waiting
+        Assert.Equal(8 - paused.Done, await ListedRowsAsync(paused.Id, waiting: true)); // the rest still listed, waiting
         Assert.False(await Runs.PauseAsync(paused.Id)); // already paused
 
         await Sandbox.Control.ClearFaultsAsync();

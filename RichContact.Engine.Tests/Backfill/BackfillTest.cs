@@ -69,10 +69,11 @@ public abstract class BackfillTest : EngineEndToEndTest
         return await db.Activity.AsNoTracking().Where(e => e.SessionId == sessionId).ToListAsync();
     }
 
-    protected async Task<int> ListedRowsAsync(long runId)
+    /// <summary>The run's listed conversations in richcontact.db; only those not decided yet when <paramref name="waiting"/>.</summary>
+    protected async Task<int> ListedRowsAsync(long runId, bool waiting = false)
     {
         await using var db = await Engine.Get<IDbContextFactory<RichContactDb>>().CreateDbContextAsync();
-        return await db.BackfillConversations.CountAsync(c => c.RunId == runId);
+        return await db.BackfillConversations.CountAsync(c => c.RunId == runId && (!waiting || c.Result == null));
     }
 
     protected const string MetaRoute = "/v1/website/{website_id}/conversation/{session_id}/meta";

@@ -92,8 +92,10 @@ public sealed class BackfillJob(
                         return;
                     continue;
                 }
-                if (await store.MoveAsync(runId, [BackfillStatus.Running], BackfillStatus.Done, ct: ct) && await store.GetAsync(runId, ct) is { } done)
-                    progress.Report(done, force: true);
+                // Done, or (its list emptied by a cancel meanwhile) whatever the operator made it: said once either way.
+                await store.MoveAsync(runId, [BackfillStatus.Running], BackfillStatus.Done, ct: ct);
+                if (await store.GetAsync(runId, ct) is { } final)
+                    progress.Report(final, force: true);
                 return;
             }
 
