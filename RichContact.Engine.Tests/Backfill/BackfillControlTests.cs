@@ -77,6 +77,7 @@ public class BackfillControlTests : BackfillTest
         var second = await PreviewAsync();
 
         Assert.Null(await Store.GetAsync(first.Run.Id)); // a preview not started is a draft
+        Assert.Equal(0, await ListedRowsAsync(first.Run.Id)); // its list goes with it
         Assert.False(await Runs.StartAsync(first.Run.Id));
 
         await SlowCrispAsync();
