@@ -19,6 +19,7 @@ public class OptionsValidationTests : IDisposable
     [InlineData("RichContact:ActivityRetentionDays", "0", "RichContact:ActivityRetentionDays must be between 1 and 3650")]
     [InlineData("RichContact:ActivityRetentionDays", "3651", "RichContact:ActivityRetentionDays must be between 1 and 3650")]
     [InlineData("RichContact:Crisp:UnauthorizedRetryMinutes", "0", "RichContact:Crisp:UnauthorizedRetryMinutes must be between 0.01 and 1440")]
+    [InlineData("RichContact:Crisp:Events", "hooks", "RichContact:Crisp:HookSecret is required when RichContact:Crisp:Events is hooks")]
     public async Task Invalid_configuration_stops_start_up_with_a_message_naming_the_key(string key, string value, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>

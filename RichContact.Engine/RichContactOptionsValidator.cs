@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Crisp;
 
 namespace RichContact.Engine;
 
@@ -32,6 +33,10 @@ internal sealed class RichContactOptionsValidator : IValidateOptions<RichContact
             errors.Add($"RichContact:Crisp:UnauthorizedRetryMinutes must be between 0.01 and 1440 (got {crisp.UnauthorizedRetryMinutes}).");
         if (crisp.DailyRequestBudget < 1)
             errors.Add($"RichContact:Crisp:DailyRequestBudget must be at least 1 (got {crisp.DailyRequestBudget}).");
+        if (crisp.Events == CrispEventSource.Hooks && string.IsNullOrWhiteSpace(crisp.HookSecret))
+            errors.Add("RichContact:Crisp:HookSecret is required when RichContact:Crisp:Events is hooks (the Web Hooks secret of the plugin in the Crisp Marketplace).");
+        if (crisp.Events == CrispEventSource.Hooks && !crisp.HasCredentials)
+            errors.Add("RichContact:Crisp:Events = hooks needs the plugin token too (RichContact:Crisp:Identifier and Key): the engine still calls Crisp's REST API.");
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

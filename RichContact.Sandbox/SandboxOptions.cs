@@ -45,6 +45,13 @@ public sealed class SandboxOptions
     /// </summary>
     public int PastConversations { get; set; }
 
+    /// <summary>
+    /// How a failed Web Hooks delivery is sent again (<see cref="Hooks.HookRedeliveries.Same"/>: the same
+    /// timestamp and signature; <see cref="Hooks.HookRedeliveries.Fresh"/>: signed anew at its new time).
+    /// Crisp documents the retries, not which.
+    /// </summary>
+    public string HookRedelivery { get; set; } = Hooks.HookRedeliveries.Same;
+
     public int HookAttemptLimit { get; set; } = 3;
     public int HookRetryDelayMs { get; set; } = 1_000;
 
@@ -68,6 +75,8 @@ public sealed class SandboxOptions
         options.Websites = websites is { Count: > 0 } ? websites : DefaultWebsites();
         if (options.Search.Problem() is { } problem)
             throw new InvalidOperationException($"{Section}:Search: {problem}.");
+        if (!Hooks.HookRedeliveries.IsKnown(options.HookRedelivery))
+            throw new InvalidOperationException($"{Section}:HookRedelivery must be '{Hooks.HookRedeliveries.Same}' or '{Hooks.HookRedeliveries.Fresh}' (got '{options.HookRedelivery}').");
         if (options.WebsiteRoute is not (WebsiteRouteReadings.Answered or WebsiteRouteReadings.Refused))
             throw new InvalidOperationException($"{Section}:WebsiteRoute must be '{WebsiteRouteReadings.Answered}' or '{WebsiteRouteReadings.Refused}' (got '{options.WebsiteRoute}').");
         if (options.PrefilledContacts < 0)

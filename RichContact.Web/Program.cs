@@ -2,6 +2,7 @@ using RichContact.Web;
 using RichContact.Web.Auth;
 using RichContact.Web.Components;
 using RichContact.Web.Export;
+using RichContact.Web.Hooks;
 using RichContact.Web.Security;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -31,6 +32,7 @@ app.MapStaticAssets();
 app.MapRichContactHealth();
 app.MapAdminEndpoints();
 app.MapActivityExport();
+app.MapCrispHooks();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -114,6 +114,24 @@ public class BackfillRunTests : BackfillTest
         Assert.Equal((ActivityOutcome.Skipped, ReasonCodes.ChannelNotMonitored), (skipped.Outcome, skipped.Reason));
         Assert.Equal(3, (await Sandbox.Control.RequestsAsync()).Total);
     }
+
+    [Fact]
+    public async Task Website_in_preview_only_gets_would_create_entries_and_no_contact()
+    {
+        await SaveSettingsAsync(s => s with { PreviewOnly = true });
+        var session = await PastConversationAsync("whatsapp", daysAgo: 2, phone: "+351912345631");
+
+        var preview = await PreviewAsync();
+        Assert.True(preview.PreviewOnly);
+        Assert.Equal((1, 2), (preview.ToProcess, preview.CallsHigh)); // the meta and the search: no create
+        await Runs.StartAsync(preview.Run.Id);
+        var done = await UntilStatusAsync(preview.Run.Id, BackfillStatus.Done);
+
+        Assert.Equal((0, 1, 1), (done.Created, done.WouldCreate, done.Done));
+        Assert.Empty(await ProfilesAsync());
+        var entry = Assert.Single(await EntriesAsync(session));
+        Assert.Equal((ActivityOutcome.WouldCreate, done.Id), (entry.Outcome, entry.BackfillRunId));
+    }
 }
 
 /// <summary>A range longer than the preview lists.</summary>

@@ -76,20 +76,23 @@ public class RtmWatchdogTests : IAsyncLifetime
     public async Task Socket_that_gets_pings_is_not_mistaken_for_a_dead_one()
     {
         _sandbox = await CrispSandbox.StartAsync(new SandboxOptions { PingIntervalMs = 200, PingTimeoutMs = 1_000 });
-        await using var engine = await StartEngineAsync(new CapturingLoggerProvider());
+        // A watchdog of 3 s against pings every 200 ms: a loaded machine that stalls the process for a
+        // second (the suite's other tests, GC) must not pass for a dead socket; a socket whose pings did
+        // not count would still be replaced within the 4 s watched.
+        await using var engine = await StartEngineAsync(new CapturingLoggerProvider(), watchdog: TimeSpan.FromSeconds(3));
         var status = engine.Get<CrispConnectionStatus>();
         await EngineEndToEndTest.WaitForStateAsync(status, CrispConnectionState.Connected);
         var changes = 0;
         status.Changed += () => Interlocked.Increment(ref changes);
 
-        // Absence of a reconnect can only be observed over time: four watchdog periods.
+        // Absence of a reconnect can only be observed over time: longer than the watchdog.
         await Task.Delay(TimeSpan.FromSeconds(4));
 
         Assert.Equal((CrispConnectionState.Connected, 0), (status.State, changes));
         Assert.Single(await _sandbox!.Control.SocketsAsync());
     }
 
-    private Task<EngineHost> StartEngineAsync(CapturingLoggerProvider logs) =>
+    private Task<EngineHost> StartEngineAsync(CapturingLoggerProvider logs, TimeSpan? watchdog = null) =>
         EngineHost.StartAsync(_data.Path, new Dictionary<string, string?>
         {
             ["RichContact:Crisp:Identifier"] = _sandbox!.Options.Identifier,
@@ -98,6 +101,6 @@ public class RtmWatchdogTests : IAsyncLifetime
         }, services =>
         {
             services.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-            services.AddSingleton(new RtmTimings { Watchdog = TimeSpan.FromSeconds(1), ReconnectDelay = TimeSpan.FromMilliseconds(100) });
+            services.AddSingleton(new RtmTimings { Watchdog = watchdog ?? TimeSpan.FromSeconds(1), ReconnectDelay = TimeSpan.FromMilliseconds(100) });
         });
 }

@@ -58,22 +58,28 @@ public sealed class ActivityFilterLists
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        int generation;
-        lock (_gate)
+        while (true)
         {
-            if (_loaded)
+            int generation;
+            lock (_gate)
+            {
+                if (_loaded)
+                    return;
+                generation = _generation;
+            }
+            await using var db = await _dbFactory.CreateDbContextAsync(ct);
+            var pairs = await db.Activity.AsNoTracking().Select(e => new { e.WebsiteId, e.Channel }).Distinct().ToListAsync(ct);
+            lock (_gate)
+            {
+                // A purge during the read emptied the lists: what was read may name deleted entries, and
+                // answering from the emptied lists would leave out every other one. Read again.
+                if (generation != _generation)
+                    continue;
+                foreach (var pair in pairs)
+                    Add(pair.WebsiteId, pair.Channel);
+                _loaded = true;
                 return;
-            generation = _generation;
-        }
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var pairs = await db.Activity.AsNoTracking().Select(e => new { e.WebsiteId, e.Channel }).Distinct().ToListAsync(ct);
-        lock (_gate)
-        {
-            if (generation != _generation)
-                return; // answered from what the stream added; the next request reads again
-            foreach (var pair in pairs)
-                Add(pair.WebsiteId, pair.Channel);
-            _loaded = true;
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RichContact.Engine.Storage;
@@ -17,11 +18,19 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
     /// </summary>
     private readonly SemaphoreSlim _writer = new(1, 1);
 
+    /// <summary>
+    /// The entries that decide a conversation, and only one of which it may have: written as SQLite
+    /// reads <see cref="RichContactDb.OutcomeIndexFilter"/>, term for term, or it would not use that index.
+    /// </summary>
+    internal static readonly Expression<Func<ActivityEntry, bool>> IsOutcome = e =>
+        e.Outcome == ActivityOutcome.Created || e.Outcome == ActivityOutcome.Existing
+        || e.Outcome == ActivityOutcome.Skipped || e.Outcome == ActivityOutcome.WouldCreate;
+
     /// <summary>SQLITE_CONSTRAINT_UNIQUE: the insert that <see cref="RichContactDb.OutcomeIndex"/> refused.</summary>
     private const int UniqueConstraintFailed = 2067;
 
     /// <summary>
-    /// False when the conversation already has an outcome (created, existing or skipped): the entry
+    /// False when the conversation already has an outcome (created, existing, skipped or would create): the entry
     /// is dropped, not doubled. Two writers can decide one conversation — the tracker skips at the
     /// first message, the job later, and a restart's catch-up replays conversations already decided —
     /// and only the unique index sees them all.
@@ -68,8 +77,8 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             // The outcome first, by the one-outcome index (every email event of every conversation asks).
             var outcome = await db.Activity.AsNoTracking()
-                .Where(e => e.WebsiteId == websiteId && e.SessionId == sessionId
-                    && (e.Outcome == ActivityOutcome.Created || e.Outcome == ActivityOutcome.Existing || e.Outcome == ActivityOutcome.Skipped))
+                .Where(e => e.WebsiteId == websiteId && e.SessionId == sessionId)
+                .Where(IsOutcome)
                 .SingleOrDefaultAsync(ct);
             if (outcome is not { Outcome: ActivityOutcome.Created, Placeholder: true })
                 return null;
@@ -84,7 +93,7 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
     }
 
     /// <summary>
-    /// True when the conversation was already decided (created, existing or skipped): contact jobs
+    /// True when the conversation was already decided (created, existing, skipped or would create): contact jobs
     /// check it first, so a retry, duplicate or restart does the work only once. Failures do not count.
     /// </summary>
     public async Task<bool> HasOutcomeAsync(string websiteId, string sessionId, CancellationToken ct = default)
@@ -92,8 +101,7 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            return await db.Activity.AnyAsync(e => e.WebsiteId == websiteId && e.SessionId == sessionId
-                && (e.Outcome == ActivityOutcome.Created || e.Outcome == ActivityOutcome.Existing || e.Outcome == ActivityOutcome.Skipped), ct);
+            return await db.Activity.Where(e => e.WebsiteId == websiteId && e.SessionId == sessionId).AnyAsync(IsOutcome, ct);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -29,6 +29,11 @@ public sealed class ActivityRetention(
     TimeProvider clock,
     ILogger<ActivityRetention> logger) : BackgroundService
 {
+    private readonly TaskCompletionSource _startUpPurge = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the purge at start has run (or failed).</summary>
+    public Task StartUpPurge => _startUpPurge.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // SQLite's async calls run synchronously: off the host's start-up path.
@@ -45,6 +50,7 @@ public sealed class ActivityRetention(
                 logger.LogWarning("Purging old activity entries failed with {ErrorType}; tried again in {Interval}",
                     error.GetBaseException().GetType().Name, timings.Interval);
             }
+            _startUpPurge.TrySetResult();
             try
             {
                 await Task.Delay(timings.Interval, clock, stoppingToken);

@@ -8,6 +8,9 @@ public enum BackfillResult
     Skipped,
     Failed,
     HadOutcome,
+
+    /// <summary>The website is in preview only: the contact that would have been made.</summary>
+    WouldCreate,
 }
 
 /// <summary>

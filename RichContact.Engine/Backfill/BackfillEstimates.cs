@@ -11,6 +11,7 @@ namespace RichContact.Engine.Backfill;
 /// <param name="NotMonitored">Among them, those the website's settings leave out (channel not monitored, or Rich Contact off): skipped without a call.</param>
 /// <param name="ToProcess">The rest: each costs a meta read, a people search and, for a new contact, a create.</param>
 /// <param name="DaysNeeded">1 when the estimate fits in what a backfill may spend today; else the UTC days it spreads over.</param>
+/// <param name="PreviewOnly">The website is in preview only: the run creates nothing and records what it would create.</param>
 public sealed record BackfillPreview(
     BackfillRun Run,
     IReadOnlyDictionary<string, int> ByChannel,
@@ -22,7 +23,8 @@ public sealed record BackfillPreview(
     int LeftToday,
     int Reserve,
     int AvailableToday,
-    int DaysNeeded)
+    int DaysNeeded,
+    bool PreviewOnly = false)
 {
     public int Waiting => ByChannel.Values.Sum();
 
@@ -45,9 +47,10 @@ public sealed class BackfillEstimates(BackfillStore store, WebsiteSettingsStore 
         var toProcess = waiting.Values.Sum(c => c.Waiting) - hadOutcome - notMonitored;
         var byChannel = waiting.ToDictionary(c => c.Key, c => c.Value.Waiting);
         var low = toProcess * CallsPerExisting;
-        var high = toProcess * BackfillAllowance.CallsPerContact;
+        // In preview only nothing is created: the meta read and the search.
+        var high = toProcess * (settings.PreviewOnly ? CallsPerExisting : BackfillAllowance.CallsPerContact);
         var available = allowance.Available;
         var days = high <= available ? 1 : allowance.PerDay == 0 ? int.MaxValue : 1 + (int)Math.Ceiling((high - available) / (double)allowance.PerDay);
-        return new BackfillPreview(run, byChannel, hadOutcome, notMonitored, toProcess, low, high, allowance.LeftToday, allowance.Reserve, available, days);
+        return new BackfillPreview(run, byChannel, hadOutcome, notMonitored, toProcess, low, high, allowance.LeftToday, allowance.Reserve, available, days, settings.PreviewOnly);
     }
 }

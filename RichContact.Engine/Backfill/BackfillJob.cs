@@ -175,6 +175,7 @@ public sealed class BackfillJob(
         ActivityOutcome.Created => BackfillResult.Created,
         ActivityOutcome.Existing => BackfillResult.Existing,
         ActivityOutcome.Skipped => BackfillResult.Skipped,
+        ActivityOutcome.WouldCreate => BackfillResult.WouldCreate,
         _ => BackfillResult.Failed,
     };
 

@@ -42,8 +42,9 @@ public sealed class BackfillProgress(IOptions<BackfillOptions> options, ILogger<
                 samples.LoggedAt = now;
         }
         if (log)
-            logger.LogInformation("Backfill {RunId} of website {WebsiteId}: {Status}, {Done} of {Total} conversations ({Created} created, {Existing} existing, {Skipped} skipped, {Failed} failed, {HadOutcome} had an outcome), {CrispCalls} Crisp calls{Listing}{TimeLeft}",
+            logger.LogInformation("Backfill {RunId} of website {WebsiteId}: {Status}, {Done} of {Total} conversations ({Created} created, {Existing} existing, {Skipped} skipped, {Failed} failed, {HadOutcome} had an outcome), {CrispCalls} Crisp calls{WouldCreate}{Listing}{TimeLeft}",
                 run.Id, run.WebsiteId, run.Status, run.Done, run.Total, run.Created, run.Existing, run.Skipped, run.Failed, run.HadOutcome, run.CrispCalls,
+                run.WouldCreate > 0 ? $", {run.WouldCreate} would create (preview only)" : "",
                 run.Listed ? "" : ", still listing", TimeLeft(run) is { } left ? $", about {Math.Ceiling(left.TotalMinutes):0} min left" : "");
         if (run.Status is BackfillStatus.Done or BackfillStatus.Cancelled)
             _runs.TryRemove(run.Id, out _);

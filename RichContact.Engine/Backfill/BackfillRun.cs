@@ -57,6 +57,9 @@ public sealed class BackfillRun
     public int Skipped { get; set; }
     public int Failed { get; set; }
 
+    /// <summary>Contacts a website in preview only would have got (nothing was created).</summary>
+    public int WouldCreate { get; set; }
+
     /// <summary>Conversations that had an outcome already (heard live, or an earlier run): not processed again, no Crisp call.</summary>
     public int HadOutcome { get; set; }
 
@@ -77,7 +80,7 @@ public sealed class BackfillRun
     /// <summary>A short code (<c>crisp_503</c>, <c>crisp_unreachable</c>...) of the last listing failure; never text from Crisp.</summary>
     public string? LastError { get; set; }
 
-    public int Done => Created + Existing + Skipped + Failed + HadOutcome;
+    public int Done => Created + Existing + Skipped + Failed + HadOutcome + WouldCreate;
 
     public bool IsActive => Status is BackfillStatus.Previewed or BackfillStatus.Running or BackfillStatus.Paused or BackfillStatus.WaitingForBudget;
 

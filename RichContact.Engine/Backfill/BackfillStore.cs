@@ -180,6 +180,7 @@ public sealed class BackfillStore(IDbContextFactory<RichContactDb> dbFactory, Ti
                         BackfillResult.Existing => s.SetProperty(r => r.Existing, r => r.Existing + 1),
                         BackfillResult.Skipped => s.SetProperty(r => r.Skipped, r => r.Skipped + 1),
                         BackfillResult.Failed => s.SetProperty(r => r.Failed, r => r.Failed + 1),
+                        BackfillResult.WouldCreate => s.SetProperty(r => r.WouldCreate, r => r.WouldCreate + 1),
                         _ => s.SetProperty(r => r.HadOutcome, r => r.HadOutcome + 1),
                     };
                 }, ct);
@@ -197,9 +198,9 @@ public sealed class BackfillStore(IDbContextFactory<RichContactDb> dbFactory, Ti
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var waiting = db.BackfillConversations.AsNoTracking().Where(c => c.RunId == run.Id && c.Result == null);
-        // The one-outcome index answers each lookup (its filter is this condition).
-        var decided = waiting.Where(c => db.Activity.Any(a => a.WebsiteId == run.WebsiteId && a.SessionId == c.SessionId
-            && (a.Outcome == ActivityOutcome.Created || a.Outcome == ActivityOutcome.Existing || a.Outcome == ActivityOutcome.Skipped)));
+        // The one-outcome index answers each lookup (IsOutcome is its filter).
+        var outcomes = db.Activity.Where(ActivityLog.IsOutcome);
+        var decided = waiting.Where(c => outcomes.Any(a => a.WebsiteId == run.WebsiteId && a.SessionId == c.SessionId));
         var all = await ByChannelAsync(waiting, ct);
         var had = await ByChannelAsync(decided, ct);
         return all.ToDictionary(c => c.Key, c => (c.Value, had.GetValueOrDefault(c.Key)));

@@ -13,8 +13,9 @@ namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// The Hangfire job run once a conversation's collection window is over: decides whether the
-/// conversation's visitor needs a contact and creates it. Its arguments are ids only (Hangfire's
-/// storage is on disk); the visitor's details come from memory, else from the conversation meta.
+/// conversation's visitor needs a contact and creates it (or, on a website in preview, says it
+/// would). Its arguments are ids only (Hangfire's storage is on disk); the visitor's details come
+/// from memory, else from the conversation meta.
 /// Idempotent: a conversation with an outcome is not processed again (checked under the
 /// conversation's lock, so two jobs of one conversation never both run), and the per-person lock
 /// plus the search before create mean the same person on two channels never gets a second contact.
@@ -244,6 +245,11 @@ public sealed class CreateContactJob(
             entry.PeopleId = existing.PeopleId;
             return;
         }
+        if (settings.PreviewOnly)
+        {
+            WouldCreate(entry, found.Unseen);
+            return;
+        }
 
         var email = identity.ProfileEmail(entry.Channel);
         try
@@ -369,6 +375,17 @@ public sealed class CreateContactJob(
     {
         entry.Outcome = ActivityOutcome.Skipped;
         entry.Reason = reason;
+    }
+
+    /// <summary>
+    /// Preview only: a contact would be made here, and none is. Nothing goes to
+    /// <see cref="RecentContacts"/> (it holds contacts that exist) and no placeholder waits for a mend.
+    /// The search's caveat (<c>dedup_incomplete</c>...) stays: it would hold for the real contact too.
+    /// </summary>
+    private static void WouldCreate(ActivityEntry entry, string? unseen)
+    {
+        entry.Outcome = ActivityOutcome.WouldCreate;
+        entry.Reason = unseen;
     }
 
     private static void Fail(ActivityEntry entry, string reason)

@@ -1,6 +1,6 @@
 namespace RichContact.Engine.Crisp;
 
-/// <summary>The RTM connection's state as the portal and <c>/readyz</c> show it.</summary>
+/// <summary>The state of Crisp's event stream (the RTM connection, or Web Hooks) as the portal and <c>/readyz</c> show it.</summary>
 public sealed class CrispConnectionStatus
 {
     private readonly Lock _gate = new();
@@ -11,6 +11,9 @@ public sealed class CrispConnectionStatus
     public string? LastError { get; private set; }
 
     public DateTimeOffset Since { get; private set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>How events arrive: over the RTM socket, or as Web Hooks (then "connected" means listening for them).</summary>
+    public CrispEventSource Source { get; set; } = CrispEventSource.Rtm;
 
     public event Action? Changed;
 

@@ -31,5 +31,24 @@ public sealed class CrispOptions
     /// </summary>
     public double UnauthorizedRetryMinutes { get; set; } = 10;
 
+    /// <summary>
+    /// How Crisp's events reach this process: <see cref="CrispEventSource.Rtm"/> (one Socket.IO
+    /// connection, the default) or <see cref="CrispEventSource.Hooks"/> (Crisp POSTs them to
+    /// <c>/crisp/hooks</c>, signed with <see cref="HookSecret"/>).
+    /// </summary>
+    public CrispEventSource Events { get; set; } = CrispEventSource.Rtm;
+
+    /// <summary>The plugin's Web Hooks secret from the Crisp Marketplace (a secret: never logged). Required with <see cref="CrispEventSource.Hooks"/>.</summary>
+    public string? HookSecret { get; set; }
+
     public bool HasCredentials => !string.IsNullOrWhiteSpace(Identifier) && !string.IsNullOrWhiteSpace(Key);
+}
+
+/// <summary>Where Crisp's events come from.</summary>
+public enum CrispEventSource
+{
+    /// <summary>Crisp's RTM API: one Socket.IO connection.</summary>
+    Rtm,
+    /// <summary>Crisp's Web Hooks: signed HTTP POSTs to <c>/crisp/hooks</c>.</summary>
+    Hooks,
 }

@@ -43,6 +43,7 @@ internal static class CrispRegistration
         services.AddSingleton<WebsiteNames>();
         services.AddSingleton<RtmTimings>();
         services.AddSingleton<RtmEventQueue>();
+        services.AddSingleton<Hooks.CrispHookReceiver>();
         services.AddSingleton<CatchUpStatus>();
         services.AddSingleton<PluginConnectCache>();
         services.AddSingleton<OutageCatchUp>();

@@ -57,6 +57,11 @@ public sealed class CrispRtmListener(
         if (lastEventMark.Read() is { } mark)
             catchUp.Request(mark);
         await LoadWebsitesAsync(stoppingToken);
+        if (Crisp.Events == CrispEventSource.Hooks)
+        {
+            await ListenToHooksAsync(stoppingToken);
+            return;
+        }
 
         var failures = 0;
         var refusals = 0;
@@ -116,6 +121,30 @@ public sealed class CrispRtmListener(
             try { await Task.Delay(delay, clock, stoppingToken); }
             catch (OperationCanceledException) { break; }
         }
+        MarkLastEvent();
+        status.Set(CrispConnectionState.NotStarted);
+    }
+
+    /// <summary>
+    /// With Web Hooks there is no socket: Crisp POSTs the events to <c>/crisp/hooks</c>
+    /// (<see cref="Hooks.CrispHookReceiver"/>), and retries a delivery that failed. What happened while
+    /// no process listened is caught up as after an RTM connect, and the last-event mark moves on while
+    /// this process runs, so that the next one catches up from where this one stopped.
+    /// </summary>
+    private async Task ListenToHooksAsync(CancellationToken stoppingToken)
+    {
+        status.Source = CrispEventSource.Hooks;
+        status.Set(CrispConnectionState.Connected);
+        logger.LogInformation("Listening to Crisp's Web Hooks at /crisp/hooks (RichContact:Crisp:Events = hooks): no RTM connection");
+        catchUp.Connected();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            SignOfLife();
+            MarkLastEvent();
+            try { await Task.Delay(timings.HookMarkInterval, clock, stoppingToken); }
+            catch (OperationCanceledException) { break; }
+        }
+        SignOfLife();
         MarkLastEvent();
         status.Set(CrispConnectionState.NotStarted);
     }

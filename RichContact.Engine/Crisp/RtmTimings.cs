@@ -22,6 +22,9 @@ public sealed class RtmTimings
     /// </summary>
     public TimeSpan Watchdog { get; init; } = TimeSpan.FromSeconds(65);
 
+    /// <summary>With Web Hooks, how often the last-event mark moves on while the process runs.</summary>
+    public TimeSpan HookMarkInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary><c>socket:bind</c> is accepted at most once per 2.5 s (crisp-api.md §6).</summary>
     public TimeSpan MinBindInterval { get; init; } = TimeSpan.FromSeconds(2.5);
 

@@ -12,7 +12,8 @@ internal sealed class CrispConnectionHealthCheck(CrispConnectionStatus status) :
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
         Task.FromResult(status.State switch
         {
-            CrispConnectionState.Connected => HealthCheckResult.Healthy("Connected to Crisp RTM."),
+            CrispConnectionState.Connected => HealthCheckResult.Healthy(status.Source == CrispEventSource.Hooks
+                ? "Receiving Crisp's Web Hooks." : "Connected to Crisp RTM."),
             CrispConnectionState.Unauthorized => HealthCheckResult.Unhealthy($"Crisp refused the plugin token: {status.LastError}"),
             var state => HealthCheckResult.Degraded($"Crisp RTM {state.ToString().ToLowerInvariant()}" +
                                                     (status.LastError is null ? "." : $": {status.LastError}")),

@@ -32,6 +32,13 @@ public sealed record WebsiteSettings
     /// </summary>
     public bool MendPlaceholders { get; init; } = true;
 
+    /// <summary>
+    /// Dry run: every step but the create (settings, skip rules, the dedup search), and the activity
+    /// log says <see cref="Activity.ActivityOutcome.WouldCreate"/> where a contact would have been made,
+    /// so a workspace can watch the plugin on real traffic before it touches the CRM.
+    /// </summary>
+    public bool PreviewOnly { get; init; }
+
     public DateTimeOffset? UpdatedAt { get; init; }
 
     public static WebsiteSettings DefaultsFor(string websiteId) => new() { WebsiteId = websiteId };

@@ -14,7 +14,8 @@ public sealed class RichContactDb(DbContextOptions<RichContactDb> options) : DbC
     public DbSet<BackfillConversation> BackfillConversations => Set<BackfillConversation>();
 
     public const string OutcomeIndex = "UX_activity_outcome";
-    internal const string OutcomeIndexFilter = "\"Outcome\" IN ('Created', 'Existing', 'Skipped')";
+    /// <summary>The outcomes of <see cref="Activity.ActivityLog.IsOutcome"/>, in its order.</summary>
+    internal const string OutcomeIndexFilter = "\"Outcome\" IN ('Created', 'Existing', 'Skipped', 'WouldCreate')";
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -32,7 +33,8 @@ public sealed class RichContactDb(DbContextOptions<RichContactDb> options) : DbC
             e.HasIndex(a => a.At);
             e.HasIndex(a => new { a.WebsiteId, a.At });
             // One outcome per conversation, whoever records it (the job, or the tracker for a skip,
-            // again after a restart's catch-up); failed attempts stay a history, and so do mends. Also the index
+            // again after a restart's catch-up); failed attempts stay a history, and so do mends. A preview's
+            // would-create is an outcome too: a conversation is previewed once. Also the index
             // HasOutcomeAsync looks a conversation up by: its filter is that query's.
             e.HasIndex(a => new { a.WebsiteId, a.SessionId }, OutcomeIndex).IsUnique().HasFilter(OutcomeIndexFilter);
         });

@@ -104,6 +104,11 @@ public sealed class SandboxFaults
     public int? RetryAfterSeconds { get; set; }
     /// <summary>Added before every REST answer; 0 removes it.</summary>
     public int? LatencyMs { get; set; }
+    /// <summary>
+    /// The next this many Web Hooks deliveries count as failed whatever the receiver answered, as when
+    /// its answer is lost on the way: Crisp delivers them again (<see cref="SandboxOptions.HookRedelivery"/>).
+    /// </summary>
+    public int? LoseHookAnswers { get; set; }
 }
 
 public sealed record SandboxRouteCount(string Method, string Route, long Count);
@@ -118,3 +123,6 @@ public sealed record SandboxRequestCounts(long Total, IReadOnlyList<SandboxRoute
 /// <param name="Address">Where the socket connected, e.g. <c>ws://127.0.0.1:41234/p/1/</c>.</param>
 public sealed record SandboxSocket(string Sid, int Eio, bool Authenticated, IReadOnlyList<string> Events,
     IReadOnlyList<string> Websites, int BindAttempts, string Address);
+
+/// <summary>Web Hooks deliveries so far (<c>GET /_sandbox/hooks</c>): answered, given up after the last attempt, still under way.</summary>
+public sealed record SandboxHookCounts(long Delivered, long Failed, long Pending);

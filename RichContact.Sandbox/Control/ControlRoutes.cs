@@ -126,6 +126,8 @@ internal static class ControlRoutes
                 state.Faults.FailRest(status, faults.RestCount ?? 1, faults.RetryAfterSeconds);
             if (faults.LatencyMs is { } latency)
                 state.Faults.SetLatency(latency);
+            if (faults.LoseHookAnswers is { } lost)
+                state.Faults.LoseHookAnswers(lost);
             if (faults.RefuseAuthentications is { } refusals)
                 state.Faults.RefuseAuthentications(refusals);
             if (faults.RefuseRtmSeconds is { } seconds)
@@ -141,6 +143,8 @@ internal static class ControlRoutes
             state.Faults.Clear();
             return Results.NoContent();
         });
+
+        control.MapGet("/hooks", (Hooks.HookDispatcher hooks) => Results.Ok(new SandboxHookCounts(hooks.Delivered, hooks.Failed, hooks.Pending)));
 
         control.MapGet("/sockets", (RtmHub hub) => Results.Ok(hub.Connections.Select(c => new SandboxSocket(c.Sid, c.Eio,
             c.Binding is not null, c.Binding?.Events.Order().ToList() ?? [], c.Binding?.Websites.Order().ToList() ?? [], c.BindAttempts, c.Address)).ToList()));

@@ -84,6 +84,9 @@ public sealed class SandboxControl(HttpClient http)
     public async Task UnsubscribeWebsiteAsync(string websiteId, CancellationToken ct = default) =>
         (await http.DeleteAsync($"_sandbox/websites/{Uri.EscapeDataString(websiteId)}", ct)).EnsureSuccessStatusCode();
 
+    public async Task<SandboxHookCounts> HooksAsync(CancellationToken ct = default) =>
+        (await http.GetFromJsonAsync<SandboxHookCounts>("_sandbox/hooks", SandboxJson.Options, ct))!;
+
     /// <summary>Injects failures; returns how many RTM sockets were dropped.</summary>
     public async Task<int> FaultsAsync(SandboxFaults faults, CancellationToken ct = default) =>
         (await PostAsync<JsonObject>("_sandbox/faults", faults, ct))["dropped_sockets"]!.GetValue<int>();

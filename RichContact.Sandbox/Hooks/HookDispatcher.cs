@@ -9,7 +9,7 @@ using RichContact.Sandbox.State;
 namespace RichContact.Sandbox.Hooks;
 
 /// <summary>POSTs every delivered event to the configured hook URL, signed, retrying failed deliveries.</summary>
-internal sealed class HookDispatcher(SandboxOptions options, ILogger<HookDispatcher> logger) : BackgroundService
+internal sealed class HookDispatcher(SandboxOptions options, SandboxState state, ILogger<HookDispatcher> logger) : BackgroundService
 {
     public const string HookOrigin = "plugin";
     private const int Workers = 4;
@@ -20,9 +20,13 @@ internal sealed class HookDispatcher(SandboxOptions options, ILogger<HookDispatc
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private long _delivered;
     private long _failed;
+    private long _pending;
 
     public long Delivered => Interlocked.Read(ref _delivered);
+    /// <summary>Deliveries given up after the last attempt.</summary>
     public long Failed => Interlocked.Read(ref _failed);
+    /// <summary>Deliveries not yet answered nor given up (waiting for an attempt or a retry).</summary>
+    public long Pending => Interlocked.Read(ref _pending);
 
     public void Enqueue(string websiteId, string name, JsonObject payload)
     {
@@ -36,6 +40,7 @@ internal sealed class HookDispatcher(SandboxOptions options, ILogger<HookDispatc
             ["data"] = payload.DeepClone(),
             ["timestamp"] = timestamp,
         }.ToJsonString(Json.Wire);
+        Interlocked.Increment(ref _pending);
         _queue.Writer.TryWrite(new Delivery(body, timestamp.ToString(CultureInfo.InvariantCulture), 1));
     }
 
@@ -49,12 +54,16 @@ internal sealed class HookDispatcher(SandboxOptions options, ILogger<HookDispatc
             await foreach (var delivery in _queue.Reader.ReadAllAsync(ct))
             {
                 if (await TryDeliverAsync(delivery, ct))
+                {
                     Interlocked.Increment(ref _delivered);
+                    Interlocked.Decrement(ref _pending);
+                }
                 else if (delivery.Attempt < options.HookAttemptLimit)
-                    _ = RetryLaterAsync(delivery with { Attempt = delivery.Attempt + 1 }, ct);
+                    _ = RetryLaterAsync(Again(delivery), ct);
                 else
                 {
                     Interlocked.Increment(ref _failed);
+                    Interlocked.Decrement(ref _pending);
                     logger.LogWarning("Web hook delivery abandoned after {Attempts} attempts", delivery.Attempt);
                 }
             }
@@ -63,6 +72,12 @@ internal sealed class HookDispatcher(SandboxOptions options, ILogger<HookDispatc
         {
         }
     }
+
+    private Delivery Again(Delivery delivery) => delivery with
+    {
+        Attempt = delivery.Attempt + 1,
+        Timestamp = options.HookRedelivery == HookRedeliveries.Fresh ? UnixTime.NowMs().ToString(CultureInfo.InvariantCulture) : delivery.Timestamp,
+    };
 
     private async Task RetryLaterAsync(Delivery delivery, CancellationToken ct)
     {
@@ -90,7 +105,7 @@ internal sealed class HookDispatcher(SandboxOptions options, ILogger<HookDispatc
         try
         {
             using var response = await _http.SendAsync(request, ct);
-            return response.IsSuccessStatusCode;
+            return response.IsSuccessStatusCode && !state.Faults.TryTakeLostHookAnswer();
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {

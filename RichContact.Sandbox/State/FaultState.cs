@@ -9,6 +9,7 @@ internal sealed class FaultState
     private int? _retryAfterSeconds;
     private DateTimeOffset _refuseRtmUntil = DateTimeOffset.MinValue;
     private int _authenticationRefusalsLeft;
+    private int _hookAnswersToLose;
 
     public int RestLatencyMs { get; private set; }
 
@@ -53,6 +54,24 @@ internal sealed class FaultState
         }
     }
 
+    /// <summary>The next this many Web Hooks deliveries count as failed whatever the receiver answered (its answer lost on the way).</summary>
+    public void LoseHookAnswers(int count)
+    {
+        lock (_lock)
+            _hookAnswersToLose = Math.Max(0, count);
+    }
+
+    public bool TryTakeLostHookAnswer()
+    {
+        lock (_lock)
+        {
+            if (_hookAnswersToLose <= 0)
+                return false;
+            _hookAnswersToLose--;
+            return true;
+        }
+    }
+
     public bool TryTakeRestFailure(out int status, out int? retryAfterSeconds)
     {
         lock (_lock)
@@ -73,6 +92,7 @@ internal sealed class FaultState
             _restFailuresLeft = 0;
             _refuseRtmUntil = DateTimeOffset.MinValue;
             _authenticationRefusalsLeft = 0;
+            _hookAnswersToLose = 0;
             RestLatencyMs = 0;
         }
     }

@@ -88,6 +88,62 @@ public sealed class SettingsFormTests
     }
 
     [Fact]
+    public async Task Preview_only_is_off_by_default_saves_and_shows_its_notice_once_stored()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var cut = RenderForm(ctx);
+        Assert.False(IsChecked(cut, "preview-only"));
+        Assert.Contains("Preview only: show what would be created, create nothing", cut.Find("[data-testid=preview-only]").Closest("label")!.TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=preview-notice]"));
+
+        cut.Find("[data-testid=preview-only]").Change(true);
+        // Not saved yet: nothing says the website is in preview.
+        Assert.Empty(cut.FindAll("[data-testid=preview-notice]"));
+        Save(cut);
+
+        cut.WaitForAssertion(() => Assert.Equal(UiText.English.PreviewOnlyNotice, cut.Find("[data-testid=preview-notice]").TextContent.Trim()));
+        var stored = await ctx.Get<WebsiteSettingsStore>().GetAsync(Website);
+        Assert.True(stored.PreviewOnly);
+        Assert.True(stored.Enabled);
+        Assert.True(stored.Monitors("whatsapp"));
+
+        cut.Find("[data-testid=preview-only]").Change(false);
+        Save(cut);
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=preview-notice]")));
+        Assert.False((await ctx.Get<WebsiteSettingsStore>().GetAsync(Website)).PreviewOnly);
+    }
+
+    [Fact]
+    public async Task Preview_only_with_an_invalid_segment_is_refused_with_the_rest_and_stays_off()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var cut = RenderForm(ctx);
+
+        cut.Find("[data-testid=preview-only]").Change(true);
+        cut.Find("[data-testid=new-segment]").Input("vip customers!");
+        cut.Find("[data-testid=add-segment]").Click();
+        Save(cut);
+
+        cut.WaitForElement("[data-testid=error-segments]");
+        Assert.Equal(UiText.English.NotSaved, cut.Find("[data-testid=save-status]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=preview-notice]"));
+        Assert.False((await ctx.Get<WebsiteSettingsStore>().GetAsync(Website)).PreviewOnly);
+    }
+
+    [Fact]
+    public async Task A_french_dashboard_reads_the_preview_switch_and_its_notice_in_french()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        await ctx.Get<WebsiteSettingsStore>().SaveAsync(WebsiteSettings.DefaultsFor(Website) with { PreviewOnly = true });
+        var cut = RenderForm(ctx, UiText.French);
+
+        Assert.True(IsChecked(cut, "preview-only"));
+        Assert.Contains("Aperçu seulement : montrer ce qui serait créé, ne rien créer", cut.Find("[data-testid=preview-only]").Closest("label")!.TextContent);
+        Assert.Equal(UiText.French.PreviewOnlyNotice, cut.Find("[data-testid=preview-notice]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task A_save_the_database_refuses_says_so_in_the_page_and_shows_the_storage_status()
     {
         await using var ctx = await ComponentTestContext.CreateAsync();

@@ -69,7 +69,25 @@ public sealed class ActivityExportTests : AppOverHttp
         Assert.Equal([session], Csv.Records(createdOnly.TrimStart('\uFEFF')).Select(r => r["session_id"]));
     }
 
+    [Fact]
+    public async Task A_preview_entry_is_exported_and_filtered_as_would_create()
+    {
+        var log = App.Get<ActivityLog>();
+        await log.RecordAsync(Entry(outcome: ActivityOutcome.WouldCreate, session: "session_previewed", restCalls: 1));
+        await log.RecordAsync(Entry(outcome: ActivityOutcome.Created, session: "session_created"));
+        var login = await LogInAsync();
+
+        var (_, all) = await ExportAsync(login);
+        var (response, previewed) = await ExportAsync(login, "?outcome=would_create");
+
+        Assert.Contains(Csv.Records(all.TrimStart('\uFEFF')), r => (r["session_id"], r["outcome"], r["people_id"]) == ("session_previewed", "would_create", ""));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var row = Assert.Single(Csv.Records(previewed.TrimStart('\uFEFF')));
+        Assert.Equal(("session_previewed", "would_create", "1"), (row["session_id"], row["outcome"], row["crisp_calls"]));
+    }
+
     [Theory]
+    [InlineData("?outcome=wouldcreate")]
     [InlineData("?outcome=3")]
     [InlineData("?outcome=created,skipped")]
     [InlineData("?outcome=unknown")]
@@ -78,6 +96,6 @@ public sealed class ActivityExportTests : AppOverHttp
         var (response, text) = await ExportAsync(await LogInAsync(), query);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("created, existing, skipped, failed, mend", text);
+        Assert.Contains("created, existing, skipped, failed, mend, would_create", text);
     }
 }

@@ -45,7 +45,7 @@ public static class ActivityCsv
         entry.SessionId,
         entry.PeopleId,
         entry.Channel,
-        entry.Outcome.ToString().ToLowerInvariant(),
+        entry.Outcome.Code(),
         entry.Reason,
         entry.Reason is { } code ? ReasonSentences.For(code, entry.Outcome) : null,
         entry.FirstMessageAt is { } first ? Time(first) : null,

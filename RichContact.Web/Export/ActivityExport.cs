@@ -21,7 +21,7 @@ public static class ActivityExport
         var parts = new List<string>();
         if (filter.WebsiteId is { } website) parts.Add("website=" + Uri.EscapeDataString(website));
         if (filter.Channel is { } channel) parts.Add("channel=" + Uri.EscapeDataString(channel));
-        if (filter.Outcome is { } outcome) parts.Add("outcome=" + outcome.ToString().ToLowerInvariant());
+        if (filter.Outcome is { } outcome) parts.Add("outcome=" + outcome.Code());
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 
@@ -35,11 +35,11 @@ public static class ActivityExport
         ActivityOutcome? parsed = null;
         if (!string.IsNullOrEmpty(outcome))
         {
-            // Names only: Enum.TryParse also takes "3" or "1,2".
-            if (!Enum.GetNames<ActivityOutcome>().Contains(outcome, StringComparer.OrdinalIgnoreCase))
-                return Results.Text($"Unknown outcome; one of: {string.Join(", ", Enum.GetNames<ActivityOutcome>().Select(n => n.ToLowerInvariant()))}.",
+            // Codes only (would_create): Enum.TryParse also takes "3" or "1,2".
+            if (!OutcomeCodes.TryParse(outcome, out var known))
+                return Results.Text($"Unknown outcome; one of: {string.Join(", ", OutcomeCodes.All)}.",
                     statusCode: StatusCodes.Status400BadRequest);
-            parsed = Enum.Parse<ActivityOutcome>(outcome, ignoreCase: true);
+            parsed = known;
         }
         var filter = new ActivityFilter(NullIfEmpty(website), NullIfEmpty(channel), parsed);
         var websites = filter.WebsiteId is { } one ? [one] : await queries.WebsitesSeenAsync(ct);

@@ -25,6 +25,10 @@ public sealed record UiText
     public string EnrichGeolocationHelp { get; init; } = "Copy the conversation's country and city onto the contact.";
     public string MendPlaceholders { get; init; } = "Replace the placeholder with the real email";
     public string MendPlaceholdersHelp { get; init; } = "When a customer gives their email later, put it on the contact Rich Contact made with a placeholder (unless another contact has it). Names, phones and segments are never touched.";
+    public string PreviewOnly { get; init; } = "Preview only: show what would be created, create nothing";
+    public string PreviewOnlyHelp { get; init; } = "Every conversation is checked as usual (channels, skip rules, the search for an existing contact) and the activity below shows the contacts Rich Contact would have created; none is created in Crisp. Turn it off to start creating: conversations already previewed stay as they are.";
+    public string PreviewOnlyNotice { get; init; } = "Preview only is on: Rich Contact creates no contact. \"Would create\" below marks the conversations that would have got one.";
+    public string PreviewBadge { get; init; } = "Preview only";
     public string Save { get; init; } = "Save";
     public string Saved { get; init; } = "Saved. The change applies at once.";
     public string NotSaved { get; init; } = "Not saved: please correct the fields marked in red.";
@@ -48,6 +52,8 @@ public sealed record UiText
     public string Mend { get; init; } = "Email mended";
     public string Backfilled { get; init; } = "past conversation";
     public string BackfilledHelp { get; init; } = "Handled after the fact by a backfill run (create contacts for past conversations)";
+    public string WouldCreate { get; init; } = "Would create";
+    public string WouldCreateHelp { get; init; } = "Preview only: this contact would have been created; nothing was created in Crisp.";
     public string Refused { get; init; } = "This page can only be opened from your Crisp dashboard (Settings → Plugins → Rich Contact).";
 
     public static readonly UiText English = new();
@@ -72,6 +78,10 @@ public sealed record UiText
         EnrichGeolocationHelp = "Copier le pays et la ville de la conversation sur le contact.",
         MendPlaceholders = "Remplacer l'e-mail provisoire par le vrai",
         MendPlaceholdersHelp = "Quand un client donne son e-mail plus tard, le mettre sur le contact que Rich Contact a créé avec un e-mail provisoire (sauf si un autre contact l'a). Noms, téléphones et segments ne sont jamais modifiés.",
+        PreviewOnly = "Aperçu seulement : montrer ce qui serait créé, ne rien créer",
+        PreviewOnlyHelp = "Chaque conversation est examinée comme d'habitude (canaux, règles d'exclusion, recherche d'un contact existant) et l'activité ci-dessous montre les contacts que Rich Contact aurait créés ; aucun n'est créé dans Crisp. Désactivez-le pour commencer à créer : les conversations déjà prévisualisées restent telles quelles.",
+        PreviewOnlyNotice = "L'aperçu est activé : Rich Contact ne crée aucun contact. « Serait créé » ci-dessous signale les conversations qui en auraient eu un.",
+        PreviewBadge = "Aperçu seulement",
         Save = "Enregistrer",
         Saved = "Enregistré. Le changement s'applique immédiatement.",
         NotSaved = "Non enregistré : corrigez les champs en rouge.",
@@ -95,6 +105,8 @@ public sealed record UiText
         Mend = "E-mail corrigé",
         Backfilled = "conversation passée",
         BackfilledHelp = "Traitée après coup par un rattrapage (créer les contacts des conversations passées)",
+        WouldCreate = "Serait créé",
+        WouldCreateHelp = "Aperçu seulement : ce contact aurait été créé ; rien n'a été créé dans Crisp.",
         Refused = "Cette page s'ouvre uniquement depuis votre tableau de bord Crisp (Réglages → Plugins → Rich Contact).",
     };
 
@@ -131,6 +143,7 @@ public sealed record UiText
         RichContact.Engine.Activity.ActivityOutcome.Existing => Existing,
         RichContact.Engine.Activity.ActivityOutcome.Skipped => Skipped,
         RichContact.Engine.Activity.ActivityOutcome.Mend => Mend,
+        RichContact.Engine.Activity.ActivityOutcome.WouldCreate => WouldCreate,
         _ => Failed,
     };
 }

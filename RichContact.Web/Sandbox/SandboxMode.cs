@@ -77,6 +77,8 @@ public static class SandboxModeServiceCollectionExtensions
             options.Crisp.Identifier = mode.Options.Identifier;
             options.Crisp.Key = mode.Options.Key;
             options.Crisp.ApiUrl = mode.ApiUrl.ToString();
+            // Web Hooks from the sandbox are signed with its secret (RichContact:Sandbox:HookSecret).
+            options.Crisp.HookSecret ??= mode.Options.HookSecret;
         });
         services.AddSingleton<SandboxHost>();
         services.AddHostedService(sp => sp.GetRequiredService<SandboxHost>());

@@ -70,7 +70,7 @@ namespace RichContact.Engine.Storage.Migrations
 
                     b.HasIndex(new[] { "WebsiteId", "SessionId" }, "UX_activity_outcome")
                         .IsUnique()
-                        .HasFilter("\"Outcome\" IN ('Created', 'Existing', 'Skipped')");
+                        .HasFilter("\"Outcome\" IN ('Created', 'Existing', 'Skipped', 'WouldCreate')");
 
                     b.ToTable("activity", (string)null);
                 });
@@ -186,6 +186,9 @@ namespace RichContact.Engine.Storage.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("WouldCreate")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("WebsiteId", "CreatedAt");
@@ -217,6 +220,9 @@ namespace RichContact.Engine.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("MendPlaceholders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PreviewOnly")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Segments")

@@ -13,6 +13,7 @@ public sealed class SettingsModel
     public bool SkipIfEmailExists { get; set; }
     public bool EnrichGeolocation { get; set; }
     public bool MendPlaceholders { get; set; }
+    public bool PreviewOnly { get; set; }
 
     public static SettingsModel From(WebsiteSettings settings) => new()
     {
@@ -24,6 +25,7 @@ public sealed class SettingsModel
         SkipIfEmailExists = settings.SkipIfEmailExists,
         EnrichGeolocation = settings.EnrichGeolocation,
         MendPlaceholders = settings.MendPlaceholders,
+        PreviewOnly = settings.PreviewOnly,
     };
 
     public WebsiteSettings ToSettings() => new()
@@ -36,6 +38,7 @@ public sealed class SettingsModel
         SkipIfEmailExists = SkipIfEmailExists,
         EnrichGeolocation = EnrichGeolocation,
         MendPlaceholders = MendPlaceholders,
+        PreviewOnly = PreviewOnly,
     };
 
     public void SetChannel(string channel, bool monitored)

@@ -36,6 +36,7 @@ namespace RichContact.Engine.Storage.Migrations
                     Existing = table.Column<int>(type: "INTEGER", nullable: false),
                     Skipped = table.Column<int>(type: "INTEGER", nullable: false),
                     Failed = table.Column<int>(type: "INTEGER", nullable: false),
+                    WouldCreate = table.Column<int>(type: "INTEGER", nullable: false),
                     HadOutcome = table.Column<int>(type: "INTEGER", nullable: false),
                     CrispCalls = table.Column<int>(type: "INTEGER", nullable: false),
                     PreviewCalls = table.Column<int>(type: "INTEGER", nullable: false),

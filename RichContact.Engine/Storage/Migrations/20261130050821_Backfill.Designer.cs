@@ -10,7 +10,7 @@ using RichContact.Engine.Storage;
 namespace RichContact.Engine.Storage.Migrations
 {
     [DbContext(typeof(RichContactDb))]
-    [Migration("20261130044031_Backfill")]
+    [Migration("20261130050821_Backfill")]
     partial class Backfill
     {
         /// <inheritdoc />
@@ -73,7 +73,7 @@ namespace RichContact.Engine.Storage.Migrations
 
                     b.HasIndex(new[] { "WebsiteId", "SessionId" }, "UX_activity_outcome")
                         .IsUnique()
-                        .HasFilter("\"Outcome\" IN ('Created', 'Existing', 'Skipped')");
+                        .HasFilter("\"Outcome\" IN ('Created', 'Existing', 'Skipped', 'WouldCreate')");
 
                     b.ToTable("activity", (string)null);
                 });
@@ -189,6 +189,9 @@ namespace RichContact.Engine.Storage.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("WouldCreate")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("WebsiteId", "CreatedAt");
@@ -220,6 +223,9 @@ namespace RichContact.Engine.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("MendPlaceholders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PreviewOnly")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Segments")

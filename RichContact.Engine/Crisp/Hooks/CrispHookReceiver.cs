@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RichContact.Engine.Contacts;
+
+namespace RichContact.Engine.Crisp.Hooks;
+
+/// <summary>What became of one Web Hooks delivery.</summary>
+public enum HookDelivery
+{
+    /// <summary>Signed, fresh and new: its event is in the queue.</summary>
+    Accepted,
+    /// <summary>The same delivery again (Crisp retries what it thinks failed): answered, not handled twice.</summary>
+    Repeated,
+    /// <summary>Signed but unusable (not JSON, no event): answered so that Crisp does not retry it forever.</summary>
+    Unreadable,
+    /// <summary>Wrong or missing signature, or a timestamp too old or too far ahead: refused.</summary>
+    Refused,
+}
+
+/// <summary>
+/// Receives Crisp's Web Hooks: checks the signature in constant time over the raw body, refuses a
+/// timestamp more than <see cref="MaxAge"/> away from now (a captured request replayed later), takes
+/// each signed delivery once (Crisp sends a delivery it thinks failed again, with the same signature),
+/// and posts its event into the same <see cref="RtmEventQueue"/> the RTM socket feeds. The payload
+/// is personal data: nothing of it is logged.
+/// </summary>
+public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmEventQueue queue, TimeProvider clock, ILogger<CrispHookReceiver> logger)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Signatures taken lately: a repeat is older than <see cref="MaxAge"/> by the time it leaves this.
+    /// Beyond its capacity the oldest go first; a repeat that then gets through is harmless (a
+    /// conversation is tracked once, and its contact job stops at an outcome).
+    /// </summary>
+    private readonly ExpiringMap<string, bool> _taken = new(100_000, MaxAge * 2, clock);
+
+    private long _accepted;
+    private long _repeated;
+    private long _refused;
+
+    /// <summary>Deliveries taken, answered as repeats, and refused since the start.</summary>
+    public long Accepted => Interlocked.Read(ref _accepted);
+    public long Repeated => Interlocked.Read(ref _repeated);
+    public long Refused => Interlocked.Read(ref _refused);
+
+    public HookDelivery Receive(ReadOnlySpan<byte> body, string? timestamp, string? signature)
+    {
+        if (options.Value.Crisp.HookSecret is not { Length: > 0 } secret
+            || timestamp is null || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var sentAtMs)
+            || !CrispHookSignature.IsValid(secret, timestamp, body, signature))
+        {
+            logger.LogWarning("Refused a Web Hooks request: missing or wrong signature ({Bytes} bytes)", body.Length);
+            Interlocked.Increment(ref _refused);
+            return HookDelivery.Refused;
+        }
+        var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(sentAtMs, 0, 253402300799999));
+        if (age.Duration() > MaxAge)
+        {
+            logger.LogWarning("Refused a Web Hooks request signed {Age:0} s away from now (at most {MaxAge:0} s)", age.TotalSeconds, MaxAge.TotalSeconds);
+            Interlocked.Increment(ref _refused);
+            return HookDelivery.Refused;
+        }
+        if (!_taken.TryAdd(signature!, true))
+        {
+            logger.LogInformation("Web Hooks delivery signed at {Timestamp} already taken: answered, not handled again", timestamp);
+            Interlocked.Increment(ref _repeated);
+            return HookDelivery.Repeated;
+        }
+
+        RawRtmEvent? rtmEvent;
+        try
+        {
+            rtmEvent = Event(JsonDocument.Parse(body.ToArray()).RootElement);
+        }
+        catch (JsonException)
+        {
+            rtmEvent = null;
+        }
+        if (rtmEvent is null)
+        {
+            logger.LogWarning("Ignored a signed Web Hooks request that carries no event ({Bytes} bytes)", body.Length);
+            return HookDelivery.Unreadable;
+        }
+        Interlocked.Increment(ref _accepted);
+        queue.Post(rtmEvent.Value);
+        return HookDelivery.Accepted;
+    }
+
+    /// <summary><c>{"website_id", "event", "data": {RTM's payload}, "timestamp"}</c> as the RTM event it carries.</summary>
+    private static RawRtmEvent? Event(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object
+        && root.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String
+        && root.TryGetProperty("data", out var data)
+            ? new RawRtmEvent(name.GetString()!, data.Clone())
+            : null;
+}

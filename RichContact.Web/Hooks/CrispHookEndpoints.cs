@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using RichContact.Engine;
+using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Hooks;
+
+namespace RichContact.Web.Hooks;
+
+/// <summary><c>POST /crisp/hooks</c>: where Crisp delivers its Web Hooks when <c>RichContact:Crisp:Events</c> is <c>hooks</c>.</summary>
+public static class CrispHookEndpoints
+{
+    /// <summary>Crisp's events are small; a body beyond this is not one of them.</summary>
+    private const int MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapCrispHooks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/crisp/hooks", ReceiveAsync).DisableAntiforgery().AllowAnonymous();
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Answers at once: the event only goes into the engine's queue. 200 for a delivery taken or
+    /// already taken (so that Crisp stops sending it), 401 for a wrong signature or a stale
+    /// timestamp, 404 when this node does not take Web Hooks.
+    /// </summary>
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, CrispHookReceiver receiver, IOptions<RichContactOptions> options, CancellationToken ct)
+    {
+        if (options.Value.Crisp.Events != CrispEventSource.Hooks)
+            return Answer(StatusCodes.Status404NotFound, "This node takes Crisp's events over RTM (RichContact:Crisp:Events).");
+        if (request.ContentLength > MaxBodyBytes)
+            return Answer(StatusCodes.Status413PayloadTooLarge, "Too large for a Crisp event.");
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        if (body.Length > MaxBodyBytes)
+            return Answer(StatusCodes.Status413PayloadTooLarge, "Too large for a Crisp event.");
+
+        return receiver.Receive(body.GetBuffer().AsSpan(0, (int)body.Length),
+                request.Headers["X-Crisp-Request-Timestamp"].FirstOrDefault(), request.Headers["X-Crisp-Signature"].FirstOrDefault()) switch
+        {
+            HookDelivery.Refused => Answer(StatusCodes.Status401Unauthorized, "Missing or wrong X-Crisp-Signature, or a stale X-Crisp-Request-Timestamp."),
+            _ => Results.Ok(),
+        };
+    }
+
+    /// <summary>With a body, so that the app's status code pages leave the answer as it is.</summary>
+    private static IResult Answer(int status, string text) => Results.Text(text, statusCode: status);
+}
