@@ -12,6 +12,7 @@ using RichContact.Engine.Crisp;
 using RichContact.Engine.Health;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Storage;
+using RichContact.Engine.Telemetry;
 
 namespace RichContact.Engine;
 
@@ -75,6 +76,7 @@ public static class EngineServiceCollectionExtensions
         services.AddCrisp();
         services.AddContacts();
         services.AddBackfill(configuration);
+        services.AddEngineMetrics();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -3,6 +3,7 @@ using RichContact.Web.Auth;
 using RichContact.Web.Components;
 using RichContact.Web.Export;
 using RichContact.Web.Hooks;
+using RichContact.Web.Metrics;
 using RichContact.Web.Security;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -30,6 +31,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRichContactHealth();
+app.MapRichContactMetrics();
 app.MapAdminEndpoints();
 app.MapActivityExport();
 app.MapCrispHooks();

@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using RichContact.Engine;
 using RichContact.Engine.Activity;
 using RichContact.Web.Auth;
+using RichContact.Web.Metrics;
 using RichContact.Web.Sandbox;
 using RichContact.Web.Security;
 
@@ -10,7 +11,7 @@ namespace RichContact.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>The web app: Blazor with MudBlazor on top of the engine, the admin login and the framing policy.</summary>
+    /// <summary>The web app: Blazor with MudBlazor on top of the engine, the admin login, the framing policy and the metrics' export.</summary>
     public static IServiceCollection AddRichContactWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSandboxMode(); // before the engine: see AddSandboxMode
@@ -21,6 +22,7 @@ public static class WebServiceCollectionExtensions
                 "RichContact:Web:FrameAncestors must name at least one origin (e.g. https://app.crisp.chat).")
             .ValidateOnStart();
         services.AddAdminAuthentication(configuration);
+        services.AddRichContactMetrics(configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -45,6 +45,9 @@ public sealed class ConversationTracker(
     public TrackedConversation? Get(ConversationKey conversation) =>
         _conversations.TryGet(conversation, out var tracked) ? tracked : null;
 
+    /// <summary>Conversations whose collection window is open now (for the metrics).</summary>
+    public int OpenWindows => _openWindows.Count;
+
     /// <summary>True when Crisp said the conversation was deleted (<c>session:removed</c>).</summary>
     public bool WasRemoved(ConversationKey conversation) => _removed.TryGet(conversation, out _);
 

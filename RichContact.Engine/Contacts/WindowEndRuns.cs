@@ -36,6 +36,9 @@ public sealed class WindowEndRuns(
     /// </summary>
     private readonly Channel<string> _done = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
+    /// <summary>Runs whose window ended, waiting for a free slot (for the metrics).</summary>
+    public int Queued => _due.Reader.Count;
+
     /// <summary>Queues the run; false when the queue is full (the caller hands the job to Hangfire's queue).</summary>
     public bool TryRun(ConversationKey conversation, string jobId) => _due.Writer.TryWrite((conversation, jobId));
 

@@ -174,6 +174,7 @@ public sealed class CrispClient(HttpClient http)
     private async Task<JsonElement> SendAsync(string operation, HttpMethod method, string path, HttpContent? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body };
+        request.Options.Set(Telemetry.CrispRequestCounting.Operation, operation);
         using var response = await http.SendAsync(request, ct);
         var envelope = await ReadEnvelopeAsync(response, ct);
 

@@ -39,6 +39,7 @@ internal static class CrispRegistration
         client.AddResilienceHandler("crisp", ConfigureResilience);
         // Added after the retries, so innermost: each attempt that leaves the process is quota.
         client.AddHttpMessageHandler<CrispQuotaHandler>();
+        client.AddHttpMessageHandler(sp => new Telemetry.CrispRequestCounting(sp.GetService<Telemetry.EngineMetrics>())); // innermost: what the budget let through
 
         services.AddSingleton<WebsiteNames>();
         services.AddSingleton<RtmTimings>();

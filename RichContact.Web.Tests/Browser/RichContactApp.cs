@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RichContact.Engine.Crisp;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Web.Sandbox;
@@ -58,6 +59,13 @@ public sealed class RichContactApp : WebApplicationFactory<Program>
     public CrispSandbox Sandbox => Services.GetRequiredService<SandboxHost>().Sandbox;
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>
+    /// Waits until the engine hears Crisp. A conversation the sandbox starts before that is never
+    /// heard: a fresh data directory has no last event to catch up from.
+    /// </summary>
+    public Task WaitForCrispAsync() =>
+        Eventually.TrueAsync(() => Get<CrispConnectionStatus>().State == CrispConnectionState.Connected, "the engine to connect to Crisp", TimeSpan.FromSeconds(30));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

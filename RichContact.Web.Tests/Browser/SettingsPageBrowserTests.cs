@@ -37,6 +37,7 @@ public sealed class SettingsPageBrowserTests(BrowserFixture fixture)
             await frame.GetByTestId("save").ClickAsync();
             await Expect(frame.GetByTestId("save-status")).ToHaveTextAsync("Saved. The change applies at once.");
 
+            await App.WaitForCrispAsync();
             using var waiter = new ActivityWaiter(App.Get<ActivityStream>());
             var whatsapp = await App.Sandbox.Control.StartConversationAsync(new StartConversationRequest
             { WebsiteId = website.Id, Origin = "whatsapp", Phone = "+351 912 000 001", Nickname = "Wanda", Message = "Hi" });

@@ -33,6 +33,7 @@ public sealed class ActivityExportTests : AppOverHttp
         }
         // A real conversation, through the engine, carrying a phone and a name.
         var shop = App.Sandbox.Options.Websites[0].Id;
+        await App.WaitForCrispAsync();
         using var waiter = new ActivityWaiter(App.Get<ActivityStream>());
         var session = await App.Sandbox.Control.StartConversationAsync(new() { WebsiteId = shop, Origin = "whatsapp", Phone = "+351 912 345 678", Nickname = "Maria Souza", Country = "PT" });
         var created = await waiter.ForSessionAsync(session);

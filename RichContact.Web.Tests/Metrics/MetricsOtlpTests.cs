@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Crisp;
+using RichContact.Engine.Tests.Support;
+using RichContact.Sandbox;
+using RichContact.Web.Tests.Browser;
+
+namespace RichContact.Web.Tests.Metrics;
+
+/// <summary>With an OTLP endpoint set, the app pushes the same metrics to a collector (here a loopback stand-in).</summary>
+public sealed class MetricsOtlpTests : IAsyncLifetime
+{
+    private readonly ConcurrentQueue<byte[]> _exports = new();
+    private WebApplication _collector = null!;
+    private RichContactApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _collector = builder.Build();
+        _collector.MapPost("/v1/metrics", async (HttpContext context) =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body);
+            _exports.Enqueue(body.ToArray());
+            // An empty ExportMetricsServiceResponse: everything accepted.
+            return Results.Bytes([], "application/x-protobuf");
+        });
+        await _collector.StartAsync();
+        var collector = _collector.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        _app = new RichContactApp("https://app.crisp.chat");
+        _app.Settings["RichContact:Metrics:Enabled"] = "true";
+        _app.Settings["RichContact:Metrics:OtlpEndpoint"] = collector + "/v1/metrics";
+        // OpenTelemetry's own settings, read from the app's configuration like the environment's.
+        _app.Settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        _app.Settings["OTEL_METRIC_EXPORT_INTERVAL"] = "200";
+        _app.StartServer();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _collector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_configured_otlp_endpoint_receives_the_outcome_counter_without_personal_data()
+    {
+        await Eventually.TrueAsync(() => _app.Get<CrispConnectionStatus>().State == CrispConnectionState.Connected, "the RTM connection");
+        using var waiter = new ActivityWaiter(_app.Get<ActivityStream>());
+        var session = await _app.Sandbox.Control.StartConversationAsync(new StartConversationRequest
+        {
+            WebsiteId = _app.Sandbox.Options.Websites[0].Id, Origin = "whatsapp", Phone = "+351 912 345 678", Nickname = "Maria Souza",
+        });
+        var outcome = await waiter.ForSessionAsync(session);
+
+        // Protobuf writes strings as UTF-8 bytes: names and label values can be read in the raw body.
+        await Eventually.TrueAsync(() => _exports.Any(body => Text(body).Contains("richcontact.outcomes")), "an export with the outcome counter");
+        var export = Text(_exports.Last(body => Text(body).Contains("richcontact.outcomes")));
+        Assert.Contains("richcontact.contact.latency", export);
+        Assert.Contains("whatsapp", export);
+        foreach (var personal in new[] { "912345678", "912 345 678", "Maria", "Souza", session, outcome.PeopleId! })
+            Assert.DoesNotContain(personal, export);
+    }
+
+    private static string Text(byte[] body) => Encoding.UTF8.GetString(body);
+}
