@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Backfill;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Health;
@@ -74,6 +75,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SubscribedWebsites>();
         services.AddCrisp();
         services.AddContacts();
+        services.AddBackfill(configuration);
         services.AddEngineMetrics();
 
         services.AddHealthChecks()

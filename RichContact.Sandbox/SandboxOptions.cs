@@ -40,6 +40,12 @@ public sealed class SandboxOptions
     public int PrefilledContacts { get; set; }
 
     /// <summary>
+    /// Conversations each website already had before the plugin was installed, spread over the last 30
+    /// days and heard by nobody: what "create contacts for past conversations" finds.
+    /// </summary>
+    public int PastConversations { get; set; }
+
+    /// <summary>
     /// How a failed Web Hooks delivery is sent again (<see cref="Hooks.HookRedeliveries.Same"/>: the same
     /// timestamp and signature; <see cref="Hooks.HookRedeliveries.Fresh"/>: signed anew at its new time).
     /// Crisp documents the retries, not which.
@@ -75,6 +81,8 @@ public sealed class SandboxOptions
             throw new InvalidOperationException($"{Section}:WebsiteRoute must be '{WebsiteRouteReadings.Answered}' or '{WebsiteRouteReadings.Refused}' (got '{options.WebsiteRoute}').");
         if (options.PrefilledContacts < 0)
             throw new InvalidOperationException($"{Section}:PrefilledContacts must be 0 or more.");
+        if (options.PastConversations < 0)
+            throw new InvalidOperationException($"{Section}:PastConversations must be 0 or more.");
         return options;
     }
 }

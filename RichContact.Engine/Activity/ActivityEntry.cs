@@ -27,6 +27,13 @@ public sealed class ActivityEntry
     /// <summary>Crisp REST calls this conversation cost (each one is daily quota).</summary>
     public int RestCalls { get; set; }
 
+    /// <summary>
+    /// The backfill run that decided this past conversation (Backfill/), or null for a conversation heard
+    /// live. Its <see cref="FirstMessageAt"/> is then the conversation's creation time in Crisp and
+    /// <see cref="ElapsedMs"/> stays null: days between a message and a backfill are not latency.
+    /// </summary>
+    public long? BackfillRunId { get; set; }
+
     /// <summary>The contact was created with a placeholder email (<c>&lt;digits&gt;@&lt;channel&gt;.nomail</c>): a real one may mend it later.</summary>
     public bool Placeholder { get; set; }
 }

@@ -57,7 +57,17 @@ public sealed class CreateContactJob(
     public Task RunAtWindowEndAsync(string websiteId, string sessionId, string jobId, CancellationToken cancellationToken) =>
         RunAttemptAsync(websiteId, sessionId, jobId, context: null, lastAttempt: false, cancellationToken);
 
-    private async Task RunAttemptAsync(string websiteId, string sessionId, string? jobId, PerformContext? context, bool lastAttempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// A backfill's run of a past conversation (Backfill/BackfillJob): the same decision, with the channel
+    /// and creation time from the conversation list instead of the tracker, and the visitor's details from
+    /// the meta. Returns the entry recorded, or null when the conversation already had an outcome (then
+    /// no Crisp call was made). A spent budget is thrown, not recorded: the backfill waits for it.
+    /// </summary>
+    public Task<ActivityEntry?> RunPastConversationAsync(string websiteId, string sessionId, PastConversation past, CancellationToken cancellationToken) =>
+        RunAttemptAsync(websiteId, sessionId, jobId: null, context: null, lastAttempt: true, cancellationToken, past);
+
+    private async Task<ActivityEntry?> RunAttemptAsync(string websiteId, string sessionId, string? jobId, PerformContext? context, bool lastAttempt,
+        CancellationToken cancellationToken, PastConversation? past = null)
     {
         var conversation = new ConversationKey(websiteId, sessionId);
         using var conversationLock = await locks.AcquireAsync(conversation.LockKey, cancellationToken);
@@ -67,7 +77,7 @@ public sealed class CreateContactJob(
             {
                 logger.LogDebug("Conversation {SessionId} of website {WebsiteId} already has an outcome", sessionId, websiteId);
                 unrecorded.Forget(conversation);
-                return;
+                return null;
             }
         }
         catch (Exception error) when (DatabaseFailure.Is(error))
@@ -79,7 +89,11 @@ public sealed class CreateContactJob(
         if (tracked is not null)
             logger.LogDebug("Contact job for conversation {SessionId} started {DelayMs:0} ms after its first message",
                 sessionId, (clock.GetUtcNow() - tracked.FirstMessageAt).TotalMilliseconds);
-        var entry = new ActivityEntry { WebsiteId = websiteId, SessionId = sessionId, Channel = tracked?.Channel, FirstMessageAt = tracked?.FirstMessageAt };
+        var entry = new ActivityEntry
+        {
+            WebsiteId = websiteId, SessionId = sessionId, Channel = tracked?.Channel ?? past?.Channel,
+            FirstMessageAt = tracked?.FirstMessageAt ?? past?.CreatedAt, BackfillRunId = past?.RunId,
+        };
         var created = UnrecordedContact(conversation, context);
         using (RestCallCounter.Begin(out var calls))
         {
@@ -99,6 +113,10 @@ public sealed class CreateContactJob(
             catch (Exception error) when (DatabaseFailure.Is(error))
             {
                 throw Held(conversation, error);
+            }
+            catch (CrispBudgetExhaustedException) when (past is not null)
+            {
+                throw;
             }
             catch (CrispBudgetExhaustedException spent)
             {
@@ -132,7 +150,7 @@ public sealed class CreateContactJob(
         }
 
         entry.At = clock.GetUtcNow();
-        entry.ElapsedMs = entry.FirstMessageAt is { } first ? (long)(entry.At - first).TotalMilliseconds : null;
+        entry.ElapsedMs = entry.FirstMessageAt is { } first && past is null ? (long)(entry.At - first).TotalMilliseconds : null;
         bool recorded;
         try
         {
@@ -148,7 +166,7 @@ public sealed class CreateContactJob(
         if (!recorded)
         {
             logger.LogDebug("Conversation {SessionId} of website {WebsiteId} already had an outcome; {Outcome} not recorded", sessionId, websiteId, entry.Outcome);
-            return;
+            return null;
         }
         // A real email that came while the job ran (the decision did not have it) mends the placeholder now.
         if (entry.Placeholder && detailsStore.Get(conversation)?.Email is not null)
@@ -157,6 +175,7 @@ public sealed class CreateContactJob(
             detailsStore.Forget(conversation);
         logger.LogInformation("Conversation {SessionId} of website {WebsiteId} on {Channel}: {Outcome} {Reason} ({RestCalls} Crisp calls)",
             sessionId, websiteId, entry.Channel, entry.Outcome, entry.Reason ?? "", entry.RestCalls);
+        return entry;
     }
 
     private async Task DecideAsync(ConversationKey conversation, ActivityEntry entry, CancellationToken ct)

@@ -97,22 +97,35 @@ public sealed class CrispClient(HttpClient http)
         DateTimeOffset until, int maxPages, CancellationToken ct = default)
     {
         var conversations = new List<(string, string?)>();
-        var start = Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
-        // The end pins the list, so conversations created while we page do not shift the pages.
-        var end = Uri.EscapeDataString(until.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
         for (var page = 1; page <= maxPages; page++)
         {
-            var data = await SendAsync("conversations.list", HttpMethod.Get,
-                $"website/{Segment(websiteId)}/conversations/{page}?per_page={PeoplePageSize}&filter_date_start={start}&filter_date_end={end}", null, ct);
-            var items = data.Items().ToList();
-            conversations.AddRange(items
-                .Select(i => (SessionId: i.String("session_id"), Origin: i.String("meta", "origin")))
-                .Where(c => c.SessionId is not null)
-                .Select(c => (c.SessionId!, c.Origin)));
-            if (items.Count < SmallestPageSeen)
+            var listed = await ListConversationsPageAsync(websiteId, since, until, page, ct);
+            conversations.AddRange(listed.Conversations.Select(c => (c.SessionId, c.Origin)));
+            if (listed.IsLast)
                 break;
         }
         return conversations;
+    }
+
+    /// <summary>
+    /// One page (from 1) of a website's conversations created between <paramref name="since"/> and
+    /// <paramref name="until"/>. The end pins the list, so conversations created while we page do not shift the pages.
+    /// </summary>
+    public async Task<ConversationPage> ListConversationsPageAsync(string websiteId, DateTimeOffset since, DateTimeOffset until, int page,
+        CancellationToken ct = default)
+    {
+        var start = Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+        var end = Uri.EscapeDataString(until.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+        var data = await SendAsync("conversations.list", HttpMethod.Get,
+            $"website/{Segment(websiteId)}/conversations/{page}?per_page={PeoplePageSize}&filter_date_start={start}&filter_date_end={end}", null, ct);
+        var items = data.Items().ToList();
+        var conversations = items
+            .Select(i => (SessionId: i.String("session_id"), Origin: i.String("meta", "origin"), CreatedAt: i.Long("created_at")))
+            .Where(c => c.SessionId is not null)
+            .Select(c => new ListedConversation(c.SessionId!, c.Origin,
+                c.CreatedAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null))
+            .ToList();
+        return new ConversationPage(conversations, IsLast: items.Count < SmallestPageSeen);
     }
 
     /// <summary>One page of people profiles matching <paramref name="filters"/> combined with <paramref name="searchOperator"/>.</summary>

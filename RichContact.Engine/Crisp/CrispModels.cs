@@ -12,6 +12,12 @@ public sealed record SubscribedWebsiteChange(string WebsiteId, string? Token, bo
 /// <summary>A website as <c>GET website/{website_id}</c> describes it: what the portal shows instead of its id.</summary>
 public sealed record CrispWebsite(string WebsiteId, string? Name, string? Domain);
 
+/// <summary>A conversation as the conversation list shows it: ids, origin and when it was created (<c>created_at</c>, ms), nothing personal.</summary>
+public sealed record ListedConversation(string SessionId, string? Origin, DateTimeOffset? CreatedAt);
+
+/// <summary>One page of <c>website/{website_id}/conversations/{page}</c>; a page shorter than the smallest seen is the last.</summary>
+public sealed record ConversationPage(IReadOnlyList<ListedConversation> Conversations, bool IsLast);
+
 /// <summary>A people profile as far as dedup needs it.</summary>
 public sealed record PeopleProfile(string PeopleId, string? Email, string? Phone)
 {

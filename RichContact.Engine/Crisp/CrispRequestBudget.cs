@@ -88,6 +88,19 @@ public sealed class CrispRequestBudget : IDisposable
         }
     }
 
+    /// <summary>
+    /// Completes when at least <paramref name="requests"/> of today's budget are left (at most the whole
+    /// budget): at once, or when the next UTC day starts. On this budget's clock, like <see cref="WhenAvailableAsync"/>.
+    /// </summary>
+    public async Task WhenLeftAsync(int requests, CancellationToken ct)
+    {
+        while (Limit - Used < Math.Min(requests, Limit))
+        {
+            var wait = ResetsAt - clock.GetUtcNow();
+            await Task.Delay(wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1), clock, ct);
+        }
+    }
+
     public void Dispose()
     {
         lock (_gate) Save();

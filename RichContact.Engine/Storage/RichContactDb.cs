@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Backfill;
 using RichContact.Engine.Settings;
 
 namespace RichContact.Engine.Storage;
 
-/// <summary>The only data Rich Contact keeps: website settings and the activity log (no personal data).</summary>
+/// <summary>The only data Rich Contact keeps: website settings, the activity log and backfill runs (no personal data).</summary>
 public sealed class RichContactDb(DbContextOptions<RichContactDb> options) : DbContext(options)
 {
     public DbSet<WebsiteSettings> WebsiteSettings => Set<WebsiteSettings>();
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
+    public DbSet<BackfillRun> BackfillRuns => Set<BackfillRun>();
+    public DbSet<BackfillConversation> BackfillConversations => Set<BackfillConversation>();
 
     public const string OutcomeIndex = "UX_activity_outcome";
     /// <summary>The outcomes of <see cref="Activity.ActivityLog.IsOutcome"/>, in its order.</summary>
@@ -35,6 +38,8 @@ public sealed class RichContactDb(DbContextOptions<RichContactDb> options) : DbC
             // HasOutcomeAsync looks a conversation up by: its filter is that query's.
             e.HasIndex(a => new { a.WebsiteId, a.SessionId }, OutcomeIndex).IsUnique().HasFilter(OutcomeIndexFilter);
         });
+
+        BackfillModel.Configure(model);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

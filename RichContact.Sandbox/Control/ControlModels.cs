@@ -15,6 +15,12 @@ public sealed class StartConversationRequest
     /// <summary><see cref="MetaOrders"/>: when the <c>session:set_*</c> events go out relative to the first message.</summary>
     public string? MetaOrder { get; set; }
     public int? MetaSpacingMs { get; set; }
+    /// <summary>
+    /// When the conversation happened, if in the past: it is stored as Crisp would hold it now (created
+    /// and first message then, its meta complete) and nothing is sent over RTM or web hooks — nobody was
+    /// listening then. Absent: it starts now, events and all.
+    /// </summary>
+    public DateTimeOffset? CreatedAt { get; set; }
 }
 
 public static class MetaOrders
@@ -59,6 +65,18 @@ public sealed class PrefillRequest
 {
     public int Count { get; set; }
     /// <summary>The same seed gives the same contacts; by default the website's install order.</summary>
+    public int? Seed { get; set; }
+}
+
+/// <summary>
+/// Adds conversations that happened before now (<c>POST /_sandbox/websites/{website_id}/conversations/prefill</c>):
+/// the traffic generator's mix, dated evenly over the last <see cref="Days"/> days, heard by nobody.
+/// </summary>
+public sealed class PastConversationsRequest
+{
+    public int Count { get; set; }
+    public int Days { get; set; } = 30;
+    /// <summary>The same seed gives the same conversations; by default the website's install order.</summary>
     public int? Seed { get; set; }
 }
 

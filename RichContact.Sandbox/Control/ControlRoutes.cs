@@ -21,7 +21,7 @@ internal static class ControlRoutes
         var control = app.MapGroup(Prefix);
 
         control.MapPost("/conversations", (StartConversationRequest request, ConversationStarter starter) =>
-            string.IsNullOrWhiteSpace(request.Origin) ? Problem(400, "invalid_data")
+            string.IsNullOrWhiteSpace(request.Origin) || request.CreatedAt > DateTimeOffset.UtcNow ? Problem(400, "invalid_data")
             : starter.Start(request) is { } started ? Results.Ok(started)
             : Problem(404, "not_subscribed"));
         control.MapPost("/conversations/{session_id}/messages", (string session_id, SendMessageRequest request, ConversationStarter starter) =>
@@ -67,6 +67,16 @@ internal static class ControlRoutes
             foreach (var profile in HandMadeContacts.Generate(request.Count, request.Seed ?? (int)website.Order))
                 website.People.Create(profile);
             return Results.Ok(new { count = website.People.Count });
+        });
+
+        control.MapPost("/websites/{website_id}/conversations/prefill", (string website_id, PastConversationsRequest request, SandboxState state) =>
+        {
+            if (state.Website(website_id) is not { } website)
+                return Problem(404, "not_subscribed");
+            if (request.Count is < 0 or > 100_000 || request.Days is < 1 or > 3650)
+                return Problem(400, "invalid_data");
+            PastConversations.Prefill(state, website.Id, request.Count, request.Days, request.Seed ?? (int)website.Order, DateTimeOffset.UtcNow);
+            return Results.Ok(new { count = website.Conversations.Count });
         });
 
         control.MapGet("/search", (SandboxState state) => Results.Ok(state.Search));

@@ -53,6 +53,11 @@ public sealed class SandboxControl(HttpClient http)
     public Task<JsonObject> PrefillProfilesAsync(string websiteId, int count, int? seed = null, CancellationToken ct = default) =>
         PostAsync<JsonObject>($"_sandbox/websites/{Uri.EscapeDataString(websiteId)}/profiles/prefill", new PrefillRequest { Count = count, Seed = seed }, ct);
 
+    /// <summary>Adds <paramref name="count"/> conversations dated over the last <paramref name="days"/> days, heard by nobody; returns the website's conversation count.</summary>
+    public async Task<int> PrefillPastConversationsAsync(string websiteId, int count, int days = 30, int? seed = null, CancellationToken ct = default) =>
+        (await PostAsync<JsonObject>($"_sandbox/websites/{Uri.EscapeDataString(websiteId)}/conversations/prefill",
+            new PastConversationsRequest { Count = count, Days = days, Seed = seed }, ct))["count"]!.GetValue<int>();
+
     /// <summary>Sets how people search answers from now on (one reading of what Crisp leaves undocumented).</summary>
     public async Task SetSearchAsync(SearchReading reading, CancellationToken ct = default)
     {

@@ -17,6 +17,8 @@ internal sealed class ConversationStarter(SandboxState state, EventBus events, I
         var website = state.Website(request.WebsiteId);
         if (website is null)
             return null;
+        if (request.CreatedAt is { } past)
+            return new StartedConversation(PastConversations.Record(state, request, past).SessionId);
         var origin = Origins.ToCrisp(request.Origin);
         var sessionId = "session_" + Guid.NewGuid();
         var conversation = new Conversation(website.Id, sessionId, Meta(request, origin));
@@ -126,7 +128,7 @@ internal sealed class ConversationStarter(SandboxState state, EventBus events, I
         return geolocation;
     }
 
-    private static JsonObject Meta(StartConversationRequest request, string origin)
+    internal static JsonObject Meta(StartConversationRequest request, string origin)
     {
         var geolocation = Geolocation(request);
         var meta = new JsonObject

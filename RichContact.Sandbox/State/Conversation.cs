@@ -2,18 +2,21 @@ using System.Text.Json.Nodes;
 
 namespace RichContact.Sandbox.State;
 
-/// <summary>A conversation (session). Its meta holds everything the visitor gave, from the start, so REST shows what RTM may have missed.</summary>
-internal sealed class Conversation(string websiteId, string sessionId, JsonObject meta)
+/// <summary>
+/// A conversation (session). Its meta holds everything the visitor gave, from the start, so REST shows what RTM may have missed.
+/// <paramref name="createdAt"/> (Unix ms) dates a conversation that happened in the past; now by default.
+/// </summary>
+internal sealed class Conversation(string websiteId, string sessionId, JsonObject meta, long? createdAt = null)
 {
     private readonly Lock _lock = new();
     private readonly JsonObject _meta = meta;
-    private long _updatedAt = UnixTime.NowMs();
+    private long _updatedAt = createdAt ?? UnixTime.NowMs();
     private JsonObject? _lastMessage;
     private long? _firstMessageTimestamp;
 
     public string WebsiteId { get; } = websiteId;
     public string SessionId { get; } = sessionId;
-    public long CreatedAt { get; } = UnixTime.NowMs();
+    public long CreatedAt { get; } = createdAt ?? UnixTime.NowMs();
     public long UpdatedAt { get { lock (_lock) return _updatedAt; } }
 
     public JsonObject Meta

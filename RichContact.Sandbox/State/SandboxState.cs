@@ -21,6 +21,8 @@ internal sealed class SandboxState
             var state = Subscribe(website.Id, website.Token, website.Name, website.Domain);
             foreach (var profile in HandMadeContacts.Generate(options.PrefilledContacts, seed: (int)state.Order))
                 state.People.Create(profile);
+            Conversations.PastConversations.Prefill(this, state.Id, options.PastConversations, Conversations.PastConversations.DefaultDays,
+                seed: (int)state.Order, DateTimeOffset.UtcNow);
         }
     }
 

@@ -50,6 +50,8 @@ public sealed record UiText
     public string Skipped { get; init; } = "Skipped";
     public string Failed { get; init; } = "Failed";
     public string Mend { get; init; } = "Email mended";
+    public string Backfilled { get; init; } = "past conversation";
+    public string BackfilledHelp { get; init; } = "Handled after the fact by a backfill run (create contacts for past conversations)";
     public string WouldCreate { get; init; } = "Would create";
     public string WouldCreateHelp { get; init; } = "Preview only: this contact would have been created; nothing was created in Crisp.";
     public string Refused { get; init; } = "This page can only be opened from your Crisp dashboard (Settings → Plugins → Rich Contact).";
@@ -101,6 +103,8 @@ public sealed record UiText
         Skipped = "Ignoré",
         Failed = "Échec",
         Mend = "E-mail corrigé",
+        Backfilled = "conversation passée",
+        BackfilledHelp = "Traitée après coup par un rattrapage (créer les contacts des conversations passées)",
         WouldCreate = "Serait créé",
         WouldCreateHelp = "Aperçu seulement : ce contact aurait été créé ; rien n'a été créé dans Crisp.",
         Refused = "Cette page s'ouvre uniquement depuis votre tableau de bord Crisp (Réglages → Plugins → Rich Contact).",

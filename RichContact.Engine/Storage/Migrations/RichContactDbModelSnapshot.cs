@@ -25,6 +25,9 @@ namespace RichContact.Engine.Storage.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BackfillRunId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .HasColumnType("TEXT");
 
@@ -72,6 +75,131 @@ namespace RichContact.Engine.Storage.Migrations
                     b.ToTable("activity", (string)null);
                 });
 
+            modelBuilder.Entity("RichContact.Engine.Backfill.BackfillConversation", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "SessionId");
+
+                    b.HasIndex("RunId", "Position");
+
+                    b.ToTable("backfill_conversation", (string)null);
+                });
+
+            modelBuilder.Entity("RichContact.Engine.Backfill.BackfillRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Chain")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Conversations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CrispCalls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Existing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HadOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextPage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotChannel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreviewCalls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResumesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WebsiteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WouldCreate")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WebsiteId", "CreatedAt");
+
+                    b.HasIndex(new[] { "WebsiteId" }, "UX_backfill_run_active")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Previewed', 'Running', 'Paused', 'WaitingForBudget')");
+
+                    b.ToTable("backfill_run", (string)null);
+                });
+
             modelBuilder.Entity("RichContact.Engine.Settings.WebsiteSettings", b =>
                 {
                     b.Property<string>("WebsiteId")
@@ -110,6 +238,15 @@ namespace RichContact.Engine.Storage.Migrations
                     b.HasKey("WebsiteId");
 
                     b.ToTable("website_settings", (string)null);
+                });
+
+            modelBuilder.Entity("RichContact.Engine.Backfill.BackfillConversation", b =>
+                {
+                    b.HasOne("RichContact.Engine.Backfill.BackfillRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,54 @@
+using RichContact.Engine.Backfill;
+using RichContact.Sandbox;
+
+namespace RichContact.Engine.Tests.Backfill;
+
+/// <summary>The engine stops in the middle of a run and starts again on the same data directory.</summary>
+public class BackfillRestartTests : BackfillTest
+{
+    [Fact]
+    public async Task Run_stopped_with_the_engine_goes_on_after_the_restart_and_finishes_with_no_duplicate()
+    {
+        var sessions = await PastWhatsAppConversationsAsync(12);
+        var preview = await PreviewAsync();
+        await Sandbox.Control.FaultsAsync(new SandboxFaults { LatencyMs = 100 });
+        await Runs.StartAsync(preview.Run.Id);
+        await UntilAsync(preview.Run.Id, r => r.Done >= 2, "two conversations decided");
+
+        await StopEngineAsync(); // the batch job is cut wherever it is
+        await Sandbox.Control.ClearFaultsAsync();
+        await StartEngineAsync();
+
+        var done = await UntilStatusAsync(preview.Run.Id, BackfillStatus.Done);
+        Assert.Contains(Logs.Lines, l => l.Contains($"Backfill {done.Id} of website {WebsiteId} goes on from where the previous process stopped"));
+        Assert.Equal(12, done.Total);
+        // A conversation cut between its create and its record is found again: "existing", not a second contact.
+        Assert.Equal(12, done.Created + done.Existing);
+        Assert.Equal(12, (await ProfilesAsync()).Count);
+        foreach (var session in sessions)
+        {
+            var entries = await EntriesAsync(session);
+            Assert.Single(entries);
+            Assert.Equal(done.Id, entries[0].BackfillRunId);
+        }
+    }
+
+    [Fact]
+    public async Task Paused_run_stays_paused_across_a_restart()
+    {
+        await PastWhatsAppConversationsAsync(4);
+        var preview = await PreviewAsync();
+        await Runs.StartAsync(preview.Run.Id);
+        await Runs.PauseAsync(preview.Run.Id);
+        await UntilTheJobStoppedAsync(preview.Run.Id, BackfillStatus.Paused);
+        var before = await RunAsync(preview.Run.Id);
+
+        await StopEngineAsync();
+        await StartEngineAsync();
+
+        var after = await RunAsync(preview.Run.Id);
+        Assert.Equal((BackfillStatus.Paused, before.Done), (after.Status, after.Done));
+        Assert.True(await Runs.ResumeAsync(after.Id));
+        Assert.Equal(4, (await UntilStatusAsync(after.Id, BackfillStatus.Done)).Created);
+    }
+}

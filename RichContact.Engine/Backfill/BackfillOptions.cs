@@ -1,0 +1,52 @@
+namespace RichContact.Engine.Backfill;
+
+/// <summary>How past conversations are backfilled (<c>RichContact:Backfill</c>).</summary>
+public sealed class BackfillOptions
+{
+    public const string Section = "RichContact:Backfill";
+
+    /// <summary>
+    /// The share of the daily Crisp budget a backfill never touches: it is left for the conversations
+    /// that arrive live the same day. At 20 % of 5,000, a run stops when 1,000 calls are left.
+    /// </summary>
+    public int BudgetReservePercent { get; set; } = 20;
+
+    /// <summary>Pages of 50 the preview lists at most (each one a Crisp call); the run lists the rest.</summary>
+    public int PreviewMaxPages { get; set; } = 20;
+
+    /// <summary>Pages of 50 a run lists at most (20,000 conversations): a guard against a date filter Crisp would ignore.</summary>
+    public int MaxPages { get; set; } = 400;
+
+    /// <summary>The longest date range one run covers.</summary>
+    public int MaxRangeDays { get; set; } = 366;
+
+    /// <summary>How often a running backfill writes its progress line in the log.</summary>
+    public int ProgressLogSeconds { get; set; } = 5;
+
+    internal string? Problem() =>
+        BudgetReservePercent is < 0 or > 90 ? "BudgetReservePercent must be between 0 and 90"
+        : PreviewMaxPages is < 1 or > 200 ? "PreviewMaxPages must be between 1 and 200"
+        : MaxPages < PreviewMaxPages || MaxPages > 10_000 ? "MaxPages must be between PreviewMaxPages and 10000"
+        : MaxRangeDays is < 1 or > 3650 ? "MaxRangeDays must be between 1 and 3650"
+        : ProgressLogSeconds is < 1 or > 3600 ? "ProgressLogSeconds must be between 1 and 3600"
+        : null;
+}
+
+/// <summary>How a run cuts its work into Hangfire jobs; tests shorten it.</summary>
+public sealed record BackfillTimings
+{
+    /// <summary>A batch job ends after this long and enqueues the next: each job stays far below Hangfire's invisibility timeout.</summary>
+    public TimeSpan BatchDuration { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>...or after this many conversations.</summary>
+    public int BatchConversations { get; init; } = 100;
+
+    /// <summary>After a listing failure Crisp may get over, or several failed conversations in a row, the next batch waits this long.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Failed conversations in a row (Crisp down, say) that make the run back off for <see cref="RetryDelay"/>.</summary>
+    public int FailuresBeforeBackOff { get; init; } = 3;
+
+    /// <summary>After the next UTC day starts, the Hangfire wake-up job is due this much later (the process itself resumes on the dot).</summary>
+    public TimeSpan WakeUpAfterMidnight { get; init; } = TimeSpan.FromMinutes(1);
+}
