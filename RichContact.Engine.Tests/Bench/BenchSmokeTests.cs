@@ -3,7 +3,7 @@ using RichContact.Bench;
 namespace RichContact.Engine.Tests.Bench;
 
 /// <summary>
-/// A few seconds of the benchmark (issue #6), run in-process: it checks that the bench still works
+/// A few seconds of the benchmark (BENCHMARKS.md), run in-process: it checks that the bench still works
 /// end to end and that every conversation got its outcome. Timings are the bench's business, not a
 /// test's: on a shared machine they would only make the suite flaky.
 /// </summary>

@@ -6,7 +6,7 @@ using RichContact.Sandbox;
 
 namespace RichContact.Engine.Tests.Reliability;
 
-/// <summary>The catch-up after a restart reaches every conversation of the gap (issue 11, item 3).</summary>
+/// <summary>The catch-up after a restart reaches every conversation of the gap (RELIABILITY.md, issue 11.3).</summary>
 public class CatchUpCoverageTests : EngineEndToEndTest
 {
     private const string ListRoute = "/v1/website/{website_id}/conversations/{page}";

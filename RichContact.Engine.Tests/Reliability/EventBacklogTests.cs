@@ -7,7 +7,7 @@ using RichContact.Sandbox;
 namespace RichContact.Engine.Tests.Reliability;
 
 /// <summary>
-/// RTM events the engine received but has not handled yet (issue 11, items 4 and 5). The dispatcher is
+/// RTM events the engine received but has not handled yet (RELIABILITY.md, issue 11.4 and 11.5). The dispatcher is
 /// held up for real: hangfire.db's write lock is taken, so scheduling the first conversation's job waits
 /// on SQLite's busy timeout while the events behind it wait in the queue.
 /// </summary>

@@ -6,7 +6,7 @@ using RichContact.Sandbox;
 
 namespace RichContact.Engine.Tests.Reliability;
 
-/// <summary>Crisp answers <c>unauthorized</c> once although the keys are right (issue 11, item 7).</summary>
+/// <summary>Crisp answers <c>unauthorized</c> once although the keys are right (RELIABILITY.md, issue 11.7).</summary>
 public class RtmRefusalTests : EngineEndToEndTest
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);

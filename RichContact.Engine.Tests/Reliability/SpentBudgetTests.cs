@@ -11,7 +11,7 @@ using RichContact.Engine.Tests.Support;
 namespace RichContact.Engine.Tests.Reliability;
 
 /// <summary>
-/// The daily Crisp quota spent around a restart (issue 11, items 1 and 2): RTM must come back without
+/// The daily Crisp quota spent around a restart (RELIABILITY.md, issue 11.1 and 11.2): RTM must come back without
 /// a REST call, and what the catch-up could not list must be listed once the quota is back, never
 /// skipped by a last-event mark that moved on.
 /// </summary>

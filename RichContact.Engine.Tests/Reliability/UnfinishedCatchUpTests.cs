@@ -6,7 +6,7 @@ using RichContact.Sandbox;
 
 namespace RichContact.Engine.Tests.Reliability;
 
-/// <summary>A catch-up cut off by a stop (issue 11, item 2): the mark stays at its start, the next start does it.</summary>
+/// <summary>A catch-up cut off by a stop (RELIABILITY.md, issue 11.2): the mark stays at its start, the next start does it.</summary>
 public class UnfinishedCatchUpTests : EngineEndToEndTest
 {
     private const string ListRoute = "/v1/website/{website_id}/conversations/{page}";

@@ -2,7 +2,7 @@ namespace RichContact.Engine.Activity;
 
 /// <summary>
 /// What happened to one conversation. Ids, channel, outcome, timings and REST-call counts only:
-/// never a phone number, name, email or city (design rule 1).
+/// never a phone number, name, email or city: nothing personal is kept at rest (PrivacyTests).
 /// </summary>
 public sealed class ActivityEntry
 {

@@ -8,7 +8,7 @@ namespace RichContact.Engine.Backfill;
 /// <summary>
 /// Reads a run's next page of the website's conversation list (one Crisp call) into the run's list:
 /// messaging-channel conversations are kept, chat box and email ones only counted (Crisp makes their
-/// contacts). [guess] <c>filter_date_start/end</c> filter on the creation date (crisp-api.md §5), as the
+/// contacts). [guess] <c>filter_date_start/end</c> filter on the creation date (docs/crisp.md), as the
 /// outage catch-up reads them; a listed conversation whose <c>created_at</c> falls outside the range is
 /// left out, and <see cref="BackfillOptions.MaxPages"/> bounds a list whose filter Crisp would ignore.
 /// </summary>

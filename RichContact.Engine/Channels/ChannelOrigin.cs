@@ -12,7 +12,7 @@ public static class ChannelOrigin
 
     /// <summary>
     /// The channels we know, in the order pick lists offer them, with their display names [guess for
-    /// all but WhatsApp and Instagram, see crisp-api.md §5]. Old names and forms are not offered.
+    /// all but WhatsApp and Instagram, see docs/crisp.md]. Old names and forms are not offered.
     /// </summary>
     private static readonly (string Name, string DisplayName, bool Offered)[] Known =
     [

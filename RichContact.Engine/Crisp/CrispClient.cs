@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace RichContact.Engine.Crisp;
 
 /// <summary>
-/// The Crisp REST routes Rich Contact uses (crisp-api.md §2, §4, §5), as a typed HTTP client. Auth,
+/// The Crisp REST routes Rich Contact uses (docs/crisp.md), as a typed HTTP client. Auth,
 /// tier header, retries and the daily budget are configured in <see cref="CrispRegistration"/>; this
 /// class knows routes and envelopes. Exceptions never carry URLs or bodies (personal data).
 /// </summary>
@@ -64,7 +64,7 @@ public sealed class CrispClient(HttpClient http)
     }
 
     /// <summary>
-    /// [guess] crisp-api.md §2: the values of <c>difference</c> are undocumented. The sandbox says
+    /// [guess] docs/crisp.md: the values of <c>difference</c> are undocumented. The sandbox says
     /// <c>removed</c>; the other words are what a removal could plausibly be called.
     /// </summary>
     private static bool IsRemoval(string? difference) =>

@@ -40,7 +40,7 @@ public sealed record NewGeolocation(
     [property: JsonPropertyName("country"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Country,
     [property: JsonPropertyName("city"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? City);
 
-/// <summary>One criterion of a people search (<c>search_filter</c>, crisp-api.md §4).</summary>
+/// <summary>One criterion of a people search (<c>search_filter</c>, docs/crisp.md).</summary>
 public sealed record PeopleFilter(
     [property: JsonPropertyName("criterion")] string Criterion,
     [property: JsonPropertyName("operator")] string Operator,

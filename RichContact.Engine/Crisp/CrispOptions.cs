@@ -27,7 +27,7 @@ public sealed class CrispOptions
     /// <summary>
     /// After Crisp refuses the plugin token on RTM (<c>unauthorized</c>), wait this long before trying
     /// again (doubling while it keeps refusing, up to an hour). A refusal may be spurious; trying again
-    /// sooner would hammer Crisp with keys it refuses (crisp-api.md §6).
+    /// sooner would hammer Crisp with keys it refuses (docs/crisp.md).
     /// </summary>
     public double UnauthorizedRetryMinutes { get; set; } = 10;
 

@@ -5,7 +5,7 @@ using RichContact.Engine.Storage;
 namespace RichContact.Engine.Crisp;
 
 /// <summary>
-/// Crisp gives a plugin a daily request quota (5,000 by default, crisp-api.md §8); retrying does
+/// Crisp gives a plugin a daily request quota (5,000 by default, docs/crisp.md); retrying does
 /// not help against it. This counts every request sent today (UTC) and, once the configured budget
 /// is spent, refuses further calls until the next UTC day, with one warning. The portal shows
 /// <see cref="Used"/> / <see cref="Limit"/>. With a state file the count survives restarts

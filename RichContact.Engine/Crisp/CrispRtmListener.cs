@@ -8,7 +8,7 @@ using SocketIOClient.Transport;
 namespace RichContact.Engine.Crisp;
 
 /// <summary>
-/// The one RTM connection of this process (crisp-api.md §6): connects with SocketIOClient to the
+/// The one RTM connection of this process (docs/crisp.md): connects with SocketIOClient to the
 /// endpoint the last run used (<see cref="PluginConnectCache"/>: a start with the daily quota spent
 /// costs no REST call) or to the one Crisp gives, authenticates after every (re)connect, reconnects
 /// with backoff forever (rediscovering the endpoint after repeated failures), watches for a silently

@@ -20,7 +20,7 @@ namespace RichContact.Engine.Crisp;
 /// until then the last-event mark stays at its start (<see cref="HoldsMarkAt"/>), so a restart retries it
 /// too. Where a limit still cuts (<see cref="CrispOptions.CatchUpMaxGapMinutes"/>, a website Crisp keeps
 /// refusing, <see cref="MaxPagesPerWebsite"/>), it is logged and shown on the portal (<see cref="CatchUpStatus"/>).
-/// [guess]: <c>filter_date_start</c> filters on the conversation's creation date (crisp-api.md §5).
+/// [guess]: <c>filter_date_start</c> filters on the conversation's creation date (docs/crisp.md).
 /// </summary>
 public sealed class OutageCatchUp : BackgroundService
 {

@@ -6,7 +6,7 @@ using RichContact.Engine.Storage;
 namespace RichContact.Engine.Crisp;
 
 /// <summary>
-/// What the <c>plugin/connect</c> routes answered last (crisp-api.md §2): the RTM endpoint and the ids
+/// What the <c>plugin/connect</c> routes answered last (docs/crisp.md): the RTM endpoint and the ids
 /// of the websites that installed the plugin, kept in <c>crisp-plugin-connect.json</c> in the data
 /// directory. A process that starts with the daily quota spent connects RTM from it without a REST
 /// call, instead of staying deaf until midnight. Ids and an address only: no tokens, no personal data.

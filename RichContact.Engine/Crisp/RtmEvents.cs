@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace RichContact.Engine.Crisp;
 
-/// <summary>An RTM event Rich Contact acts on (crisp-api.md §6). Every payload has <c>website_id</c>.</summary>
+/// <summary>An RTM event Rich Contact acts on (docs/crisp.md). Every payload has <c>website_id</c>.</summary>
 public abstract record RtmEvent(string WebsiteId);
 
 /// <summary><c>message:send</c>: a message from the visitor's side; <see cref="Origin"/> says which channel.</summary>

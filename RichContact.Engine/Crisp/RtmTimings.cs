@@ -25,7 +25,7 @@ public sealed class RtmTimings
     /// <summary>With Web Hooks, how often the last-event mark moves on while the process runs.</summary>
     public TimeSpan HookMarkInterval { get; init; } = TimeSpan.FromSeconds(15);
 
-    /// <summary><c>socket:bind</c> is accepted at most once per 2.5 s (crisp-api.md §6).</summary>
+    /// <summary><c>socket:bind</c> is accepted at most once per 2.5 s (docs/crisp.md).</summary>
     public TimeSpan MinBindInterval { get; init; } = TimeSpan.FromSeconds(2.5);
 
     /// <summary>How far before the drop the catch-up looks (clock skew, events in flight).</summary>

@@ -26,7 +26,7 @@ public sealed record VisitorDetails
         City = newer.City ?? City,
     };
 
-    /// <summary>From the <c>data</c> of a conversation meta (crisp-api.md §5).</summary>
+    /// <summary>From the <c>data</c> of a conversation meta (docs/crisp.md).</summary>
     internal static VisitorDetails FromMeta(JsonElement data) => new()
     {
         Origin = data.String("origin"),

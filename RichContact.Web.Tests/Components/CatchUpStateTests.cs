@@ -5,7 +5,7 @@ using RichContact.Web.Tests.Support;
 
 namespace RichContact.Web.Tests.Components;
 
-/// <summary>The overview's word on the outage catch-up (issue 11, item 3): silent while all is well.</summary>
+/// <summary>The overview's word on the outage catch-up (RELIABILITY.md, issue 11.3): silent while all is well.</summary>
 public sealed class CatchUpStateTests
 {
     [Fact]
