@@ -36,6 +36,14 @@ public sealed class SandboxOptions
     /// </summary>
     public string WebsiteRoute { get; set; } = WebsiteRouteReadings.Answered;
 
+    /// <summary>
+    /// What <c>filter_date_start/end</c> of the conversation list filter on (<see cref="ConversationListFilters.Created"/>:
+    /// the creation date; <see cref="ConversationListFilters.Updated"/>: the last activity;
+    /// <see cref="ConversationListFilters.Ignored"/>: nothing, every conversation is listed). Crisp documents the
+    /// parameters, not which date they compare.
+    /// </summary>
+    public string ConversationListFilter { get; set; } = ConversationListFilters.Created;
+
     /// <summary>Contacts each website's CRM starts with, as agents make them by hand: phones typed every way people type them.</summary>
     public int PrefilledContacts { get; set; }
 
@@ -77,6 +85,8 @@ public sealed class SandboxOptions
             throw new InvalidOperationException($"{Section}:Search: {problem}.");
         if (!Hooks.HookRedeliveries.IsKnown(options.HookRedelivery))
             throw new InvalidOperationException($"{Section}:HookRedelivery must be '{Hooks.HookRedeliveries.Same}' or '{Hooks.HookRedeliveries.Fresh}' (got '{options.HookRedelivery}').");
+        if (options.ConversationListFilter is not (ConversationListFilters.Created or ConversationListFilters.Updated or ConversationListFilters.Ignored))
+            throw new InvalidOperationException($"{Section}:ConversationListFilter must be '{ConversationListFilters.Created}', '{ConversationListFilters.Updated}' or '{ConversationListFilters.Ignored}' (got '{options.ConversationListFilter}').");
         if (options.WebsiteRoute is not (WebsiteRouteReadings.Answered or WebsiteRouteReadings.Refused))
             throw new InvalidOperationException($"{Section}:WebsiteRoute must be '{WebsiteRouteReadings.Answered}' or '{WebsiteRouteReadings.Refused}' (got '{options.WebsiteRoute}').");
         if (options.PrefilledContacts < 0)
@@ -102,4 +112,12 @@ public static class WebsiteRouteReadings
     public const string Answered = "answered";
     /// <summary>403 <c>restricted_route_tier</c>, as Crisp answers a route closed to the plugin tier.</summary>
     public const string Refused = "refused";
+}
+
+/// <summary>The readings of <see cref="SandboxOptions.ConversationListFilter"/>.</summary>
+public static class ConversationListFilters
+{
+    public const string Created = "created";
+    public const string Updated = "updated";
+    public const string Ignored = "ignored";
 }

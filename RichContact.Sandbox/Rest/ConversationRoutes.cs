@@ -28,13 +28,19 @@ internal static class ConversationRoutes
             conversation.MergeMeta(patch);
             return Envelope.Ok(new JsonObject(), "updated");
         });
-        website.MapGet("/conversations/{page:int}", (int page, int? per_page, string? filter_date_start, string? filter_date_end, HttpContext context) =>
+        website.MapGet("/conversations/{page:int}", (int page, int? per_page, string? filter_date_start, string? filter_date_end, HttpContext context, SandboxOptions options) =>
         {
             if (page < 1 || !TryDate(filter_date_start, out var start) || !TryDate(filter_date_end, out var end))
                 return Envelope.InvalidData();
             var perPage = Math.Clamp(per_page ?? 20, 1, 50);
+            long? Filtered(State.Conversation c) => options.ConversationListFilter switch
+            {
+                ConversationListFilters.Updated => c.UpdatedAt,
+                ConversationListFilters.Ignored => null,
+                _ => c.CreatedAt,
+            };
             var items = context.Website().Conversations.Values
-                .Where(c => (start is null || c.CreatedAt >= start) && (end is null || c.CreatedAt <= end))
+                .Where(c => Filtered(c) is not { } at || (start is null || at >= start) && (end is null || at <= end))
                 .OrderByDescending(c => c.UpdatedAt)
                 .Skip((page - 1) * perPage).Take(perPage)
                 .Select(c => (JsonNode)c.ToJson());
