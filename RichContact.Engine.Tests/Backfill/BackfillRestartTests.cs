@@ -1,4 +1,6 @@
 using RichContact.Engine.Backfill;
+using RichContact.Engine.Contacts;
+using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 
 namespace RichContact.Engine.Tests.Backfill;
@@ -31,6 +33,24 @@ public class BackfillRestartTests : BackfillTest
             Assert.Single(entries);
             Assert.Equal(done.Id, entries[0].BackfillRunId);
         }
+    }
+
+    [Fact]
+    public async Task Run_whose_batch_finds_a_stale_batch_still_running_goes_on_once_that_one_stops()
+    {
+        await PastWhatsAppConversationsAsync(4);
+        var preview = await PreviewAsync();
+
+        // The previous process's batch, requeued at its stop and taken up first, still holds the run here.
+        using (Engine.Get<KeyedLocks>().TryAcquire($"backfill:{preview.Run.Id}", TimeSpan.Zero))
+        {
+            await Runs.StartAsync(preview.Run.Id);
+            await Eventually.TrueAsync(() => Logs.Lines.Any(l => l.Contains($"Backfill {preview.Run.Id}: another batch of the run is still running here")),
+                "the new chain's batch to find the run taken");
+        }
+
+        var done = await UntilStatusAsync(preview.Run.Id, BackfillStatus.Done);
+        Assert.Equal((4, 4), (done.Total, done.Created));
     }
 
     [Fact]

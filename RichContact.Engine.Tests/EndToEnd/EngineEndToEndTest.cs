@@ -49,7 +49,7 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
         await Sandbox.DisposeAsync();
         // For diagnosing a failure seen once: RICHCONTACT_TEST_LOGS=<dir> keeps every test's engine log there.
         if (Environment.GetEnvironmentVariable("RICHCONTACT_TEST_LOGS") is { Length: > 0 } logs)
-            File.WriteAllLines(System.IO.Path.Combine(logs, $"{GetType().Name}-{Guid.NewGuid():N}.log"), Logs.Lines);
+            File.WriteAllLines(System.IO.Path.Combine(Directory.CreateDirectory(logs).FullName, $"{GetType().Name}-{Guid.NewGuid():N}.log"), Logs.Lines);
         Data.Dispose();
     }
 

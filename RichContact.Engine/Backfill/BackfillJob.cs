@@ -32,15 +32,27 @@ public sealed class BackfillJob(
 {
     // Failures CreateContactJob does not record (richcontact.db failing: held and run again by
     // HoldWhileDatabaseFails) are retried; the run's list makes a retry start where this one stopped.
+    /// <summary>How soon a batch that found another one of its run running tries again.</summary>
+    internal static readonly TimeSpan BusyRetry = TimeSpan.FromSeconds(1);
+
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [10, 60, 300, 900, 3600])]
     [HoldWhileDatabaseFails]
     public async Task RunAsync(long runId, string chain, CancellationToken cancellationToken)
     {
-        // Two batches of one run never interleave in this process; a second one (a stale chain's, or a
-        // wake-up racing the resumer) ends here and the chain holding the run goes on.
+        // Two batches of one run never interleave in this process. A second one of a stale chain (the
+        // previous process's job, requeued at its stop) ends here. The chain holding the run must not:
+        // the batch in its way may be that stale one, which stops at its next conversation once it sees
+        // the run is no longer its own, and would leave the run to nobody. It comes back a moment later.
         using var lease = locks.TryAcquire($"backfill:{runId}", TimeSpan.Zero);
         if (lease is null)
+        {
+            if ((await store.GetAsync(runId, cancellationToken))?.Chain == chain)
+            {
+                logger.LogInformation("Backfill {RunId}: another batch of the run is still running here; this one comes back in {Delay:0.#} s", runId, BusyRetry.TotalSeconds);
+                jobs.Schedule<BackfillJob>(job => job.RunAsync(runId, chain, CancellationToken.None), BusyRetry);
+            }
             return;
+        }
         var run = await store.GetAsync(runId, cancellationToken);
         if (run is null || run.Chain != chain)
             return;
