@@ -23,13 +23,7 @@ public sealed class BackfillBrowserTests(BrowserFixture fixture)
 
     private string Url(string path) => new Uri(App.BaseUrl, path).ToString();
 
-    private async Task<string> InstallWebsiteAsync()
-    {
-        var website = await App.Sandbox.Control.SubscribeWebsiteAsync(new() { Name = "Casa Lisboa", Domain = "casa-lisboa.example.pt" });
-        await Eventually.TrueAsync(async () => App.Get<SubscribedWebsites>().Contains(website.WebsiteId)
-            && (await App.Sandbox.Control.SocketsAsync()).Any(s => s.Websites.Contains(website.WebsiteId)), "the engine listening to the new website");
-        return website.WebsiteId;
-    }
+    private Task<string> InstallWebsiteAsync() => App.InstallWebsiteAsync("Casa Lisboa", "casa-lisboa.example.pt");
 
     /// <summary>What the website had before the plugin: WhatsApp and Telegram conversations, and chat box and email ones.</summary>
     private async Task<List<string>> PastConversationsAsync(string websiteId)

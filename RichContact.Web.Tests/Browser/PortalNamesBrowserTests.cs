@@ -31,12 +31,10 @@ public sealed class PortalNamesBrowserTests(BrowserFixture fixture)
     /// <summary>A website installs the plugin while the app runs, monitoring WhatsApp only; the engine listens to it.</summary>
     private async Task<(string WebsiteId, WebsiteSettings Settings)> InstallWebsiteAsync()
     {
-        var website = await App.Sandbox.Control.SubscribeWebsiteAsync(new() { Name = Name, Domain = Domain });
-        await Eventually.TrueAsync(async () => App.Get<SubscribedWebsites>().Contains(website.WebsiteId)
-            && (await App.Sandbox.Control.SocketsAsync()).Any(s => s.Websites.Contains(website.WebsiteId)), "the engine listening to the new website");
+        var websiteId = await App.InstallWebsiteAsync(Name, Domain);
         var store = App.Get<WebsiteSettingsStore>();
-        await store.SaveAsync(WebsiteSettings.DefaultsFor(website.WebsiteId) with { AllChannels = false, Channels = ["whatsapp"] });
-        return (website.WebsiteId, await store.GetAsync(website.WebsiteId));
+        await store.SaveAsync(WebsiteSettings.DefaultsFor(websiteId) with { AllChannels = false, Channels = ["whatsapp"] });
+        return (websiteId, await store.GetAsync(websiteId));
     }
 
     private static async Task LogInAsync(IPage page)

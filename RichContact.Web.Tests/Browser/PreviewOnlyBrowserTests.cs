@@ -21,10 +21,7 @@ public sealed class PreviewOnlyBrowserTests(BrowserFixture fixture)
     public async Task An_operator_turns_preview_on_and_the_next_conversation_shows_as_would_create_with_the_badge_and_no_contact_in_crisp()
     {
         // A website of its own: the other browser tests share this app and expect contacts on theirs.
-        var website = await App.Sandbox.Control.SubscribeWebsiteAsync(new() { Name = Name, Domain = "padaria.example.pt" });
-        var websiteId = website.WebsiteId;
-        await Eventually.TrueAsync(async () => App.Get<SubscribedWebsites>().Contains(websiteId)
-            && (await App.Sandbox.Control.SocketsAsync()).Any(s => s.Websites.Contains(websiteId)), "the engine listening to the new website");
+        var websiteId = await App.InstallWebsiteAsync(Name, "padaria.example.pt");
 
         var page = await fixture.NewPageAsync();
         await BrowserFixture.RunAsync(page, nameof(An_operator_turns_preview_on_and_the_next_conversation_shows_as_would_create_with_the_badge_and_no_contact_in_crisp), async () =>

@@ -60,6 +60,15 @@ public sealed class RichContactApp : WebApplicationFactory<Program>
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>A website installs the plugin while the app runs; returns its id once the engine's RTM socket listens to it.</summary>
+    public async Task<string> InstallWebsiteAsync(string name, string domain)
+    {
+        var website = await Sandbox.Control.SubscribeWebsiteAsync(new() { Name = name, Domain = domain });
+        await Eventually.TrueAsync(async () => Get<SubscribedWebsites>().Contains(website.WebsiteId)
+            && (await Sandbox.Control.SocketsAsync()).Any(s => s.Websites.Contains(website.WebsiteId)), "the engine listening to the new website");
+        return website.WebsiteId;
+    }
+
     /// <summary>
     /// Waits until the engine hears Crisp. A conversation the sandbox starts before that is never
     /// heard: a fresh data directory has no last event to catch up from.
