@@ -39,12 +39,10 @@ public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmE
 
     private long _accepted;
     private long _repeated;
-    private long _refused;
 
-    /// <summary>Deliveries taken, answered as repeats, and refused since the start.</summary>
+    /// <summary>Deliveries taken, and answered as repeats, since the start.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
     public long Repeated => Interlocked.Read(ref _repeated);
-    public long Refused => Interlocked.Read(ref _refused);
 
     public HookDelivery Receive(ReadOnlySpan<byte> body, string? timestamp, string? signature)
     {
@@ -53,14 +51,12 @@ public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmE
             || !CrispHookSignature.IsValid(secret, timestamp, body, signature))
         {
             logger.LogWarning("Refused a Web Hooks request: missing or wrong signature ({Bytes} bytes)", body.Length);
-            Interlocked.Increment(ref _refused);
             return HookDelivery.Refused;
         }
         var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(sentAtMs, 0, 253402300799999));
         if (age.Duration() > MaxAge)
         {
             logger.LogWarning("Refused a Web Hooks request signed {Age:0} s away from now (at most {MaxAge:0} s)", age.TotalSeconds, MaxAge.TotalSeconds);
-            Interlocked.Increment(ref _refused);
             return HookDelivery.Refused;
         }
         if (!_taken.TryAdd(signature!, true))
