@@ -71,8 +71,6 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(new ActivityRetentionTimings());
         services.AddSingleton<ActivityRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<ActivityRetention>());
-        services.AddSingleton<CrispConnectionStatus>();
-        services.AddSingleton<SubscribedWebsites>();
         services.AddCrisp();
         services.AddContacts();
         services.AddBackfill(configuration);

@@ -1,3 +1,4 @@
+using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 
 namespace RichContact.Engine;

@@ -23,7 +23,7 @@ public class BackfillRunTests : BackfillTest
         Assert.Equal(new Dictionary<string, int> { ["telegram"] = 1, ["whatsapp"] = 1 }, preview.ByChannel);
         Assert.Equal((0, 0, 2, 4, 6), (preview.HadOutcome, preview.NotMonitored, preview.ToProcess, preview.CallsLow, preview.CallsHigh));
         Assert.Equal((1, 1), (preview.Run.PreviewCalls, preview.DaysNeeded)); // one page listed; 6 calls fit in today's budget
-        Assert.Equal((1000, 5000 - Engine.Get<RichContact.Engine.Crisp.CrispRequestBudget>().Used), (preview.Reserve, preview.LeftToday));
+        Assert.Equal((1000, 5000 - Engine.Get<RichContact.Engine.Crisp.Rest.CrispRequestBudget>().Used), (preview.Reserve, preview.LeftToday));
         Assert.Empty(await ProfilesAsync()); // a preview creates nothing
 
         Assert.True(await Runs.StartAsync(preview.Run.Id));

@@ -1,5 +1,5 @@
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
 
 namespace RichContact.Engine.Tests.Contacts;
 

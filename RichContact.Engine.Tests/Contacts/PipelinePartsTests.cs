@@ -1,5 +1,6 @@
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Memory;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Contacts;

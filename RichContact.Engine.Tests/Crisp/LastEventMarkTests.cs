@@ -5,7 +5,6 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Crisp;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Engine.Tests.Support;

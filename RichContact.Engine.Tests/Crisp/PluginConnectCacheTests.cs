@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Crisp;

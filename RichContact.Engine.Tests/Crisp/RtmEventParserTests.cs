@@ -1,5 +1,6 @@
 using System.Text.Json;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Crisp.Rtm;
 
 namespace RichContact.Engine.Tests.Crisp;
 

@@ -1,4 +1,6 @@
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Crisp;

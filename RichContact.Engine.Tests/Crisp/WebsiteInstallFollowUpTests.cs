@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Crisp;

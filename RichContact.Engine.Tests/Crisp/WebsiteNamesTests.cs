@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.EndToEnd;

@@ -1,4 +1,5 @@
 using RichContact.Engine.Activity;
+using RichContact.Engine.Contacts;
 
 namespace RichContact.Engine.Tests.EndToEnd;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 

@@ -1,4 +1,4 @@
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rtm;
 using RichContact.Sandbox;
 
 namespace RichContact.Engine.Tests.EndToEnd;

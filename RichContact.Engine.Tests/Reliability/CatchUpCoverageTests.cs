@@ -1,5 +1,5 @@
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using CsCheck;
 using RichContact.Engine.Channels;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rtm;
 
 namespace RichContact.Engine.Tests.Reliability;
 

@@ -1,5 +1,6 @@
 using RichContact.Engine.Activity;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Sandbox;
 

@@ -1,5 +1,6 @@
 using RichContact.Engine.Activity;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Contacts;
+using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using RichContact.Engine.Contacts;
 using RichContact.Sandbox;
 
 namespace RichContact.Engine.Tests.Sandbox;

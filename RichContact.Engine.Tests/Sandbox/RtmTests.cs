@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RichContact.Engine.Contacts;
 using RichContact.Sandbox;
 using RichContact.Sandbox.Events;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
 
 namespace RichContact.Engine.Backfill;
 

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Channels;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Memory;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Storage;
 

@@ -5,7 +5,7 @@ using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Channels;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Storage;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
 
 namespace RichContact.Engine.Contacts;
 

@@ -1,7 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Settings;
 
 namespace RichContact.Engine.Contacts;

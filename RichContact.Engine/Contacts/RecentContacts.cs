@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using RichContact.Engine.Memory;
 
 namespace RichContact.Engine.Contacts;
 

@@ -1,4 +1,5 @@
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Memory;
 
 namespace RichContact.Engine.Contacts;
 

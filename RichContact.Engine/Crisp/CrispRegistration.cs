@@ -1,15 +1,24 @@
+using System.Diagnostics.Metrics;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using RichContact.Engine.Crisp.Hooks;
+using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Crisp;
 
-/// <summary>Registers the Crisp REST client, its quota accounting, the website names and the RTM listener.</summary>
+/// <summary>
+/// Registers the adapter to Crisp: the REST client with its quota accounting and resilience, the website
+/// names, the RTM listener and its event queue, and the Web Hooks receiver. The engine supplies
+/// <see cref="IListeningGaps"/>, and reads the events off <see cref="RtmEventQueue"/>.
+/// </summary>
 internal static class CrispRegistration
 {
     /// <summary>Crisp's official clients give up on a request after 5–10 s.</summary>
@@ -21,9 +30,10 @@ internal static class CrispRegistration
         services.AddSingleton(sp => new CrispRequestBudget(
             sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CrispRequestBudget>>(),
+            sp.GetRequiredService<ILogger<CrispRequestBudget>>(),
             StateFile(sp)));
         services.AddTransient<CrispQuotaHandler>();
+        services.AddSingleton(sp => new CrispRequestCounter(sp.GetService<IMeterFactory>()));
 
         var client = services.AddHttpClient<CrispClient>((sp, http) =>
             {
@@ -39,27 +49,20 @@ internal static class CrispRegistration
         client.AddResilienceHandler("crisp", ConfigureResilience);
         // Added after the retries, so innermost: each attempt that leaves the process is quota.
         client.AddHttpMessageHandler<CrispQuotaHandler>();
-        client.AddHttpMessageHandler(sp => new Telemetry.CrispRequestCounting(sp.GetService<Telemetry.EngineMetrics>())); // innermost: what the budget let through
+        client.AddHttpMessageHandler(sp => new CrispRequestCounting(sp.GetRequiredService<CrispRequestCounter>())); // innermost: what the budget let through
 
         services.AddSingleton<WebsiteNames>();
+        services.AddSingleton<CrispConnectionStatus>();
+        services.AddSingleton<SubscribedWebsites>();
         services.AddSingleton<RtmTimings>();
         services.AddSingleton<RtmEventQueue>();
-        services.AddSingleton<Hooks.CrispHookReceiver>();
-        services.AddSingleton<CatchUpStatus>();
+        services.AddSingleton<CrispHookReceiver>();
         services.AddSingleton<PluginConnectCache>();
-        services.AddSingleton<OutageCatchUp>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutageCatchUp>());
-        // What the last-event mark must not pass (LastEventMark).
-        services.AddSingleton(sp => new LastEventMarkHold("held conversations", () => sp.GetRequiredService<Contacts.ContactJobScheduler>().EarliestHeldAt));
-        services.AddSingleton(sp => new LastEventMarkHold("RTM events not handled yet", () => sp.GetRequiredService<RtmEventQueue>().OldestUnhandledAt));
-        services.AddSingleton(sp => new LastEventMarkHold("unfinished catch-up", () => sp.GetRequiredService<OutageCatchUp>().HoldsMarkAt));
-        services.AddSingleton<LastEventMark>();
         services.AddSingleton<CrispRtmListener>();
         services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());
         services.AddSingleton(sp => new WebsiteInstallFollowUp(sp.GetRequiredService<SubscribedWebsites>(),
-            sp.GetRequiredService<CrispRtmListener>().BindAsync, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WebsiteInstallFollowUp>>()));
+            sp.GetRequiredService<CrispRtmListener>().BindAsync, sp.GetRequiredService<ILogger<WebsiteInstallFollowUp>>()));
         services.AddHostedService(sp => sp.GetRequiredService<WebsiteInstallFollowUp>());
-        services.AddHostedService<RtmEventDispatcher>();
         return services;
     }
 

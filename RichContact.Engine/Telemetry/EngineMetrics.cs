@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
 
 namespace RichContact.Engine.Telemetry;
 
@@ -19,7 +20,7 @@ namespace RichContact.Engine.Telemetry;
 /// </summary>
 public sealed class EngineMetrics : IHostedService, IDisposable
 {
-    public const string MeterName = "RichContact";
+    public const string MeterName = EngineMeter.Name;
 
     /// <summary>
     /// Websites that get their own <c>website_id</c> on the outcome counter; later ones count as
@@ -40,7 +41,6 @@ public sealed class EngineMetrics : IHostedService, IDisposable
     private readonly ActivityStream _activity;
     private readonly Counter<long> _outcomes;
     private readonly Histogram<double> _latency;
-    private readonly Counter<long> _crispRequests;
     private readonly Lock _websitesGate = new();
     private readonly HashSet<string> _labelledWebsites = new(StringComparer.Ordinal);
 
@@ -57,8 +57,7 @@ public sealed class EngineMetrics : IHostedService, IDisposable
         _latency = meter.CreateHistogram("richcontact.contact.latency", "s",
             "Time from a conversation's first visitor message, as this process heard it, to its outcome.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
-        _crispRequests = meter.CreateCounter<long>("richcontact.crisp.requests", "{request}",
-            "Requests sent to Crisp's REST API (retries included: each one is daily quota), by route template, method and HTTP status.");
+        // richcontact.crisp.requests is counted on this meter by the Crisp client (Crisp/Rest/CrispRequestCounting.cs).
 
         meter.CreateObservableGauge("richcontact.crisp.budget.remaining", () => Math.Max(0, Budget.Limit - Budget.Used), "{request}",
             "Crisp requests left in today's budget (RichContact:Crisp:DailyRequestBudget; the day is UTC).");
@@ -70,17 +69,6 @@ public sealed class EngineMetrics : IHostedService, IDisposable
             "Conversations held in memory because the job storage (hangfire.db) refuses them; scheduled as soon as it accepts them again.");
 
         _activity.Recorded += OnRecorded;
-    }
-
-    /// <summary>One request that left for Crisp: its route template (never its URL), method and status (null when no answer came).</summary>
-    internal void CrispRequest(string route, HttpMethod method, HttpStatusCode? status)
-    {
-        if (!_crispRequests.Enabled)
-            return;
-        _crispRequests.Add(1,
-            new KeyValuePair<string, object?>("route", route),
-            new KeyValuePair<string, object?>("method", method.Method),
-            new KeyValuePair<string, object?>("status", status is { } code ? ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture) : "none"));
     }
 
     private void OnRecorded(ActivityEntry entry)

@@ -60,7 +60,7 @@ public sealed partial class AdminPortalBrowserTests(BrowserFixture fixture)
             // The cookie's keys live in the data directory, so logins survive a restart.
             Assert.NotEmpty(Directory.GetFiles(Path.Combine(App.DataDirectory, "keys"), "key-*.xml"));
             // Other browser tests may have installed more websites in the sandbox.
-            await Expect(page.GetByTestId("website-row")).ToHaveCountAsync(App.Get<RichContact.Engine.Crisp.SubscribedWebsites>().All.Count);
+            await Expect(page.GetByTestId("website-row")).ToHaveCountAsync(App.Get<RichContact.Engine.Crisp.Rtm.SubscribedWebsites>().All.Count);
             // A link clicked while the page's circuit starts can change the address without the page (Blazor).
             await Expect(page.Locator("[data-testid=websites][data-interactive]")).ToBeVisibleAsync();
             // A website's page has the same settings form as Crisp's settings page, and its activity.

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Backfill;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Contacts;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Web.Tests.Support;

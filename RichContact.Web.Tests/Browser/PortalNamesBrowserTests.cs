@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Crisp;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Tests.Support;
 using RichContact.Web.Tests.Support;

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Contacts;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Tests.Support;
 using static Microsoft.Playwright.Assertions;

@@ -1,5 +1,5 @@
 using Bunit;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Contacts;
 using RichContact.Web.Components.Admin;
 using RichContact.Web.Tests.Support;
 

@@ -1,6 +1,7 @@
 using Bunit;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Storage;
 using RichContact.Web.Components.Admin;
 using RichContact.Web.Tests.Support;

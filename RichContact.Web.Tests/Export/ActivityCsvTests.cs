@@ -1,6 +1,6 @@
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
 using RichContact.Web.Export;
 
 namespace RichContact.Web.Tests.Export;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using RichContact.Engine.Activity;
 using Microsoft.EntityFrameworkCore;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Hooks;
 using RichContact.Engine.Storage;

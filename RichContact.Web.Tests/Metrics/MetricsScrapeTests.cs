@@ -1,6 +1,8 @@
 using System.Net;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Web.Tests.Browser;

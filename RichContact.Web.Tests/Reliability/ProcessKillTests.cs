@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using RichContact.Engine.Contacts;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Web.Tests.Support;

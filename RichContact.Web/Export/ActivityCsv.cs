@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
 using RichContact.Web.Localization;
 
 namespace RichContact.Web.Export;

@@ -1,6 +1,6 @@
 using System.Text;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
 
 namespace RichContact.Web.Export;
 

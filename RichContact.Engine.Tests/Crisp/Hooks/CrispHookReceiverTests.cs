@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Hooks;
+using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox.Hooks;
 

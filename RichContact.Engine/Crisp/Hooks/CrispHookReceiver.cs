@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RichContact.Engine.Contacts;
+using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Memory;
 
 namespace RichContact.Engine.Crisp.Hooks;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Storage;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Crisp.Rest;
 
 /// <summary>
 /// Crisp gives a plugin a daily request quota (5,000 by default, docs/crisp.md); retrying does

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Crisp.Rest;
 
 /// <summary>
 /// Crisp answered with an error envelope (<c>{"error": true, "reason": "..."}</c>) or an error

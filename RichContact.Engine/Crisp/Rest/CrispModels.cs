@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Crisp.Rest;
 
 /// <summary>Where the RTM socket lives (<c>GET plugin/connect/endpoints</c>).</summary>
 public sealed record RtmEndpoint(Uri Socket, Uri? Rescue);

@@ -2,10 +2,11 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Crisp.Rest;
 using SocketIOClient;
 using SocketIOClient.Transport;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Crisp.Rtm;
 
 /// <summary>
 /// The one RTM connection of this process (docs/crisp.md): connects with SocketIOClient to the
@@ -13,7 +14,7 @@ namespace RichContact.Engine.Crisp;
 /// costs no REST call) or to the one Crisp gives, authenticates after every (re)connect, reconnects
 /// with backoff forever (rediscovering the endpoint after repeated failures), watches for a silently
 /// dead socket, and after <c>unauthorized</c> tries again after a long wait. Events only go into
-/// <see cref="RtmEventQueue"/>; what RTM could not hear is handed to <see cref="OutageCatchUp"/>.
+/// <see cref="RtmEventQueue"/>; what RTM could not hear is reported to <see cref="IListeningGaps"/>.
 /// Runs only when a plugin token is configured.
 /// </summary>
 public sealed class CrispRtmListener(
@@ -23,8 +24,7 @@ public sealed class CrispRtmListener(
     SubscribedWebsites websites,
     RtmEventQueue queue,
     RtmTimings timings,
-    OutageCatchUp catchUp,
-    LastEventMark lastEventMark,
+    IListeningGaps gaps,
     PluginConnectCache connectCache,
     TimeProvider clock,
     ILogger<CrispRtmListener> logger) : BackgroundService
@@ -54,8 +54,8 @@ public sealed class CrispRtmListener(
             websites.ReplaceAll(websiteIds.Select(id => new SubscribedWebsite(id, SubscribedWebsite.UnknownToken)));
         websites.Changed += () => connectCache.SaveWebsites(websites.All.Select(w => w.WebsiteId));
         // A previous process heard Crisp until then: catch up what was created since, once connected.
-        if (lastEventMark.Read() is { } mark)
-            catchUp.Request(mark);
+        if (gaps.HeardUntilLastRun() is { } mark)
+            gaps.MissedSince(mark);
         await LoadWebsitesAsync(stoppingToken);
         if (Crisp.Events == CrispEventSource.Hooks)
         {
@@ -117,7 +117,7 @@ public sealed class CrispRtmListener(
             // After the status left Connected, so that the catch-up waits for the reconnect. From the
             // last sign of life, not now: events may have been lost since then.
             if (outcome.WasAuthenticated)
-                catchUp.Request(new DateTimeOffset(Interlocked.Read(ref _lastSignOfLifeTicks), TimeSpan.Zero));
+                gaps.MissedSince(new DateTimeOffset(Interlocked.Read(ref _lastSignOfLifeTicks), TimeSpan.Zero));
             try { await Task.Delay(delay, clock, stoppingToken); }
             catch (OperationCanceledException) { break; }
         }
@@ -136,7 +136,7 @@ public sealed class CrispRtmListener(
         status.Source = CrispEventSource.Hooks;
         status.Set(CrispConnectionState.Connected);
         logger.LogInformation("Listening to Crisp's Web Hooks at /crisp/hooks (RichContact:Crisp:Events = hooks): no RTM connection");
-        catchUp.Connected();
+        gaps.Listening();
         while (!stoppingToken.IsCancellationRequested)
         {
             SignOfLife();
@@ -175,14 +175,14 @@ public sealed class CrispRtmListener(
     }
 
     /// <summary>
-    /// Keeps the last sign of life on disk (the next process catches up from it); <see cref="LastEventMark"/>
-    /// holds it back to what is not handled or not caught up yet.
+    /// Reports the last sign of life, from which the next process catches up (the engine holds it back
+    /// to what is not handled or not caught up yet).
     /// </summary>
     private void MarkLastEvent()
     {
         var ticks = Interlocked.Read(ref _lastSignOfLifeTicks);
         if (ticks > 0)
-            lastEventMark.Write(new DateTimeOffset(ticks, TimeSpan.Zero));
+            gaps.HeardUntil(new DateTimeOffset(ticks, TimeSpan.Zero));
     }
 
     /// <summary>Why a connection ended.</summary>
@@ -258,7 +258,7 @@ public sealed class CrispRtmListener(
         _lastBind = clock.GetUtcNow();
         status.Set(CrispConnectionState.Connected);
         logger.LogInformation("RTM connected and authenticated");
-        catchUp.Connected(); // refreshes the websites and lists what was missed, beside the socket
+        gaps.Listening(); // the catch-up refreshes the websites and lists what was missed, beside the socket
         MarkLastEvent(); // a process killed from now on knows where to catch up from
         try
         {

@@ -1,13 +1,12 @@
-namespace RichContact.Engine.Telemetry;
+namespace RichContact.Engine.Crisp.Rest;
 
 /// <summary>
 /// The innermost handler of the Crisp client, after the budget: counts each request that actually
 /// leaves (first try or retry) under its route template. The template comes from the operation name
-/// <see cref="Crisp.CrispClient"/> puts on the request, never from its URL, which carries website,
-/// session and people ids, and in a search the phone's digits or an email. Without the engine's
-/// metrics (a Crisp client registered alone) it counts nothing.
+/// <see cref="CrispClient"/> puts on the request, never from its URL, which carries website,
+/// session and people ids, and in a search the phone's digits or an email.
 /// </summary>
-internal sealed class CrispRequestCounting(EngineMetrics? metrics) : DelegatingHandler
+internal sealed class CrispRequestCounting(CrispRequestCounter counter) : DelegatingHandler
 {
     /// <summary>Set by the client on every request: its operation (<c>people.search</c>).</summary>
     public static readonly HttpRequestOptionsKey<string> Operation = new("richcontact.crisp.operation");
@@ -40,8 +39,6 @@ internal sealed class CrispRequestCounting(EngineMetrics? metrics) : DelegatingH
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (metrics is null)
-            return await base.SendAsync(request, cancellationToken);
         HttpResponseMessage? response = null;
         try
         {
@@ -50,7 +47,7 @@ internal sealed class CrispRequestCounting(EngineMetrics? metrics) : DelegatingH
         }
         finally
         {
-            metrics.CrispRequest(RouteOf(request), request.Method, response?.StatusCode);
+            counter.Count(RouteOf(request), request.Method, response?.StatusCode);
         }
     }
 }

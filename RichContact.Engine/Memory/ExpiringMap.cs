@@ -1,4 +1,4 @@
-namespace RichContact.Engine.Contacts;
+namespace RichContact.Engine.Memory;
 
 /// <summary>
 /// A small in-memory map whose entries expire and whose size is capped: conversation state the

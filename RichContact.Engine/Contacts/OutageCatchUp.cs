@@ -5,8 +5,11 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Crisp.Rtm;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// Events sent while the engine was deaf are lost — RTM down, the process stopped, or events dropped

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Crisp.Rtm;
 
 /// <summary>An RTM event as it came off the socket: its name and first argument, unparsed.</summary>
 public readonly record struct RawRtmEvent(string Name, JsonElement Payload)

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Crisp.Rest;
 
 /// <summary>
 /// Which Crisp failures may pass if tried again: one definition for the REST client's retries and

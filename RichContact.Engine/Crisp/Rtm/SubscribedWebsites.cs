@@ -1,16 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using RichContact.Engine.Crisp.Rest;
 
-namespace RichContact.Engine.Crisp;
-
-/// <summary>
-/// A website that installed the plugin, with the settings token Crisp gave it; <see cref="UnknownToken"/>
-/// when the website is known from <see cref="PluginConnectCache"/> only (tokens are not kept on disk).
-/// </summary>
-public sealed record SubscribedWebsite(string WebsiteId, string Token)
-{
-    public const string UnknownToken = "";
-}
+namespace RichContact.Engine.Crisp.Rtm;
 
 /// <summary>
 /// The websites that installed the plugin, kept in memory (every reload costs Crisp quota). The

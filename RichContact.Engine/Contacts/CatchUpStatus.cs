@@ -1,4 +1,4 @@
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// What the portal's overview says about the outage catch-up: why one is not finished yet (waiting for

@@ -1,4 +1,4 @@
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// Something the last-event mark must not pass: the earliest time a next process would have to catch

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Storage;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// When the RTM socket last showed a sign of life, kept in <c>rtm-last-event.txt</c> in the data

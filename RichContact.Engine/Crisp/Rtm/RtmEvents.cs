@@ -1,6 +1,7 @@
 using System.Text.Json;
+using RichContact.Engine.Crisp.Rest;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Crisp.Rtm;
 
 /// <summary>An RTM event Rich Contact acts on (docs/crisp.md). Every payload has <c>website_id</c>.</summary>
 public abstract record RtmEvent(string WebsiteId);

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Crisp.Rest;
 
 /// <summary>
 /// A website as the portal names it: Crisp's name and domain, or only its id while Crisp has not

@@ -1,4 +1,4 @@
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Crisp.Rtm;
 
 /// <summary>
 /// The RTM connection's clocks. Defaults follow Crisp's official clients (reconnect after a few

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using RichContact.Engine.Contacts;
+using RichContact.Engine.Crisp.Rtm;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// Reads RTM events off <see cref="RtmEventQueue"/> one by one and routes them: conversation events

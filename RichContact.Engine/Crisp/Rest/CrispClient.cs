@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Crisp.Rest;
 
 /// <summary>
 /// The Crisp REST routes Rich Contact uses (docs/crisp.md), as a typed HTTP client. Auth,
@@ -174,7 +174,7 @@ public sealed class CrispClient(HttpClient http)
     private async Task<JsonElement> SendAsync(string operation, HttpMethod method, string path, HttpContent? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body };
-        request.Options.Set(Telemetry.CrispRequestCounting.Operation, operation);
+        request.Options.Set(CrispRequestCounting.Operation, operation);
         using var response = await http.SendAsync(request, ct);
         var envelope = await ReadEnvelopeAsync(response, ct);
 

@@ -1,4 +1,4 @@
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Crisp.Rest;
 
 /// <summary>
 /// Counts the Crisp requests made inside a scope (one conversation's job) so the activity log can

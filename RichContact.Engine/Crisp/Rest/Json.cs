@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Crisp.Rest;
 
 /// <summary>
 /// Lenient reads from Crisp's JSON: a missing field or a field of the wrong type is null, never an

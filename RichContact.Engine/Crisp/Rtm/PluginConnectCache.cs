@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Storage;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Crisp.Rtm;
 
 /// <summary>
 /// What the <c>plugin/connect</c> routes answered last (docs/crisp.md): the RTM endpoint and the ids

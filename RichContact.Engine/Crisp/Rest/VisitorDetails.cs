@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RichContact.Engine.Crisp;
+namespace RichContact.Engine.Crisp.Rest;
 
 /// <summary>
 /// What Crisp tells about a conversation's visitor, gathered from RTM events or read from the

@@ -1,0 +1,22 @@
+namespace RichContact.Engine.Crisp.Rtm;
+
+/// <summary>
+/// What <see cref="CrispRtmListener"/> tells about the stretches of time it could not hear Crisp, for
+/// the engine to make up for: the conversations created meanwhile are caught up, and how far Crisp was
+/// heard is remembered across restarts. The listener only reports; what is done about it is the
+/// engine's (Contacts/ListeningGapsCatchUp.cs).
+/// </summary>
+public interface IListeningGaps
+{
+    /// <summary>How far the previous process heard Crisp, or null when nothing is known.</summary>
+    DateTimeOffset? HeardUntilLastRun();
+
+    /// <summary>Events sent since <paramref name="since"/> may have been missed.</summary>
+    void MissedSince(DateTimeOffset since);
+
+    /// <summary>Crisp is heard again: an RTM socket is authenticated, or Web Hooks are listened to.</summary>
+    void Listening();
+
+    /// <summary>Crisp was heard up to <paramref name="at"/>.</summary>
+    void HeardUntil(DateTimeOffset at);
+}
