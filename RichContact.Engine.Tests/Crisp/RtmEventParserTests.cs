@@ -14,7 +14,7 @@ public class RtmEventParserTests
     {
         var parsed = Parse("message:send", """{"website_id":"w","session_id":"s","from":"user","origin":"urn:crisp.im:whatsapp:0","timestamp":1506985696616,"fingerprint":1}""", out var problem);
 
-        var message = Assert.IsType<VisitorMessage>(parsed);
+        var message = Assert.IsType<MessageSent>(parsed);
         Assert.Null(problem);
         Assert.True(message.IsFromVisitor);
         Assert.Equal(("w", "s", "urn:crisp.im:whatsapp:0"), (message.WebsiteId, message.SessionId, message.Origin));
@@ -24,7 +24,7 @@ public class RtmEventParserTests
     [Fact]
     public void Operator_message_is_not_from_the_visitor()
     {
-        var message = Assert.IsType<VisitorMessage>(Parse("message:send", """{"website_id":"w","session_id":"s","from":"operator"}""", out _));
+        var message = Assert.IsType<MessageSent>(Parse("message:send", """{"website_id":"w","session_id":"s","from":"operator"}""", out _));
         Assert.False(message.IsFromVisitor);
     }
 

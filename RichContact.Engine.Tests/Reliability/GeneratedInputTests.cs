@@ -108,7 +108,7 @@ public partial class GeneratedInputTests
             var parsed = RtmEventParser.Parse(name, element, out var problem);
             if (parsed is not null)
                 Assert.False(string.IsNullOrEmpty(parsed.WebsiteId));
-            if (parsed is VisitorMessage or SessionDetails or SessionRemoved)
+            if (parsed is MessageSent or SessionDetails or SessionRemoved)
                 Assert.Null(problem);
             if (problem is not null)
                 Assert.DoesNotContain(Secret, problem);

@@ -3,33 +3,6 @@ using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Activity;
 
-/// <summary>Which entries a view of the activity log shows; null means "any".</summary>
-public sealed record ActivityFilter(string? WebsiteId = null, string? Channel = null, ActivityOutcome? Outcome = null)
-{
-    public bool Matches(ActivityEntry entry) =>
-        (WebsiteId is null || entry.WebsiteId == WebsiteId) &&
-        (Channel is null || entry.Channel == Channel) &&
-        (Outcome is null || entry.Outcome == Outcome);
-}
-
-public sealed record ActivityPage(IReadOnlyList<ActivityEntry> Items, int Total);
-
-/// <summary>One day's contacts created on one channel.</summary>
-public sealed record DailyChannelCount(DateOnly Day, string Channel, int Count);
-
-/// <summary>What the overview and the settings page summarise; <see cref="ByWebsite"/> counts conversations (mends aside), most first.</summary>
-public sealed record ActivityStats(
-    IReadOnlyDictionary<ActivityOutcome, int> ByOutcome,
-    IReadOnlyDictionary<string, int> ByChannel,
-    IReadOnlyList<DailyChannelCount> CreatedPerDay,
-    long? P50ElapsedMs,
-    long? P95ElapsedMs,
-    IReadOnlyDictionary<string, int> ByWebsite)
-{
-    /// <summary>Conversations: every outcome but the mends, which are a second entry of a conversation already counted.</summary>
-    public int Total => ByOutcome.Where(o => o.Key != ActivityOutcome.Mend).Sum(o => o.Value);
-}
-
 /// <summary>
 /// Read side of the activity log for the portal: paging, filters and statistics. The log holds no
 /// personal data, so nothing here can show any.

@@ -1,18 +1,5 @@
 namespace RichContact.Engine.Backfill;
 
-/// <summary>What a run's conversation came to; null while it waits.</summary>
-public enum BackfillResult
-{
-    Created,
-    Existing,
-    Skipped,
-    Failed,
-    HadOutcome,
-
-    /// <summary>The website is in preview only: the contact that would have been made.</summary>
-    WouldCreate,
-}
-
 /// <summary>
 /// A messaging-channel conversation a run listed, in listing order, until the run has decided it. Listed
 /// first and worked through after, so progress has a total and a restart resumes exactly where it

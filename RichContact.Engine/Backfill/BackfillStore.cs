@@ -4,10 +4,6 @@ using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Backfill;
 
-/// <summary>A website already has a run in progress (or previewed): one run per website at a time.</summary>
-public sealed class BackfillConflictException(string websiteId)
-    : InvalidOperationException($"Website {websiteId} already has a backfill in progress.");
-
 /// <summary>
 /// Backfill runs and their listed conversations in richcontact.db. Status changes are conditional
 /// updates (from the statuses that allow them), and counts are incremented in place, so the operator's
@@ -218,8 +214,3 @@ public sealed class BackfillStore(IDbContextFactory<RichContactDb> dbFactory, Ti
             Changed?.Invoke(run);
     }
 }
-
-/// <summary>One page of the conversation list as a run keeps it: the channel conversations, and counts of the rest.</summary>
-internal sealed record ConversationsListed(IReadOnlyList<ListedChannelConversation> Channel, int Conversations, int NotChannel, int Calls, bool IsLast);
-
-internal sealed record ListedChannelConversation(string SessionId, string? Channel, DateTimeOffset? CreatedAt);

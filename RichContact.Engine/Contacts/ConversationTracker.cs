@@ -14,9 +14,6 @@ using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Contacts;
 
-/// <summary>A messaging-channel conversation the engine saw start.</summary>
-public sealed record TrackedConversation(string Channel, DateTimeOffset FirstMessageAt);
-
 /// <summary>
 /// Recognises new conversations in the RTM stream (Crisp has no "conversation started" event: the
 /// first visitor <c>message:send</c> of an unseen session is the start) and schedules one
@@ -70,13 +67,13 @@ public sealed class ConversationTracker(
                 details.Forget(conversation);
                 _removed.TryAdd(conversation, true);
                 break;
-            case VisitorMessage message when message.IsFromVisitor:
-                await OnVisitorMessageAsync(message, ct);
+            case MessageSent message when message.IsFromVisitor:
+                await OnMessageSentAsync(message, ct);
                 break;
         }
     }
 
-    private async Task OnVisitorMessageAsync(VisitorMessage message, CancellationToken ct)
+    private async Task OnMessageSentAsync(MessageSent message, CancellationToken ct)
     {
         var conversation = new ConversationKey(message.WebsiteId, message.SessionId);
         var origin = message.Origin ?? details.Get(conversation)?.Origin;
@@ -208,65 +205,4 @@ public sealed class ConversationTracker(
             _openWindows.TryRemove(new KeyValuePair<ConversationKey, OpenWindow>(conversation, window));
         }
     }
-}
-
-/// <summary>When a conversation's contact job may run.</summary>
-public static class CollectionWindow
-{
-    /// <summary>
-    /// First message + window, rounded UP to the next whole second: Hangfire stores due times in
-    /// whole seconds, so an unrounded time could fire up to a second before the window is over.
-    /// (The tracker runs the job at the exact end; the Hangfire job's due time is the durable fallback.)
-    /// </summary>
-    public static DateTimeOffset DueTime(DateTimeOffset firstMessageAt, TimeSpan window)
-    {
-        var end = firstMessageAt + window;
-        var seconds = end.ToUnixTimeMilliseconds() / 1000;
-        if (end.ToUnixTimeMilliseconds() % 1000 != 0)
-            seconds++;
-        return DateTimeOffset.FromUnixTimeSeconds(seconds);
-    }
-
-    /// <summary>
-    /// Whether the details hold all the contact will get, so the window may close now: who the visitor
-    /// is (a valid phone, or a real email), a name worth keeping, the country a nationally written
-    /// phone needs (else the job would read the conversation meta for it), and the country or city
-    /// when the website enriches contacts with them.
-    /// </summary>
-    public static bool HasEverything(VisitorDetails? details, bool enrichGeolocation) =>
-        details is not null
-        && ContactIdentity.From(details.Email, details.Phone, details.Country) is not null
-        && Nickname.ForContact(details.Nickname) is not null
-        && (details.Phone is null || Phones.IsInternational(details.Phone) || details.Country is not null)
-        && (!enrichGeolocation || details.Country is not null || details.City is not null);
-}
-
-/// <summary>The activity log's reason codes (machine codes, never free text).</summary>
-public static class ReasonCodes
-{
-    public const string Disabled = "disabled";
-    public const string ChannelNotMonitored = "channel_not_monitored";
-    public const string NotAChannel = "not_a_channel";
-    public const string EmailExists = "email_exists";
-    public const string NoIdentity = "no_identity";
-    public const string ConversationRemoved = "conversation_removed";
-    public const string Conflict = "conflict";
-    /// <summary>Created, but more existing contacts matched the phone's digits than could be read, or Crisp's search could not be used.</summary>
-    public const string DedupIncomplete = "dedup_incomplete";
-    /// <summary>Mend: another contact already has the real email, so the placeholder stays.</summary>
-    public const string EmailTaken = "email_taken";
-    /// <summary>Mend: the contact's email is no longer the placeholder (an agent set one): left as it is.</summary>
-    public const string EmailChanged = "email_changed";
-    /// <summary>Mend: the contact was deleted in Crisp.</summary>
-    public const string ProfileRemoved = "profile_removed";
-    /// <summary>
-    /// Crisp's search does not filter on phones now. On a created contact: one typed by hand with this
-    /// phone (and no placeholder) could not be seen. On a mend: the placeholder stays, as the only
-    /// way this person's next conversation can find the contact.
-    /// </summary>
-    public const string PhoneNotSearchable = "phone_not_searchable";
-    public const string BudgetExhausted = "budget_exhausted";
-    public const string Unauthorized = "unauthorized";
-    public const string CrispUnreachable = "crisp_unreachable";
-    public const string InternalError = "internal_error";
 }

@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 
 namespace RichContact.Engine.Contacts;
 
-/// <summary>A contact a job created whose activity entry could not be written yet: ids, a count, a reason code and a flag only.</summary>
-public sealed record UnrecordedContact(string PeopleId, int RestCalls, string? Reason = null, bool Placeholder = false);
-
 /// <summary>
 /// The contacts created by jobs held on <c>richcontact.db</c>, so that the job's next run records
 /// <c>created</c> with the profile it made (a new search would find it and say <c>existing</c>).

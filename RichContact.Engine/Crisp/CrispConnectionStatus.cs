@@ -28,13 +28,3 @@ public sealed class CrispConnectionStatus
         Changed?.Invoke();
     }
 }
-
-public enum CrispConnectionState
-{
-    NotStarted,
-    Connecting,
-    Connected,
-    Reconnecting,
-    /// <summary>Crisp refused the plugin token: the engine stops until the configuration is fixed.</summary>
-    Unauthorized,
-}

@@ -59,29 +59,3 @@ public static partial class WebsiteSettingsValidator
 
     private static string Shorten(string name) => name.Length <= MaxNameLength ? name : name[..MaxNameLength] + "…";
 }
-
-/// <summary>What is wrong with a field, for a message in the reader's language.</summary>
-public enum SettingsProblem { Required, TooMany, Empty, TooLong, BadCharacters, Duplicate }
-
-/// <summary>
-/// One field's problem: <paramref name="Kind"/> is what the field holds (<c>segment</c>, <c>channel</c>),
-/// <paramref name="Name"/> the offending name, <paramref name="Limit"/> and <paramref name="Count"/> the numbers involved.
-/// </summary>
-public sealed record SettingsError(SettingsProblem Problem, string Kind, string? Name = null, int Limit = 0, int Count = 0)
-{
-    /// <summary>In English; the settings page words it in the dashboard's language.</summary>
-    public string Message => Problem switch
-    {
-        SettingsProblem.Required => $"A {Kind} is required.",
-        SettingsProblem.TooMany => $"At most {Limit} {Kind}s (got {Count}).",
-        SettingsProblem.Empty => $"A {Kind} name cannot be empty.",
-        SettingsProblem.TooLong => $"The {Kind} '{Name}' is longer than {Limit} characters.",
-        SettingsProblem.BadCharacters => $"The {Kind} '{Name}' may use only letters, digits, '-' and '_'.",
-        _ => $"The {Kind} '{Name}' is listed twice.",
-    };
-}
-
-public sealed record SettingsValidation(WebsiteSettings? Settings, IReadOnlyDictionary<string, SettingsError> Errors)
-{
-    public bool IsValid => Settings is not null;
-}

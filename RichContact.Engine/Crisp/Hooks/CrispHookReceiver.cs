@@ -7,19 +7,6 @@ using RichContact.Engine.Memory;
 
 namespace RichContact.Engine.Crisp.Hooks;
 
-/// <summary>What became of one Web Hooks delivery.</summary>
-public enum HookDelivery
-{
-    /// <summary>Signed, fresh and new: its event is in the queue.</summary>
-    Accepted,
-    /// <summary>The same delivery again (Crisp retries what it thinks failed): answered, not handled twice.</summary>
-    Repeated,
-    /// <summary>Signed but unusable (not JSON, no event): answered so that Crisp does not retry it forever.</summary>
-    Unreadable,
-    /// <summary>Wrong or missing signature, or a timestamp too old or too far ahead: refused.</summary>
-    Refused,
-}
-
 /// <summary>
 /// Receives Crisp's Web Hooks: checks the signature in constant time over the raw body, refuses a
 /// timestamp more than <see cref="MaxAge"/> away from now (a captured request replayed later), takes

@@ -4,16 +4,6 @@ using Microsoft.Extensions.Logging;
 
 namespace RichContact.Engine.Crisp.Rtm;
 
-/// <summary>An RTM event as it came off the socket: its name and first argument, unparsed.</summary>
-public readonly record struct RawRtmEvent(string Name, JsonElement Payload)
-{
-    /// <summary>
-    /// Until this event is handled, the last-event mark may not pass this time: when it was received,
-    /// or, for a conversation found by a catch-up, the start of the stretch that catch-up covered.
-    /// </summary>
-    public DateTimeOffset HoldsMarkAt { get; init; }
-}
-
 /// <summary>
 /// The hand-off between the socket's receive loop and the engine: the socket only writes here
 /// (never waits, never works), <see cref="RtmEventDispatcher"/> reads and says when it has handled an

@@ -3,27 +3,6 @@ using RichContact.Engine.Crisp.Rest;
 
 namespace RichContact.Engine.Crisp.Rtm;
 
-/// <summary>An RTM event Rich Contact acts on (docs/crisp.md). Every payload has <c>website_id</c>.</summary>
-public abstract record RtmEvent(string WebsiteId);
-
-/// <summary><c>message:send</c>: a message from the visitor's side; <see cref="Origin"/> says which channel.</summary>
-public sealed record VisitorMessage(string WebsiteId, string SessionId, string? Origin, string? From, DateTimeOffset At) : RtmEvent(WebsiteId)
-{
-    public bool IsFromVisitor => From == "user";
-}
-
-/// <summary>
-/// What a <c>session:set_*</c> or <c>session:sync:geolocation</c> event tells about the visitor:
-/// only the fields it set are non-null. Personal data: never log it.
-/// </summary>
-public sealed record SessionDetails(string WebsiteId, string SessionId, VisitorDetails Details) : RtmEvent(WebsiteId);
-
-/// <summary><c>session:removed</c>: the conversation was deleted.</summary>
-public sealed record SessionRemoved(string WebsiteId, string SessionId) : RtmEvent(WebsiteId);
-
-/// <summary><c>plugin:subscription:updated</c>: a website installed (<c>bound</c>) or removed the plugin.</summary>
-public sealed record SubscriptionUpdated(string WebsiteId, bool Bound) : RtmEvent(WebsiteId);
-
 /// <summary>
 /// Turns raw RTM payloads into <see cref="RtmEvent"/>s. Missing or wrongly typed fields give a
 /// problem description that names the event and the field, never a value.
@@ -83,7 +62,7 @@ public static class RtmEventParser
             case "message:send":
                 var timestamp = payload.Long("timestamp");
                 var at = timestamp is > 0 and < 253402300799999 ? DateTimeOffset.FromUnixTimeMilliseconds(timestamp.Value) : DateTimeOffset.UtcNow;
-                return new VisitorMessage(websiteId, sessionId, payload.String("origin"), payload.String("from"), at);
+                return new MessageSent(websiteId, sessionId, payload.String("origin"), payload.String("from"), at);
             case "session:set_phone":
                 return Detail("phone", value => new VisitorDetails { Phone = value }, out problem);
             case "session:set_email":

@@ -1,0 +1,10 @@
+namespace RichContact.Engine.Activity;
+
+/// <summary>Which entries a view of the activity log shows; null means "any".</summary>
+public sealed record ActivityFilter(string? WebsiteId = null, string? Channel = null, ActivityOutcome? Outcome = null)
+{
+    public bool Matches(ActivityEntry entry) =>
+        (WebsiteId is null || entry.WebsiteId == WebsiteId) &&
+        (Channel is null || entry.Channel == Channel) &&
+        (Outcome is null || entry.Outcome == Outcome);
+}

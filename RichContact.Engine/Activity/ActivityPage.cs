@@ -1,0 +1,3 @@
+namespace RichContact.Engine.Activity;
+
+public sealed record ActivityPage(IReadOnlyList<ActivityEntry> Items, int Total);

@@ -1,0 +1,3 @@
+namespace RichContact.Engine.Backfill;
+
+internal sealed record ListedChannelConversation(string SessionId, string? Channel, DateTimeOffset? CreatedAt);

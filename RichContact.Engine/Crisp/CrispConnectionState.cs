@@ -1,0 +1,11 @@
+namespace RichContact.Engine.Crisp;
+
+public enum CrispConnectionState
+{
+    NotStarted,
+    Connecting,
+    Connected,
+    Reconnecting,
+    /// <summary>Crisp refused the plugin token: the engine stops until the configuration is fixed.</summary>
+    Unauthorized,
+}
