@@ -86,7 +86,7 @@ public sealed class ConversationTracker(
             return; // a later message of a conversation already handled
 
         var settings = await SettingsAsync(conversation, ct);
-        if (settings is not null && CreateContactJob.SkipReason(settings, channel) is { } reason
+        if (settings is not null && ContactDecision.SkipReason(settings, channel) is { } reason
             && await TryRecordSkipAsync(conversation, tracked, reason, ct))
         {
             details.Forget(conversation);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
@@ -95,20 +96,18 @@ public sealed class CreateContactJob(
             FirstMessageAt = tracked?.FirstMessageAt ?? past?.CreatedAt, BackfillRunId = past?.RunId,
         };
         var created = UnrecordedContact(conversation, context);
+        ContactOutcome outcome;
+        // The channel is known from the tracker, or learnt from the visitor's origin during the decision,
+        // and the entry keeps it even when a later step fails.
+        var channel = new StrongBox<string?>(entry.Channel);
         using (RestCallCounter.Begin(out var calls))
         {
             try
             {
-                if (created is not null)
-                {
-                    // Made by an earlier run whose entry richcontact.db refused: searching now would say "existing".
-                    entry.Outcome = ActivityOutcome.Created;
-                    entry.PeopleId = created.PeopleId;
-                    entry.Reason = created.Reason;
-                    entry.Placeholder = created.Placeholder;
-                }
-                else
-                    await DecideAsync(conversation, entry, cancellationToken);
+                // Made by an earlier run whose entry richcontact.db refused: searching now would say "existing".
+                outcome = created is not null
+                    ? ContactOutcome.Created(created.PeopleId, created.Placeholder, created.Reason)
+                    : await DecideAsync(conversation, channel, cancellationToken);
             }
             catch (Exception error) when (DatabaseFailure.Is(error))
             {
@@ -121,24 +120,24 @@ public sealed class CreateContactJob(
             catch (CrispBudgetExhaustedException spent)
             {
                 // Retrying does not help against a daily cap: try again when the budget is back.
-                Fail(entry, ReasonCodes.BudgetExhausted);
+                outcome = ContactOutcome.Failed(ReasonCodes.BudgetExhausted);
                 jobs.Schedule<CreateContactJob>(job => job.RunAsync(websiteId, sessionId, null, CancellationToken.None),
                     spent.ResumesAt.AddSeconds(Random.Shared.Next(1, 600)));
             }
             catch (CrispApiException error)
             {
-                Fail(entry, error.IsUnauthorized ? ReasonCodes.Unauthorized : error.ReasonCode);
+                outcome = ContactOutcome.Failed(error.IsUnauthorized ? ReasonCodes.Unauthorized : error.ReasonCode);
             }
             catch (Exception error) when (CrispTransientErrors.IsUnreachable(error))
             {
-                Fail(entry, ReasonCodes.CrispUnreachable);
+                outcome = ContactOutcome.Failed(ReasonCodes.CrispUnreachable);
             }
             catch (Exception error) when (error is not OperationCanceledException && lastAttempt)
             {
                 // The type only: some exception messages quote the data they choked on.
                 logger.LogError("Contact job for conversation {SessionId} of website {WebsiteId} failed with {ErrorType} after {Retries} retries",
                     sessionId, websiteId, error.GetType().Name, Retries);
-                Fail(entry, ReasonCodes.InternalError);
+                outcome = ContactOutcome.Failed(ReasonCodes.InternalError);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
@@ -149,6 +148,11 @@ public sealed class CreateContactJob(
             entry.RestCalls = calls.Calls + (created?.RestCalls ?? 0);
         }
 
+        entry.Channel = channel.Value;
+        entry.Outcome = outcome.Kind;
+        entry.Reason = outcome.Reason;
+        entry.PeopleId = outcome.PeopleId;
+        entry.Placeholder = outcome.Placeholder;
         entry.At = clock.GetUtcNow();
         entry.ElapsedMs = entry.FirstMessageAt is { } first && past is null ? (long)(entry.At - first).TotalMilliseconds : null;
         bool recorded;
@@ -178,95 +182,50 @@ public sealed class CreateContactJob(
         return entry;
     }
 
-    private async Task DecideAsync(ConversationKey conversation, ActivityEntry entry, CancellationToken ct)
+    /// <summary>
+    /// Gathers what <see cref="ContactDecision"/> needs, step by step, and makes the Crisp calls it leads
+    /// to. Sets the conversation's channel when the visitor's origin tells it (the tracker's is null).
+    /// </summary>
+    private async Task<ContactOutcome> DecideAsync(ConversationKey conversation, StrongBox<string?> knownChannel, CancellationToken ct)
     {
+        var channel = knownChannel.Value;
         var settings = await settingsStore.GetAsync(conversation.WebsiteId, ct);
-        if (SkipReason(settings, entry.Channel) is { } skip)
-        {
-            Skip(entry, skip);
-            return;
-        }
-
-        if (tracker.WasRemoved(conversation))
-        {
-            Skip(entry, ReasonCodes.ConversationRemoved);
-            return;
-        }
+        if (ContactDecision.BeforeDetails(settings, channel, tracker.WasRemoved(conversation)) is { } early)
+            return early;
         VisitorDetails details;
         try
         {
-            details = await VisitorDetailsAsync(conversation, entry.Channel, settings, ct);
+            details = await VisitorDetailsAsync(conversation, channel, settings, ct);
         }
         catch (CrispApiException error) when (error.Status == System.Net.HttpStatusCode.NotFound && error.Reason == SessionNotFound)
         {
             // Deleted before its job ran (and its session:removed was missed, e.g. across a restart).
-            Skip(entry, ReasonCodes.ConversationRemoved);
-            return;
+            return ContactOutcome.Skipped(ReasonCodes.ConversationRemoved);
         }
-        if (entry.Channel is null)
-        {
-            if (!ChannelOrigin.TryGetChannel(details.Origin, out var channel))
-            {
-                Skip(entry, ReasonCodes.NotAChannel);
-                return;
-            }
-            entry.Channel = channel;
-        }
-        if (SkipReason(settings, entry.Channel) is { } notMonitored)
-        {
-            Skip(entry, notMonitored);
-            return;
-        }
+        var skip = ContactDecision.WithDetails(settings, channel, details, out channel, out var identity);
+        knownChannel.Value = channel;
+        if (skip is not null)
+            return skip;
 
-        var identity = ContactIdentity.From(details.Email, details.Phone, details.Country);
-        if (identity?.Email is not null && settings.SkipIfEmailExists)
-        {
-            Skip(entry, ReasonCodes.EmailExists);
-            return;
-        }
-        if (identity is null)
-        {
-            Skip(entry, ReasonCodes.NoIdentity);
-            return;
-        }
-
-        using var _ = await locks.AcquireAsync(identity.LockKey, ct);
+        using var _ = await locks.AcquireAsync(identity!.LockKey, ct);
         var websiteId = conversation.WebsiteId;
-        if (await RecentlyCreatedAsync(websiteId, identity, ct) is { } recent)
-        {
-            entry.Outcome = ActivityOutcome.Existing;
-            entry.PeopleId = recent;
-            return;
-        }
-        var found = await search.FindAsync(websiteId, identity, entry.Channel, ct);
-        if (found.Match is { } existing)
-        {
-            entry.Outcome = ActivityOutcome.Existing;
-            entry.PeopleId = existing.PeopleId;
-            return;
-        }
-        if (settings.PreviewOnly)
-        {
-            WouldCreate(entry, found.Unseen);
-            return;
-        }
+        var recent = await RecentlyCreatedAsync(websiteId, identity, ct);
+        var found = recent is null ? await search.FindAsync(websiteId, identity, channel!, ct) : ProfileSearchResult.None;
+        if (ContactDecision.AfterSearch(recent, found, settings.PreviewOnly) is { } matched)
+            return matched;
 
-        var email = identity.ProfileEmail(entry.Channel);
+        var email = identity.ProfileEmail(channel!);
         try
         {
-            entry.PeopleId = await crisp.CreatePeopleProfileAsync(websiteId, NewProfile(identity, details, entry.Channel, settings), ct);
-            entry.Outcome = ActivityOutcome.Created;
-            entry.Reason = found.Unseen;
-            entry.Placeholder = identity.Email is null;
-            recentContacts.Remember(websiteId, identity, entry.PeopleId);
+            var peopleId = await crisp.CreatePeopleProfileAsync(websiteId, ContactDecision.NewProfile(identity, details, channel!, settings), ct);
+            recentContacts.Remember(websiteId, identity, peopleId);
+            return ContactOutcome.Created(peopleId, placeholder: identity.Email is null, found.Unseen);
         }
         catch (CrispApiException error) when (error.IsConflict)
         {
             // The email is taken (another process, or a profile the search could not see yet): it
             // exists. A read by email is immediate and links the entry to it.
-            entry.Outcome = ActivityOutcome.Existing;
-            entry.Reason = ReasonCodes.Conflict;
-            entry.PeopleId = (await crisp.GetPeopleProfileAsync(websiteId, email, ct))?.PeopleId;
+            return ContactOutcome.Existing((await crisp.GetPeopleProfileAsync(websiteId, email, ct))?.PeopleId, ReasonCodes.Conflict);
         }
     }
 
@@ -285,17 +244,6 @@ public sealed class CreateContactJob(
     }
 
     /// <summary>
-    /// Why the website's settings rule the conversation out (<see cref="ReasonCodes.Disabled"/>,
-    /// <see cref="ReasonCodes.ChannelNotMonitored"/>), or null. An unknown channel (null) is only
-    /// checked against the master switch. The tracker applies it as soon as the first message
-    /// arrives, the job again when it runs: settings take effect at once.
-    /// </summary>
-    public static string? SkipReason(WebsiteSettings settings, string? channel) =>
-        !settings.Enabled ? ReasonCodes.Disabled
-        : channel is not null && !settings.Monitors(channel) ? ReasonCodes.ChannelNotMonitored
-        : null;
-
-    /// <summary>
     /// The window's details from memory; the conversation meta over REST only when memory cannot
     /// answer (after a restart, or when a detail the decision needs is missing).
     /// </summary>
@@ -310,15 +258,6 @@ public sealed class CreateContactJob(
 
         var meta = await crisp.GetConversationMetaAsync(conversation.WebsiteId, conversation.SessionId, ct);
         return meta.With(remembered);
-    }
-
-    private static NewPeopleProfile NewProfile(ContactIdentity identity, VisitorDetails details, string channel, WebsiteSettings settings)
-    {
-        var geolocation = settings.EnrichGeolocation && (details.Country is not null || details.City is not null)
-            ? new NewGeolocation(details.Country, details.City)
-            : null;
-        var segments = new[] { channel }.Concat(settings.Segments).Distinct(StringComparer.Ordinal).ToList();
-        return new NewPeopleProfile(identity.ProfileEmail(channel), new NewPerson(Nickname.ForContact(details.Nickname), identity.Phone, geolocation), segments);
     }
 
     /// <summary>richcontact.db failed: logged (the type only), and the job is held rather than failed.</summary>
@@ -370,27 +309,4 @@ public sealed class CreateContactJob(
     /// <summary>Hangfire passes the context; a direct call (no context) has no retries left.</summary>
     private static bool IsLastAttempt(PerformContext? context) =>
         context is null || context.GetJobParameter<int>("RetryCount") >= Retries;
-
-    private static void Skip(ActivityEntry entry, string reason)
-    {
-        entry.Outcome = ActivityOutcome.Skipped;
-        entry.Reason = reason;
-    }
-
-    /// <summary>
-    /// Preview only: a contact would be made here, and none is. Nothing goes to
-    /// <see cref="RecentContacts"/> (it holds contacts that exist) and no placeholder waits for a mend.
-    /// The search's caveat (<c>dedup_incomplete</c>...) stays: it would hold for the real contact too.
-    /// </summary>
-    private static void WouldCreate(ActivityEntry entry, string? unseen)
-    {
-        entry.Outcome = ActivityOutcome.WouldCreate;
-        entry.Reason = unseen;
-    }
-
-    private static void Fail(ActivityEntry entry, string reason)
-    {
-        entry.Outcome = ActivityOutcome.Failed;
-        entry.Reason = reason;
-    }
 }
