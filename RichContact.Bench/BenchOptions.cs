@@ -4,8 +4,6 @@ using RichContact.Sandbox.Search;
 
 namespace RichContact.Bench;
 
-public enum ConversationMixKind { Realistic, AllNew }
-
 /// <summary>What one bench run does; parsed by hand from the command line (no parser package needed).</summary>
 public sealed record BenchOptions
 {

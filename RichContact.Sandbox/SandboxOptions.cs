@@ -96,28 +96,3 @@ public sealed class SandboxOptions
         return options;
     }
 }
-
-public sealed class SandboxWebsite
-{
-    public string Id { get; set; } = "";
-    public string Token { get; set; } = "";
-    public string? Name { get; set; }
-    public string? Domain { get; set; }
-}
-
-/// <summary>The readings of <see cref="SandboxOptions.WebsiteRoute"/>.</summary>
-public static class WebsiteRouteReadings
-{
-    /// <summary>The website's name and domain, as Crisp's reference shows the route.</summary>
-    public const string Answered = "answered";
-    /// <summary>403 <c>restricted_route_tier</c>, as Crisp answers a route closed to the plugin tier.</summary>
-    public const string Refused = "refused";
-}
-
-/// <summary>The readings of <see cref="SandboxOptions.ConversationListFilter"/>.</summary>
-public static class ConversationListFilters
-{
-    public const string Created = "created";
-    public const string Updated = "updated";
-    public const string Ignored = "ignored";
-}
