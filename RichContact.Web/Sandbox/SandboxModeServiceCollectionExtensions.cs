@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
 using RichContact.Engine;
+using RichContact.Engine.Crisp;
+using RichContact.Sandbox;
 
 namespace RichContact.Web.Sandbox;
 
@@ -9,10 +12,18 @@ public static class SandboxModeServiceCollectionExtensions
     /// options at it. Call before the engine registers its hosted services: hosted services start in
     /// registration order, and the sandbox must be listening before the engine connects.
     /// </summary>
-    public static IServiceCollection AddSandboxMode(this IServiceCollection services)
+    public static IServiceCollection AddSandboxMode(this IServiceCollection services, IConfiguration configuration)
     {
-        // Resolved from the final configuration, so that test hosts can still add their settings.
-        services.AddSingleton(sp => SandboxMode.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        // Bound lazily from the sections, so that test hosts can still add their settings.
+        services.AddOptions<CrispOptions>(SandboxMode.ConfiguredCrisp)
+            .Bind(configuration.GetSection($"{RichContactOptions.Section}:Crisp"));
+        services.AddOptions<SandboxModeOptions>()
+            .Bind(configuration.GetSection(SandboxModeOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SandboxModeOptions>, SandboxModeOptionsValidator>();
+        services.AddSandboxOptions(configuration);
+        services.AddSingleton<SandboxMode>();
+
         services.AddOptions<RichContactOptions>().PostConfigure<SandboxMode>((options, mode) =>
         {
             if (!mode.Enabled) return;
