@@ -35,8 +35,6 @@ public sealed record BenchOptions
     public string? MetaOrder { get; init; }
     /// <summary>Hand-made contacts each website's CRM starts with.</summary>
     public int Crm { get; init; }
-    /// <summary>Print the progress of the run (the smoke test turns it off).</summary>
-    public bool Verbose { get; init; } = true;
 
     public const string Usage = """
         dotnet run -c Release --project RichContact.Bench -- [options]
