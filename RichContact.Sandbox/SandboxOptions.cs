@@ -34,7 +34,7 @@ public sealed class SandboxOptions
 
     /// <summary>
     /// How <c>GET website/{website_id}</c> answers a plugin token (<see cref="WebsiteRouteReadings.Answered"/> or
-    /// <see cref="WebsiteRouteReadings.Refused"/>): Crisp documents the route, not whether a plugin may read it.
+    /// <see cref="WebsiteRouteReadings.Refused"/>): Crisp documents the route, not whether a plugin may read it (docs/crisp.md).
     /// </summary>
     public string WebsiteRoute { get; set; } = WebsiteRouteReadings.Answered;
 
@@ -42,7 +42,7 @@ public sealed class SandboxOptions
     /// What <c>filter_date_start/end</c> of the conversation list filter on (<see cref="ConversationListFilters.Created"/>:
     /// the creation date; <see cref="ConversationListFilters.Updated"/>: the last activity;
     /// <see cref="ConversationListFilters.Ignored"/>: nothing, every conversation is listed). Crisp documents the
-    /// parameters, not which date they compare.
+    /// parameters, not which date they compare (docs/crisp.md).
     /// </summary>
     public string ConversationListFilter { get; set; } = ConversationListFilters.Created;
 
@@ -58,7 +58,7 @@ public sealed class SandboxOptions
     /// <summary>
     /// How a failed Web Hooks delivery is sent again (<see cref="Hooks.HookRedeliveries.Same"/>: the same
     /// timestamp and signature; <see cref="Hooks.HookRedeliveries.Fresh"/>: signed anew at its new time).
-    /// Crisp documents the retries, not which.
+    /// Crisp documents the retries, not which (docs/crisp.md).
     /// </summary>
     public string HookRedelivery { get; set; } = Hooks.HookRedeliveries.Same;
 

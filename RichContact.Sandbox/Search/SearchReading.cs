@@ -1,10 +1,11 @@
 namespace RichContact.Sandbox.Search;
 
 /// <summary>
-/// How the sandbox's people search behaves where Crisp's documentation is silent. Each property is
-/// one plausible reading of Crisp; the engine must create correct contacts, without duplicates,
-/// under every one of them and every combination. Bound from <c>RichContact:Sandbox:Search</c>,
-/// changed at run time with <c>PUT /_sandbox/search</c>.
+/// How the sandbox's people search behaves where Crisp's documentation is silent (docs/crisp.md,
+/// "What nobody knows about people search"). Each property is one plausible reading of Crisp; the
+/// engine must create correct contacts, without duplicates, under every one of them and every
+/// combination. Bound from <c>RichContact:Sandbox:Search</c>, changed at run time with
+/// <c>PUT /_sandbox/search</c>.
 /// </summary>
 public sealed record SearchReading
 {
