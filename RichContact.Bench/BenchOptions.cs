@@ -4,8 +4,6 @@ using RichContact.Sandbox.Search;
 
 namespace RichContact.Bench;
 
-public enum ConversationMixKind { Realistic, AllNew }
-
 /// <summary>What one bench run does; parsed by hand from the command line (no parser package needed).</summary>
 public sealed record BenchOptions
 {
@@ -37,8 +35,6 @@ public sealed record BenchOptions
     public string? MetaOrder { get; init; }
     /// <summary>Hand-made contacts each website's CRM starts with.</summary>
     public int Crm { get; init; }
-    /// <summary>Print the progress of the run (the smoke test turns it off).</summary>
-    public bool Verbose { get; init; } = true;
 
     public const string Usage = """
         dotnet run -c Release --project RichContact.Bench -- [options]

@@ -3,9 +3,6 @@ using RichContact.Sandbox.Traffic;
 
 namespace RichContact.Bench;
 
-/// <summary>One conversation the bench will start, and what it expects of the engine.</summary>
-public sealed record PlannedConversation(StartConversationRequest Request, bool ExpectsOutcome, bool FollowUpInWindow);
-
 /// <summary>
 /// The conversations of a run, a pure function of the seed.
 /// <para>Realistic: the sandbox's own <see cref="TrafficScript"/> (new customers on many channels,

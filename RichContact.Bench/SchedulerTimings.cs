@@ -6,12 +6,6 @@ using RichContact.Engine.Activity;
 namespace RichContact.Bench;
 
 /// <summary>
-/// Where a contact job's time goes after the window's exact end (the tracker's first message + window),
-/// per job, in ms. Rounding: Hangfire's whole-second due time (the durable fallback) minus the window end.
-/// </summary>
-public sealed record JobTiming(double RoundingMs, double EnqueueDelayMs, double QueuePickupMs, double LatenessMs, double RunMs, DateTimeOffset EnqueuedAt);
-
-/// <summary>
 /// The engine does not expose the scheduler's lateness, but Hangfire's own state history does: the
 /// Scheduled state holds the fallback due time, and the Enqueued and Processing states are stamped
 /// when the job was moved to the queue (by the tracker's window-end timer or the schedule poller) and

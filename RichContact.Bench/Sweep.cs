@@ -1,9 +1,5 @@
 namespace RichContact.Bench;
 
-/// <param name="HighestWithinLatency">The highest rate up to which every step kept p95 overhead within the limit and lost nothing.</param>
-/// <param name="HighestWithoutLoss">The highest rate up to which every step lost nothing (however late the outcomes came).</param>
-public sealed record SweepResult(IReadOnlyList<BenchResult> Steps, double HighestWithinLatency, double HighestWithoutLoss, double MaxP95OverheadMs);
-
 /// <summary>
 /// Raises the rate step by step (each step a fresh engine and sandbox, driving for a fixed time).
 /// The sustained rate is the highest step before p95 overhead over the window exceeds 1 s or a

@@ -3,12 +3,6 @@ using RichContact.Sandbox;
 
 namespace RichContact.Bench;
 
-/// <summary>A conversation the sandbox started for the bench.</summary>
-public sealed record DrivenConversation(PlannedConversation Plan, string SessionId)
-{
-    public string WebsiteId => Plan.Request.WebsiteId;
-}
-
 /// <summary>
 /// Starts conversations through the sandbox's control API at a steady rate (the i-th at i / rate
 /// seconds), with a bounded number of calls in flight: when the machine cannot keep up, the driver

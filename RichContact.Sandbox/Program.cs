@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace RichContact.Sandbox;
 
@@ -12,14 +14,21 @@ public static class Program
     {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
+            .AddEnvironmentVariables("ASPNETCORE_") // ASPNETCORE_URLS, when urls is not set
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .AddCommandLine(args)
             .Build();
-        var options = SandboxOptions.FromConfiguration(configuration);
-        var url = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? DefaultUrl).Split(';')[0];
+        var services = new ServiceCollection().AddSandboxOptions(configuration);
+        services.AddOptions<StandaloneOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+#pragma warning disable ASP0000 // this console program's only container, for its options; the sandbox's web app has its own
+        await using var provider = services.BuildServiceProvider();
+#pragma warning restore ASP0000
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var options = provider.GetRequiredService<IOptions<SandboxOptions>>().Value;
+        var standalone = provider.GetRequiredService<IOptions<StandaloneOptions>>().Value;
 
-        await using var sandbox = await CrispSandbox.StartAsync(options, url, consoleLogging: true);
+        await using var sandbox = await CrispSandbox.StartAsync(options, standalone.Url, consoleLogging: true);
         Console.WriteLine($"Rich Contact sandbox (a local Crisp) listening on {sandbox.Url}");
         Console.WriteLine($"  REST API:          {sandbox.ApiUrl}");
         Console.WriteLine($"  RTM (Socket.IO):   {sandbox.RtmUrl}");
@@ -31,10 +40,10 @@ public static class Program
         if (!string.IsNullOrEmpty(options.HookUrl))
             Console.WriteLine($"  Web hooks POST to  {options.HookUrl}");
 
-        if (double.TryParse(configuration["traffic"], System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate > 0)
+        if (standalone.Traffic > 0)
         {
-            await sandbox.Traffic.StartAsync(rate, int.TryParse(configuration["seed"], out var seed) ? seed : 1);
-            Console.WriteLine($"  Traffic: {rate} conversation(s) a second");
+            await sandbox.Traffic.StartAsync(standalone.Traffic, standalone.Seed);
+            Console.WriteLine($"  Traffic: {standalone.Traffic} conversation(s) a second");
         }
         Console.WriteLine("Press Ctrl+C to stop.");
 

@@ -1,9 +1,11 @@
-using Microsoft.Extensions.Configuration;
 using RichContact.Sandbox.Search;
 
 namespace RichContact.Sandbox;
 
-/// <summary>The seeded plugin identity and the sandbox's behaviour, bound from <see cref="Section"/>.</summary>
+/// <summary>
+/// The seeded plugin identity and the sandbox's behaviour, bound from <see cref="Section"/>
+/// (<see cref="SandboxServiceCollectionExtensions.AddSandboxOptions"/>) and checked by <see cref="SandboxOptionsValidator"/>.
+/// </summary>
 public sealed class SandboxOptions
 {
     public const string Section = "RichContact:Sandbox";
@@ -32,7 +34,7 @@ public sealed class SandboxOptions
 
     /// <summary>
     /// How <c>GET website/{website_id}</c> answers a plugin token (<see cref="WebsiteRouteReadings.Answered"/> or
-    /// <see cref="WebsiteRouteReadings.Refused"/>): Crisp documents the route, not whether a plugin may read it.
+    /// <see cref="WebsiteRouteReadings.Refused"/>): Crisp documents the route, not whether a plugin may read it (docs/crisp.md).
     /// </summary>
     public string WebsiteRoute { get; set; } = WebsiteRouteReadings.Answered;
 
@@ -40,7 +42,7 @@ public sealed class SandboxOptions
     /// What <c>filter_date_start/end</c> of the conversation list filter on (<see cref="ConversationListFilters.Created"/>:
     /// the creation date; <see cref="ConversationListFilters.Updated"/>: the last activity;
     /// <see cref="ConversationListFilters.Ignored"/>: nothing, every conversation is listed). Crisp documents the
-    /// parameters, not which date they compare.
+    /// parameters, not which date they compare (docs/crisp.md).
     /// </summary>
     public string ConversationListFilter { get; set; } = ConversationListFilters.Created;
 
@@ -56,7 +58,7 @@ public sealed class SandboxOptions
     /// <summary>
     /// How a failed Web Hooks delivery is sent again (<see cref="Hooks.HookRedeliveries.Same"/>: the same
     /// timestamp and signature; <see cref="Hooks.HookRedeliveries.Fresh"/>: signed anew at its new time).
-    /// Crisp documents the retries, not which.
+    /// Crisp documents the retries, not which (docs/crisp.md).
     /// </summary>
     public string HookRedelivery { get; set; } = Hooks.HookRedeliveries.Same;
 
@@ -69,55 +71,4 @@ public sealed class SandboxOptions
         new() { Id = "2e9d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b", Token = "a1b2c3d4e5f60718293a4b5c6d7e8f90", Name = "Demo Clinic", Domain = "clinic.example.com" },
         new() { Id = "5b3a1c9d-8e7f-4a6b-b5c4-d3e2f1a0b9c8", Token = "f0e9d8c7b6a5948372615a4b3c2d1e0f", Name = "Demo Travel", Domain = "travel.example.com" },
     ];
-
-    /// <summary>
-    /// Binds the section. The binder appends configured list items to an initialised list, so configured
-    /// websites replace the demo ones here instead of joining them.
-    /// </summary>
-    public static SandboxOptions FromConfiguration(IConfiguration configuration)
-    {
-        var section = configuration.GetSection(Section);
-        var options = new SandboxOptions();
-        section.Bind(options);
-        var websites = section.GetSection(nameof(Websites)).Get<List<SandboxWebsite>>();
-        options.Websites = websites is { Count: > 0 } ? websites : DefaultWebsites();
-        if (options.Search.Problem() is { } problem)
-            throw new InvalidOperationException($"{Section}:Search: {problem}.");
-        if (!Hooks.HookRedeliveries.IsKnown(options.HookRedelivery))
-            throw new InvalidOperationException($"{Section}:HookRedelivery must be '{Hooks.HookRedeliveries.Same}' or '{Hooks.HookRedeliveries.Fresh}' (got '{options.HookRedelivery}').");
-        if (options.ConversationListFilter is not (ConversationListFilters.Created or ConversationListFilters.Updated or ConversationListFilters.Ignored))
-            throw new InvalidOperationException($"{Section}:ConversationListFilter must be '{ConversationListFilters.Created}', '{ConversationListFilters.Updated}' or '{ConversationListFilters.Ignored}' (got '{options.ConversationListFilter}').");
-        if (options.WebsiteRoute is not (WebsiteRouteReadings.Answered or WebsiteRouteReadings.Refused))
-            throw new InvalidOperationException($"{Section}:WebsiteRoute must be '{WebsiteRouteReadings.Answered}' or '{WebsiteRouteReadings.Refused}' (got '{options.WebsiteRoute}').");
-        if (options.PrefilledContacts < 0)
-            throw new InvalidOperationException($"{Section}:PrefilledContacts must be 0 or more.");
-        if (options.PastConversations < 0)
-            throw new InvalidOperationException($"{Section}:PastConversations must be 0 or more.");
-        return options;
-    }
-}
-
-public sealed class SandboxWebsite
-{
-    public string Id { get; set; } = "";
-    public string Token { get; set; } = "";
-    public string? Name { get; set; }
-    public string? Domain { get; set; }
-}
-
-/// <summary>The readings of <see cref="SandboxOptions.WebsiteRoute"/>.</summary>
-public static class WebsiteRouteReadings
-{
-    /// <summary>The website's name and domain, as Crisp's reference shows the route.</summary>
-    public const string Answered = "answered";
-    /// <summary>403 <c>restricted_route_tier</c>, as Crisp answers a route closed to the plugin tier.</summary>
-    public const string Refused = "refused";
-}
-
-/// <summary>The readings of <see cref="SandboxOptions.ConversationListFilter"/>.</summary>
-public static class ConversationListFilters
-{
-    public const string Created = "created";
-    public const string Updated = "updated";
-    public const string Ignored = "ignored";
 }

@@ -14,7 +14,7 @@ public static class WebServiceCollectionExtensions
     /// <summary>The web app: Blazor with MudBlazor on top of the engine, the admin login, the framing policy and the metrics' export.</summary>
     public static IServiceCollection AddRichContactWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSandboxMode(); // before the engine: see AddSandboxMode
+        services.AddSandboxMode(configuration); // before the engine: see AddSandboxMode
         services.AddRichContactEngine(configuration);
 
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section))

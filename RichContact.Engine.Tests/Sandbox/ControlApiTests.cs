@@ -82,7 +82,7 @@ public sealed class ControlApiTests : SandboxTestBase
             ["RichContact:Sandbox:HookSecret"] = "s-1",
         }).Build();
 
-        var options = SandboxOptions.FromConfiguration(configuration);
+        var options = SandboxOptionsBinding.Bind(configuration);
 
         Assert.Equal(("id-1", "key-1", "plugin-1"), (options.Identifier, options.Key, options.PluginId));
         Assert.Equal(("w-1", "t-1"), (options.Websites.Single().Id, options.Websites.Single().Token));
@@ -92,7 +92,7 @@ public sealed class ControlApiTests : SandboxTestBase
     [Fact]
     public void Options_default_to_the_documented_demo_identity()
     {
-        var options = SandboxOptions.FromConfiguration(new ConfigurationBuilder().Build());
+        var options = SandboxOptionsBinding.Bind(new ConfigurationBuilder().Build());
         Assert.Equal(SandboxOptions.DefaultIdentifier, options.Identifier);
         Assert.Equal(SandboxOptions.DefaultKey, options.Key);
         Assert.Equal(SandboxOptions.DefaultPluginId, options.PluginId);

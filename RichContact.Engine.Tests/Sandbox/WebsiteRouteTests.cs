@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using RichContact.Sandbox;
 
 namespace RichContact.Engine.Tests.Sandbox;
@@ -69,7 +70,7 @@ public sealed class WebsiteRouteOptionsTests
     [Fact]
     public void The_reading_and_each_website_domain_bind_from_configuration_and_a_misspelt_reading_stops_the_sandbox()
     {
-        var options = SandboxOptions.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var options = SandboxOptionsBinding.Bind(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["RichContact:Sandbox:WebsiteRoute"] = "refused",
             ["RichContact:Sandbox:Websites:0:Id"] = "w-1",
@@ -80,7 +81,7 @@ public sealed class WebsiteRouteOptionsTests
         Assert.Equal(WebsiteRouteReadings.Refused, options.WebsiteRoute);
         Assert.Equal(("Shop", "shop.example.com"), (options.Websites.Single().Name, options.Websites.Single().Domain));
 
-        var error = Assert.Throws<InvalidOperationException>(() => SandboxOptions.FromConfiguration(new ConfigurationBuilder()
+        var error = Assert.Throws<OptionsValidationException>(() => SandboxOptionsBinding.Bind(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["RichContact:Sandbox:WebsiteRoute"] = "refuse" }).Build()));
         Assert.Contains("RichContact:Sandbox:WebsiteRoute", error.Message);
     }

@@ -4,9 +4,6 @@ using RichContact.Sandbox.State;
 
 namespace RichContact.Sandbox.Search;
 
-/// <summary>One <c>search_filter</c> item: <c>{model, criterion, operator, query[]}</c>.</summary>
-internal sealed record PeopleFilter(string Criterion, string Operator, IReadOnlyList<string> Query);
-
 /// <summary>
 /// Crisp's people search as a plain string store: <c>eq</c> is an exact match of what is stored (emails
 /// case-insensitive), <c>has</c> is "contains" or "has these whole words" as the <see cref="SearchReading"/>

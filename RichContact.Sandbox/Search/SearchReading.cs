@@ -1,10 +1,11 @@
 namespace RichContact.Sandbox.Search;
 
 /// <summary>
-/// How the sandbox's people search behaves where Crisp's documentation is silent. Each property is
-/// one plausible reading of Crisp; the engine must create correct contacts, without duplicates,
-/// under every one of them and every combination. Bound from <c>RichContact:Sandbox:Search</c>,
-/// changed at run time with <c>PUT /_sandbox/search</c>.
+/// How the sandbox's people search behaves where Crisp's documentation is silent (docs/crisp.md,
+/// "What nobody knows about people search"). Each property is one plausible reading of Crisp; the
+/// engine must create correct contacts, without duplicates, under every one of them and every
+/// combination. Bound from <c>RichContact:Sandbox:Search</c>, changed at run time with
+/// <c>PUT /_sandbox/search</c>.
 /// </summary>
 public sealed record SearchReading
 {
@@ -47,31 +48,4 @@ public sealed record SearchReading
         : IndexLagMs < 0 ? "IndexLagMs must be 0 or more"
         : MaxPerPage is < 1 or > 50 ? "MaxPerPage must be between 1 and 50"
         : null;
-}
-
-public static class PhoneCriteria
-{
-    public const string Criterion = "person.phone";
-
-    /// <summary>The criterion filters on the phone as stored.</summary>
-    public const string Supported = "supported";
-    /// <summary>Any search that names the criterion gets 400 <c>invalid_data</c>.</summary>
-    public const string Refused = "refused";
-    /// <summary>The criterion is dropped: the filter matches every profile.</summary>
-    public const string Ignored = "ignored";
-
-    public static readonly string[] All = [Supported, Refused, Ignored];
-}
-
-public static class HasMatches
-{
-    /// <summary><c>has</c> finds the query anywhere in the stored text (<c>4321</c> in <c>+5511987654321</c>).</summary>
-    public const string Substring = "substring";
-    /// <summary>
-    /// <c>has</c> finds the query's words as whole words, in order, as a full-text index would: text is
-    /// cut at spaces and punctuation, so <c>4321</c> is in <c>98765-4321</c> but not in <c>987654321</c>.
-    /// </summary>
-    public const string Word = "word";
-
-    public static readonly string[] All = [Substring, Word];
 }

@@ -3,8 +3,6 @@ using RichContact.Sandbox.Search;
 
 namespace RichContact.Sandbox.State;
 
-public enum PeopleWriteOutcome { Done, NotFound, EmailTaken, Invalid }
-
 /// <summary>
 /// The people profiles of one website. One lock per website keeps writes atomic; emails are indexed
 /// case-insensitively because Crisp treats <c>A@x.com</c> and <c>a@x.com</c> as the same profile.

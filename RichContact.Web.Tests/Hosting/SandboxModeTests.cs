@@ -1,16 +1,20 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using RichContact.Web.Sandbox;
 
 namespace RichContact.Web.Tests.Hosting;
 
 public class SandboxModeTests
 {
-    private static SandboxMode ModeFor(string? identifier, string? key) =>
-        SandboxMode.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private static SandboxMode ModeFor(string? identifier, string? key)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["RichContact:Crisp:Identifier"] = identifier,
             ["RichContact:Crisp:Key"] = key,
-        }).Build());
+        }).Build();
+        return new ServiceCollection().AddSandboxMode(configuration).BuildServiceProvider().GetRequiredService<SandboxMode>();
+    }
 
     [Fact]
     public void No_plugin_token_at_all_runs_the_sandbox() => Assert.True(ModeFor(null, " ").Enabled);

@@ -1,4 +1,4 @@
-using RichContact.Engine;
+using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp;
 using RichContact.Sandbox;
 
@@ -11,77 +11,53 @@ namespace RichContact.Web.Sandbox;
 /// </summary>
 public sealed class SandboxMode
 {
-    public const string DefaultUrl = RichContact.Sandbox.Program.DefaultUrl;
-    public const double DefaultTrafficPerMinute = 6;
+    /// <summary>
+    /// The name of the <see cref="CrispOptions"/> bound as configured (<c>RichContact:Crisp</c>), before
+    /// sandbox mode replaces the engine's credentials with the sandbox's.
+    /// </summary>
+    internal const string ConfiguredCrisp = "Configured";
 
-    public static readonly SandboxMode Off = new() { Enabled = false, Url = "", Options = new SandboxOptions() };
+    public static readonly SandboxMode Off = new();
 
-    public bool Enabled { get; private init; } = true;
+    private SandboxMode()
+    {
+        Enabled = false;
+        Url = "";
+        Options = new SandboxOptions();
+    }
 
-    /// <summary>Where the sandbox listens (<c>RichContact:Sandbox:Url</c>); a fixed port, because the engine's options need it before anything starts.</summary>
-    public required string Url { get; init; }
+    public SandboxMode(IOptions<SandboxModeOptions> mode, IOptionsMonitor<CrispOptions> crisp, IOptions<SandboxOptions> sandbox)
+    {
+        var options = mode.Value;
+        Enabled = Applies(crisp.Get(ConfiguredCrisp), options);
+        Url = Enabled ? options.ListenUrl : "";
+        Options = Enabled ? sandbox.Value : new SandboxOptions();
+        TrafficEnabled = options.Traffic.Enabled;
+        TrafficPerMinute = options.Traffic.RatePerMinute;
+    }
 
-    public required SandboxOptions Options { get; init; }
+    public bool Enabled { get; }
 
-    /// <summary>Start the traffic generator (<c>RichContact:Sandbox:Traffic:Enabled</c>, on by default).</summary>
-    public bool TrafficEnabled { get; init; } = true;
+    /// <summary>Where the sandbox listens (<see cref="SandboxModeOptions.Url"/>).</summary>
+    public string Url { get; }
 
-    /// <summary>New conversations a minute (<c>RichContact:Sandbox:Traffic:RatePerMinute</c>).</summary>
-    public double TrafficPerMinute { get; init; } = DefaultTrafficPerMinute;
+    public SandboxOptions Options { get; }
+
+    /// <summary>Start the traffic generator (<see cref="SandboxTrafficOptions.Enabled"/>).</summary>
+    public bool TrafficEnabled { get; } = true;
+
+    /// <summary>New conversations a minute (<see cref="SandboxTrafficOptions.RatePerMinute"/>).</summary>
+    public double TrafficPerMinute { get; } = SandboxTrafficOptions.DefaultRatePerMinute;
 
     public Uri ApiUrl => new(new Uri(Url.TrimEnd('/') + "/"), "v1/");
 
     /// <summary>
     /// Sandbox mode applies when neither the Crisp identifier nor the key is configured and
-    /// <c>RichContact:Sandbox:Enabled</c> is not false. Read from configuration (not from the options it
-    /// changes). Only one of the two set is a mistake: the options validator stops the app with a message,
-    /// instead of a production install quietly running against the sandbox.
+    /// <c>RichContact:Sandbox:Enabled</c> is not false. Decided on the credentials as configured, not on
+    /// the options sandbox mode changes. Only one of the two set is a mistake: the engine's options
+    /// validator stops the app with a message, instead of a production install quietly running against
+    /// the sandbox.
     /// </summary>
-    public static SandboxMode FromConfiguration(IConfiguration configuration)
-    {
-        var crisp = configuration.GetSection($"{RichContactOptions.Section}:Crisp").Get<CrispOptions>() ?? new CrispOptions();
-        var section = configuration.GetSection(SandboxOptions.Section);
-        var noCredentials = string.IsNullOrWhiteSpace(crisp.Identifier) && string.IsNullOrWhiteSpace(crisp.Key);
-        if (!noCredentials || !section.GetValue("Enabled", true))
-            return Off;
-
-        var mode = new SandboxMode
-        {
-            Url = section["Url"] is { Length: > 0 } url ? url : DefaultUrl,
-            Options = SandboxOptions.FromConfiguration(configuration),
-            TrafficEnabled = section.GetValue("Traffic:Enabled", true),
-            TrafficPerMinute = section.GetValue("Traffic:RatePerMinute", DefaultTrafficPerMinute),
-        };
-        if (mode.TrafficPerMinute <= 0)
-            throw new InvalidOperationException($"RichContact:Sandbox:Traffic:RatePerMinute must be above 0 (got {mode.TrafficPerMinute}).");
-        if (!Uri.TryCreate(mode.Url, UriKind.Absolute, out var parsed) || parsed.Scheme != Uri.UriSchemeHttp || parsed.Port == 0)
-            throw new InvalidOperationException($"RichContact:Sandbox:Url must be an absolute http URL with a fixed port (got '{mode.Url}').");
-        return mode;
-    }
-}
-
-public static class SandboxModeServiceCollectionExtensions
-{
-    /// <summary>
-    /// Registers the in-process sandbox, which runs only in sandbox mode, and points the engine's Crisp
-    /// options at it. Call before the engine registers its hosted services: hosted services start in
-    /// registration order, and the sandbox must be listening before the engine connects.
-    /// </summary>
-    public static IServiceCollection AddSandboxMode(this IServiceCollection services)
-    {
-        // Resolved from the final configuration, so that test hosts can still add their settings.
-        services.AddSingleton(sp => SandboxMode.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        services.AddOptions<RichContactOptions>().PostConfigure<SandboxMode>((options, mode) =>
-        {
-            if (!mode.Enabled) return;
-            options.Crisp.Identifier = mode.Options.Identifier;
-            options.Crisp.Key = mode.Options.Key;
-            options.Crisp.ApiUrl = mode.ApiUrl.ToString();
-            // Web Hooks from the sandbox are signed with its secret (RichContact:Sandbox:HookSecret).
-            options.Crisp.HookSecret ??= mode.Options.HookSecret;
-        });
-        services.AddSingleton<SandboxHost>();
-        services.AddHostedService(sp => sp.GetRequiredService<SandboxHost>());
-        return services;
-    }
+    public static bool Applies(CrispOptions configured, SandboxModeOptions options) =>
+        options.Enabled && string.IsNullOrWhiteSpace(configured.Identifier) && string.IsNullOrWhiteSpace(configured.Key);
 }

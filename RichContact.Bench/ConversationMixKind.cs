@@ -1,0 +1,3 @@
+namespace RichContact.Bench;
+
+public enum ConversationMixKind { Realistic, AllNew }

@@ -1,0 +1,3 @@
+namespace RichContact.Sandbox;
+
+public sealed record SandboxRouteCount(string Method, string Route, long Count);

@@ -1,0 +1,6 @@
+namespace RichContact.Sandbox;
+
+public sealed class SendMessageRequest
+{
+    public string Content { get; set; } = "";
+}

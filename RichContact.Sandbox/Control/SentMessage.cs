@@ -1,0 +1,3 @@
+namespace RichContact.Sandbox;
+
+public sealed record SentMessage(long Fingerprint, long Timestamp);

@@ -1,0 +1,3 @@
+namespace RichContact.Sandbox;
+
+public sealed record StartedConversation(string SessionId);

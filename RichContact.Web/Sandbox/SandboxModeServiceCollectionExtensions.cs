@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using RichContact.Engine;
+using RichContact.Engine.Crisp;
+using RichContact.Sandbox;
+
+namespace RichContact.Web.Sandbox;
+
+public static class SandboxModeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the in-process sandbox, which runs only in sandbox mode, and points the engine's Crisp
+    /// options at it. Call before the engine registers its hosted services: hosted services start in
+    /// registration order, and the sandbox must be listening before the engine connects.
+    /// </summary>
+    public static IServiceCollection AddSandboxMode(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Bound lazily from the sections, so that test hosts can still add their settings.
+        services.AddOptions<CrispOptions>(SandboxMode.ConfiguredCrisp)
+            .Bind(configuration.GetSection($"{RichContactOptions.Section}:Crisp"));
+        services.AddOptions<SandboxModeOptions>()
+            .Bind(configuration.GetSection(SandboxModeOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SandboxModeOptions>, SandboxModeOptionsValidator>();
+        services.AddSandboxOptions(configuration);
+        services.AddSingleton<SandboxMode>();
+
+        services.AddOptions<RichContactOptions>().PostConfigure<SandboxMode>((options, mode) =>
+        {
+            if (!mode.Enabled) return;
+            options.Crisp.Identifier = mode.Options.Identifier;
+            options.Crisp.Key = mode.Options.Key;
+            options.Crisp.ApiUrl = mode.ApiUrl.ToString();
+            // Web Hooks from the sandbox are signed with its secret (RichContact:Sandbox:HookSecret).
+            options.Crisp.HookSecret ??= mode.Options.HookSecret;
+        });
+        services.AddSingleton<SandboxHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<SandboxHost>());
+        return services;
+    }
+}
