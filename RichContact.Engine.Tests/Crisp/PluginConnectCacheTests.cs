@@ -19,13 +19,12 @@ public sealed class PluginConnectCacheTests : IDisposable
     public void Endpoint_and_website_ids_survive_a_restart_and_no_token_is_written()
     {
         var cache = Cache();
-        cache.SaveEndpoint(new RtmEndpoint(new Uri("wss://app.relay.crisp.chat/p/68/"), new Uri("wss://rescue.relay.crisp.chat/p/68/")));
+        cache.SaveEndpoint(new RtmEndpoint(new Uri("wss://app.relay.crisp.chat/p/68/")));
         cache.SaveWebsites(["website-2", "website-1"]);
 
         var (endpoint, websiteIds) = Cache().Read();
 
         Assert.Equal(new Uri("wss://app.relay.crisp.chat/p/68/"), endpoint?.Socket);
-        Assert.Equal(new Uri("wss://rescue.relay.crisp.chat/p/68/"), endpoint?.Rescue);
         Assert.Equal(["website-1", "website-2"], websiteIds);
         Assert.Equal([PluginConnectCache.FileName], Directory.GetFiles(_data.Path).Select(Path.GetFileName)); // no temporary file left
         Assert.DoesNotContain("token", File.ReadAllText(Path.Combine(_data.Path, PluginConnectCache.FileName)), StringComparison.OrdinalIgnoreCase);

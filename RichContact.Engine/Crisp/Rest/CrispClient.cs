@@ -26,8 +26,7 @@ public sealed class CrispClient(HttpClient http)
         var socket = data.String("socket", "app");
         if (socket is null || !Uri.TryCreate(socket, UriKind.Absolute, out var socketUri))
             throw new CrispApiException("plugin.endpoints", HttpStatusCode.OK, "no_socket_endpoint");
-        var rescue = data.String("rescue", "socket", "app");
-        return new RtmEndpoint(socketUri, Uri.TryCreate(rescue, UriKind.Absolute, out var rescueUri) ? rescueUri : null);
+        return new RtmEndpoint(socketUri);
     }
 
     /// <summary>All websites that installed the plugin, page by page until an empty page.</summary>

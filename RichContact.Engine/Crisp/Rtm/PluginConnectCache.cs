@@ -17,9 +17,9 @@ public sealed class PluginConnectCache(IOptions<RichContactOptions> options, ILo
     public const string FileName = "crisp-plugin-connect.json";
 
     private readonly Lock _gate = new();
-    private Saved _saved = new(null, null, []);
+    private Saved _saved = new(null, []);
 
-    private sealed record Saved(string? Endpoint, string? Rescue, IReadOnlyList<string> Websites);
+    private sealed record Saved(string? Endpoint, IReadOnlyList<string> Websites);
 
     private string FilePath => DataFile.InDataDirectory(options.Value, FileName);
 
@@ -30,11 +30,11 @@ public sealed class PluginConnectCache(IOptions<RichContactOptions> options, ILo
         {
             if (!File.Exists(FilePath))
                 return (null, []);
-            var saved = JsonSerializer.Deserialize<Saved>(File.ReadAllText(FilePath)) ?? new(null, null, []);
+            var saved = JsonSerializer.Deserialize<Saved>(File.ReadAllText(FilePath)) ?? new(null, []);
             saved = saved with { Websites = saved.Websites ?? [] }; // a hand-edited file may lack it
             lock (_gate) _saved = saved;
             var endpoint = Uri.TryCreate(saved.Endpoint, UriKind.Absolute, out var socket)
-                ? new RtmEndpoint(socket, Uri.TryCreate(saved.Rescue, UriKind.Absolute, out var rescue) ? rescue : null)
+                ? new RtmEndpoint(socket)
                 : null;
             return (endpoint, saved.Websites);
         }
@@ -46,7 +46,7 @@ public sealed class PluginConnectCache(IOptions<RichContactOptions> options, ILo
     }
 
     public void SaveEndpoint(RtmEndpoint endpoint) =>
-        Save(saved => saved with { Endpoint = endpoint.Socket.ToString(), Rescue = endpoint.Rescue?.ToString() });
+        Save(saved => saved with { Endpoint = endpoint.Socket.ToString() });
 
     public void SaveWebsites(IEnumerable<string> websiteIds) =>
         Save(saved => saved with { Websites = websiteIds.Order(StringComparer.Ordinal).ToList() });
@@ -56,7 +56,7 @@ public sealed class PluginConnectCache(IOptions<RichContactOptions> options, ILo
         lock (_gate)
         {
             var next = change(_saved);
-            if (next.Endpoint == _saved.Endpoint && next.Rescue == _saved.Rescue && next.Websites.SequenceEqual(_saved.Websites))
+            if (next.Endpoint == _saved.Endpoint && next.Websites.SequenceEqual(_saved.Websites))
                 return;
             _saved = next;
             try

@@ -60,9 +60,8 @@ public static class RtmEventParser
         switch (name)
         {
             case "message:send":
-                var timestamp = payload.Long("timestamp");
-                var at = timestamp is > 0 and < 253402300799999 ? DateTimeOffset.FromUnixTimeMilliseconds(timestamp.Value) : DateTimeOffset.UtcNow;
-                return new MessageSent(websiteId, sessionId, payload.String("origin"), payload.String("from"), at);
+                // Crisp's timestamp is not used: the engine measures its latency from the time it heard the message.
+                return new MessageSent(websiteId, sessionId, payload.String("origin"), payload.String("from"));
             case "session:set_phone":
                 return Detail("phone", value => new VisitorDetails { Phone = value }, out problem);
             case "session:set_email":
