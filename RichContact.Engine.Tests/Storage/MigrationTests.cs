@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Storage;
@@ -28,5 +30,16 @@ public class MigrationTests : IDisposable
         Assert.Contains("website_settings", names);
         Assert.Contains("activity", names);
         Assert.Contains("__EFMigrationsHistory", names);
+    }
+
+    [Fact]
+    public void Model_the_features_configure_is_the_one_the_migrations_build()
+    {
+        using var db = new RichContactDb(new DbContextOptionsBuilder<RichContactDb>()
+            .UseSqlite($"Data Source={Path.Combine(_data.Path, "model.db")}").Options);
+
+        Assert.False(db.Database.HasPendingModelChanges());
+        Assert.Equal(["activity", "backfill_conversation", "backfill_run", "website_settings"],
+            db.Model.GetEntityTypes().Select(t => t.GetTableName()).Order());
     }
 }

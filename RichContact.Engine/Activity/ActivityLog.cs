@@ -20,13 +20,13 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
 
     /// <summary>
     /// The entries that decide a conversation, and only one of which it may have: written as SQLite
-    /// reads <see cref="RichContactDb.OutcomeIndexFilter"/>, term for term, or it would not use that index.
+    /// reads <see cref="ActivityTable.OutcomeIndexFilter"/>, term for term, or it would not use that index.
     /// </summary>
     internal static readonly Expression<Func<ActivityEntry, bool>> IsOutcome = e =>
         e.Outcome == ActivityOutcome.Created || e.Outcome == ActivityOutcome.Existing
         || e.Outcome == ActivityOutcome.Skipped || e.Outcome == ActivityOutcome.WouldCreate;
 
-    /// <summary>SQLITE_CONSTRAINT_UNIQUE: the insert that <see cref="RichContactDb.OutcomeIndex"/> refused.</summary>
+    /// <summary>SQLITE_CONSTRAINT_UNIQUE: the insert that <see cref="ActivityTable.OutcomeIndex"/> refused.</summary>
     private const int UniqueConstraintFailed = 2067;
 
     /// <summary>

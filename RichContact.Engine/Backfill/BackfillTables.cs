@@ -1,16 +1,24 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Backfill;
 
-/// <summary>The backfill's tables in richcontact.db.</summary>
-internal static class BackfillModel
+/// <summary>The backfill's tables in richcontact.db, and <c>db.BackfillRuns</c>, <c>db.BackfillConversations</c> to reach them.</summary>
+public static class BackfillTables
 {
     public const string ActiveRunIndex = "UX_backfill_run_active";
 
-    public static void Configure(ModelBuilder model)
+    extension(RichContactDb db)
     {
-        model.Entity<BackfillRun>(e =>
+        public DbSet<BackfillRun> BackfillRuns => db.Set<BackfillRun>();
+        public DbSet<BackfillConversation> BackfillConversations => db.Set<BackfillConversation>();
+    }
+
+    /// <summary>Found by <see cref="RichContactDb"/> among the engine's table configurations.</summary>
+    internal sealed class RunConfiguration : IEntityTypeConfiguration<BackfillRun>
+    {
+        public void Configure(EntityTypeBuilder<BackfillRun> e)
         {
             e.ToTable("backfill_run");
             e.Property(r => r.WebsiteId).HasMaxLength(64);
@@ -23,9 +31,13 @@ internal static class BackfillModel
             // One run per website at a time, whoever starts it (two browser tabs, say).
             e.HasIndex(r => r.WebsiteId, ActiveRunIndex).IsUnique()
                 .HasFilter("\"Status\" IN ('Previewed', 'Running', 'Paused', 'WaitingForBudget')");
-        });
+        }
+    }
 
-        model.Entity<BackfillConversation>(e =>
+    /// <summary>Found by <see cref="RichContactDb"/> among the engine's table configurations.</summary>
+    internal sealed class ConversationConfiguration : IEntityTypeConfiguration<BackfillConversation>
+    {
+        public void Configure(EntityTypeBuilder<BackfillConversation> e)
         {
             e.ToTable("backfill_conversation");
             e.HasKey(c => new { c.RunId, c.SessionId });
@@ -34,6 +46,6 @@ internal static class BackfillModel
             e.Property(c => c.Result).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(c => new { c.RunId, c.Position });
             e.HasOne<BackfillRun>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
-        });
+        }
     }
 }
