@@ -5,16 +5,11 @@ using RichContact.Engine.Contacts;
 namespace RichContact.Engine.Storage;
 
 /// <summary>
-/// Hangfire.Storage.SQLite with the job-state locks taken in this process instead of in hangfire.db.
-/// The storage's own lock, after one failed try, sleeps a tenth of the caller's timeout unless the
-/// holder's release wakes it, and a release that lands between the try and the sleep is missed:
-/// Hangfire asks for job locks with a 15 minute timeout, so a worker that fetched a job while its
-/// enqueuer still held the lock slept 90 s with the job (seen as conversations whose contact came
-/// 90 s late, and workers that would not stop). Only this process uses hangfire.db (one process per
-/// data directory), so a lock in memory guards exactly what the row in the database guarded.
-/// Locks taken through a write transaction (the storage's <c>Transaction.AcquireDistributedLock</c>)
-/// still go to the database and would not exclude these; only recurring jobs and continuations take
-/// them, and the engine uses neither.
+/// Hangfire.Storage.SQLite with the job-state locks taken in this process instead of in hangfire.db,
+/// whose lock could miss a release and leave a worker asleep for 90 s with a due job (RELIABILITY.md,
+/// "Fixes this work made"). Only this process uses hangfire.db, so a lock in memory guards what the row guarded.
+/// Locks taken through a write transaction still go to the database; only recurring jobs and
+/// continuations take them, and the engine uses neither.
 /// </summary>
 internal sealed class RichContactJobStorage : SQLiteStorage
 {
