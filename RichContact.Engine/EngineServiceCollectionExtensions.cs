@@ -42,8 +42,10 @@ public static class EngineServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RichContactOptions>, RichContactOptionsValidator>();
 
+        services.AddSingleton(sp => new DataDirectory(sp.GetRequiredService<IOptions<RichContactOptions>>().Value.DataDirectory));
+
         services.AddDbContextFactory<RichContactDb>((sp, db) =>
-            db.UseSqlite($"Data Source={DataFileOf(sp, "richcontact.db")}").AddInterceptors(new SynchronousNormal()));
+            db.UseSqlite($"Data Source={sp.GetRequiredService<DataDirectory>().Database}").AddInterceptors(new SynchronousNormal()));
         services.AddHostedService<DatabaseMigrator>();
 
         // Hangfire.Storage.SQLite manages its own schema, so it gets its own file.
@@ -51,7 +53,7 @@ public static class EngineServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(new RichContactJobStorage(HangfireConnections.Factory(DataFileOf(sp, "hangfire.db")), new SQLiteStorageOptions
+            .UseStorage(new RichContactJobStorage(HangfireConnections.Factory(sp.GetRequiredService<DataDirectory>().JobStorage), new SQLiteStorageOptions
             {
                 QueuePollInterval = QueuePollInterval,
                 InvisibilityTimeout = InvisibilityTimeout,
@@ -84,7 +86,4 @@ public static class EngineServiceCollectionExtensions
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return services;
     }
-
-    private static string DataFileOf(IServiceProvider sp, string fileName) =>
-        DataFile.InDataDirectory(sp.GetRequiredService<IOptions<RichContactOptions>>().Value, fileName);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Activity;
@@ -58,7 +59,7 @@ public sealed class ActivityRetentionTests : IDisposable
 
     private async Task<List<string>> SessionsAsync()
     {
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "richcontact.db")};Pooling=False");
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(_data.Path, DataDirectory.DatabaseFileName)};Pooling=False");
         await db.OpenAsync();
         await using var select = db.CreateCommand();
         select.CommandText = "SELECT SessionId FROM activity ORDER BY SessionId";

@@ -1,5 +1,6 @@
 using RichContact.Engine.Activity;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
@@ -37,7 +38,7 @@ public class EventBacklogTests : EngineEndToEndTest
             first = await StartConversationAsync("whatsapp", phone: "+351912345601"); // the dispatcher now waits on hangfire.db
             queued = await StartConversationAsync("telegram", phone: "+351912345602"); // behind it in the queue
             // A mark written well after both events arrived: the socket shows signs of life all along.
-            var markFile = Path.Combine(Data.Path, LastEventMark.FileName);
+            var markFile = Path.Combine(Data.Path, DataDirectory.LastEventMarkFileName);
             await Eventually.TrueAsync(() => File.Exists(markFile) && File.GetLastWriteTimeUtc(markFile) > (sentAt + TimeSpan.FromSeconds(2)).UtcDateTime,
                 "the listener to write the mark while the events wait");
 

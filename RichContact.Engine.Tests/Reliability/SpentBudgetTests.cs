@@ -36,7 +36,7 @@ public class SpentBudgetTests : EngineEndToEndTest
         if (_budgetClock is { } clock)
             services.AddSingleton(sp => new CrispRequestBudget(sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(), clock,
                 sp.GetRequiredService<ILogger<CrispRequestBudget>>(),
-                DataFile.InDataDirectory(sp.GetRequiredService<IOptions<RichContactOptions>>().Value, "crisp-budget.json")));
+                sp.GetRequiredService<DataDirectory>().RequestBudget));
     }
 
     /// <summary>Spends what is left of today's budget, as the day's traffic would have.</summary>
@@ -47,7 +47,7 @@ public class SpentBudgetTests : EngineEndToEndTest
             budget.Spend();
     }
 
-    private string ReadMark() => File.ReadAllText(Path.Combine(Data.Path, LastEventMark.FileName));
+    private string ReadMark() => File.ReadAllText(Path.Combine(Data.Path, DataDirectory.LastEventMarkFileName));
 
     [Fact]
     public async Task Conversations_missed_while_the_budget_was_spent_get_contacts_after_a_restart()

@@ -1,5 +1,6 @@
 using RichContact.Engine.Activity;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
@@ -23,7 +24,7 @@ public class UnfinishedCatchUpTests : EngineEndToEndTest
     public async Task Catch_up_stopped_in_the_middle_keeps_the_mark_and_is_done_after_the_next_start()
     {
         await StopEngineAsync();
-        var mark = File.ReadAllText(Path.Combine(Data.Path, LastEventMark.FileName));
+        var mark = File.ReadAllText(Path.Combine(Data.Path, DataDirectory.LastEventMarkFileName));
         var lastWebsite = Sandbox.Options.Websites[^1].Id;
         var missed = await StartConversationAsync("whatsapp", phone: "+351912345602", websiteId: lastWebsite);
         // Every REST answer slow, so that the stop comes while the catch-up is listing.
@@ -34,7 +35,7 @@ public class UnfinishedCatchUpTests : EngineEndToEndTest
         await Eventually.TrueAsync(async () => (await Sandbox.Control.RequestsAsync()).Count("GET", ListRoute) >= 1, "the catch-up to list");
         await StopEngineAsync();
 
-        Assert.Equal(mark, File.ReadAllText(Path.Combine(Data.Path, LastEventMark.FileName)));
+        Assert.Equal(mark, File.ReadAllText(Path.Combine(Data.Path, DataDirectory.LastEventMarkFileName)));
         await Sandbox.Control.ClearFaultsAsync();
         await StartEngineAsync();
 

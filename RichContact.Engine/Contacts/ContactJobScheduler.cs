@@ -126,7 +126,7 @@ public sealed class ContactJobScheduler(
             catch (OperationCanceledException)
             {
                 logger.LogWarning("Stopping with {Count} held conversations not scheduled; the next process catches them up from {File}",
-                    HeldCount, Crisp.LastEventMark.FileName);
+                    HeldCount, DataDirectory.LastEventMarkFileName);
                 return;
             }
             var progressed = ScheduleHeld();

@@ -152,7 +152,7 @@ public sealed class ConversationTracker(
         }
         catch (Exception error) when (DatabaseFailure.Is(error))
         {
-            logger.LogWarning("Could not record conversation {SessionId} of website {WebsiteId} as skipped ({ErrorType}); its contact job records it once richcontact.db works",
+            logger.LogWarning("Could not record conversation {SessionId} of website {WebsiteId} as skipped ({ErrorType}); its contact job records it once " + DataDirectory.DatabaseFileName + " works",
                 conversation.SessionId, conversation.WebsiteId, error.GetBaseException().GetType().Name);
             return false;
         }

@@ -1,5 +1,6 @@
 using Hangfire.Common;
 using Hangfire.States;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Contacts;
 
@@ -24,7 +25,7 @@ public sealed class HoldWhileDatabaseFailsAttribute : JobFilterAttribute, IElect
             return;
         var holds = context.GetJobParameter<int>(HoldsParameter) + 1;
         context.SetJobParameter(HoldsParameter, holds);
-        context.CandidateState = new ScheduledState(Delay(holds)) { Reason = $"richcontact.db failing: held ({holds})" };
+        context.CandidateState = new ScheduledState(Delay(holds)) { Reason = $"{DataDirectory.DatabaseFileName} failing: held ({holds})" };
     }
 
     /// <summary>The wait before the <paramref name="holds"/>-th run again.</summary>

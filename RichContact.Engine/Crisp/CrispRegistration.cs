@@ -22,7 +22,7 @@ internal static class CrispRegistration
             sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CrispRequestBudget>>(),
-            StateFile(sp)));
+            sp.GetRequiredService<DataDirectory>().RequestBudget));
         services.AddTransient<CrispQuotaHandler>();
 
         var client = services.AddHttpClient<CrispClient>((sp, http) =>
@@ -62,10 +62,6 @@ internal static class CrispRegistration
         services.AddHostedService<RtmEventDispatcher>();
         return services;
     }
-
-    /// <summary>Today's request count lives next to the databases (a date and a number: no personal data).</summary>
-    private static string StateFile(IServiceProvider sp) =>
-        DataFile.InDataDirectory(sp.GetRequiredService<IOptions<RichContactOptions>>().Value, "crisp-budget.json");
 
     /// <summary>
     /// Retries transport errors, timeouts and 5xx with exponential backoff and jitter; on 429/420
