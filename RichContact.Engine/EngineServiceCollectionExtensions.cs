@@ -18,31 +18,16 @@ namespace RichContact.Engine;
 
 public static class EngineServiceCollectionExtensions
 {
-    /// <summary>
-    /// Hangfire checks for due jobs this often; its 15 s default would make a 2 s collection window
-    /// last up to 17 s.
-    /// </summary>
-    internal static readonly TimeSpan SchedulePollingInterval = TimeSpan.FromMilliseconds(250);
-    internal static readonly TimeSpan QueuePollInterval = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>
-    /// A queued job a worker fetched but never finished is handed out again after this long (the
-    /// storage's default is 30 minutes). The benchmark saw a few jobs stay fetched and unprocessed
-    /// under load (BENCHMARKS.md, "What limits it" 5). It must outlast the longest job, or a running
-    /// job would be handed out twice: at most 3 Crisp calls of at most ~170 s each with every retry
-    /// (CrispRegistration: 5 attempts of 10 s, back-offs up to 30 s).
-    /// </summary>
-    internal static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromMinutes(10);
-
     /// <summary>Everything the engine needs: options, SQLite, Hangfire, settings and the activity log.</summary>
     public static IServiceCollection AddRichContactEngine(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RichContactOptions>()
-            .Bind(configuration.GetSection(RichContactOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RichContactOptions>, RichContactOptionsValidator>();
+        services.AddValidatedOptions<RichContactOptions, RichContactOptionsValidator>(configuration, RichContactOptions.Section);
+        services.AddValidatedOptions<RtmTimings, RtmTimingsValidator>(configuration, RtmTimings.Section);
+        services.AddValidatedOptions<ContactJobOptions, ContactJobOptionsValidator>(configuration, ContactJobOptions.Section);
+        services.AddValidatedOptions<HangfireTimings, HangfireTimingsValidator>(configuration, HangfireTimings.Section);
+        services.AddValidatedOptions<ActivityRetentionTimings, ActivityRetentionTimingsValidator>(configuration, ActivityRetentionTimings.Section);
 
-        services.AddSingleton(sp => new DataDirectory(sp.GetRequiredService<IOptions<RichContactOptions>>().Value.DataDirectory));
+        services.TryAddSingleton(DataDirectory.FromOptions);
 
         services.AddDbContextFactory<RichContactDb>((sp, db) =>
             db.UseSqlite($"Data Source={sp.GetRequiredService<DataDirectory>().Database}").AddInterceptors(new SynchronousNormal()));
@@ -55,12 +40,12 @@ public static class EngineServiceCollectionExtensions
             .UseRecommendedSerializerSettings()
             .UseStorage(new RichContactJobStorage(HangfireConnections.Factory(sp.GetRequiredService<DataDirectory>().JobStorage), new SQLiteStorageOptions
             {
-                QueuePollInterval = QueuePollInterval,
-                InvisibilityTimeout = InvisibilityTimeout,
+                QueuePollInterval = HangfireTimingsOf(sp).QueuePollInterval,
+                InvisibilityTimeout = HangfireTimingsOf(sp).InvisibilityTimeout,
             })));
-        services.AddHangfireServer(server =>
+        services.AddHangfireServer((sp, server) =>
         {
-            server.SchedulePollingInterval = SchedulePollingInterval;
+            server.SchedulePollingInterval = HangfireTimingsOf(sp).SchedulePollingInterval;
             server.ServerName = "richcontact";
         });
 
@@ -70,7 +55,6 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<ActivityQueries>();
         services.AddSingleton<ActivityFilterLists>();
-        services.TryAddSingleton(new ActivityRetentionTimings());
         services.AddSingleton<ActivityRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<ActivityRetention>());
         services.AddSingleton<CrispConnectionStatus>();
@@ -86,4 +70,6 @@ public static class EngineServiceCollectionExtensions
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return services;
     }
+
+    private static HangfireTimings HangfireTimingsOf(IServiceProvider sp) => sp.GetRequiredService<IOptions<HangfireTimings>>().Value;
 }

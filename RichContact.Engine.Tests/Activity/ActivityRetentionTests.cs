@@ -36,8 +36,12 @@ public sealed class ActivityRetentionTests : IDisposable
     {
         // The start-up purge runs by itself, before the entries are recorded; the test runs the next
         // one (a timed run would race with the entries it records).
-        await using var engine = await EngineHost.StartAsync(_data.Path, new Dictionary<string, string?> { ["RichContact:ActivityRetentionDays"] = "30" },
-            services => services.AddSingleton(new ActivityRetentionTimings { Interval = TimeSpan.FromHours(1), BatchSize = 2 }));
+        await using var engine = await EngineHost.StartAsync(_data.Path, new Dictionary<string, string?>
+        {
+            ["RichContact:ActivityRetentionDays"] = "30",
+            ["RichContact:ActivityRetention:IntervalHours"] = "1",
+            ["RichContact:ActivityRetention:BatchSize"] = "2",
+        });
         await engine.Get<ActivityRetention>().StartUpPurge;
         var log = engine.Get<ActivityLog>();
         var queries = engine.Get<ActivityQueries>();

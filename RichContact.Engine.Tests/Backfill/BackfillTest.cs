@@ -16,9 +16,8 @@ namespace RichContact.Engine.Tests.Backfill;
 public abstract class BackfillTest : EngineEndToEndTest
 {
     /// <summary>Batches of 4: every test runs through several chained Hangfire jobs.</summary>
-    protected virtual BackfillTimings BackfillTimings => new() { BatchConversations = 4 };
+    protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?> { ["RichContact:Backfill:BatchConversations"] = "4" };
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton(BackfillTimings);
 
     protected BackfillRuns Runs => Engine.Get<BackfillRuns>();
     protected BackfillStore Store => Engine.Get<BackfillStore>();

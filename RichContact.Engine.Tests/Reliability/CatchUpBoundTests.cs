@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Reliability;
@@ -15,6 +16,7 @@ public class CatchUpBoundTests : IAsyncLifetime
     private StubHttpServer _stub = null!;
     private ServiceProvider _services = null!;
     private readonly RtmEventQueue _queue = new(NullLogger<RtmEventQueue>.Instance);
+    private readonly TempDataDirectory _data = new();
 
     public async Task InitializeAsync() => _stub = await StubHttpServer.StartAsync();
 
@@ -22,6 +24,7 @@ public class CatchUpBoundTests : IAsyncLifetime
     {
         if (_services is not null) await _services.DisposeAsync();
         await _stub.DisposeAsync();
+        _data.Dispose();
     }
 
     private OutageCatchUp CatchUp(double maxGapMinutes, params string[] websiteIds)
@@ -35,6 +38,7 @@ public class CatchUpBoundTests : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddOptions<RichContactOptions>().Bind(configuration.GetSection(RichContactOptions.Section));
+        services.AddSingleton(new DataDirectory(_data.Path)); // the budget's file
         services.AddCrisp();
         _services = services.BuildServiceProvider();
         var websites = new SubscribedWebsites(TimeProvider.System, new CrispConnectionStatus());
@@ -42,7 +46,7 @@ public class CatchUpBoundTests : IAsyncLifetime
         var clock = new ManualClock(Now);
         var connection = new CrispConnectionStatus();
         connection.Set(CrispConnectionState.Connected);
-        return new OutageCatchUp(_services.GetRequiredService<CrispClient>(), websites, _queue, new RtmTimings(),
+        return new OutageCatchUp(_services.GetRequiredService<CrispClient>(), websites, _queue, Options.Create(new RtmTimings()),
             _services.GetRequiredService<CrispRequestBudget>(), connection, Status,
             _services.GetRequiredService<IOptions<RichContactOptions>>(), clock, NullLogger<OutageCatchUp>.Instance);
     }

@@ -18,12 +18,10 @@ public class EventBacklogTests : EngineEndToEndTest
     // the socket's sign of life would move past the backlog within the test's wait.
     protected override SandboxOptions? SandboxSettings => new() { PingIntervalMs = 250, PingTimeoutMs = 2_000 };
 
-    protected override RtmTimings Timings => new()
+    protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>
     {
-        ReconnectDelay = TimeSpan.FromMilliseconds(200),
-        MaxReconnectDelay = TimeSpan.FromSeconds(1),
-        Watchdog = TimeSpan.FromSeconds(2),
-        EventQueueCapacity = 3,
+        ["RichContact:Rtm:WatchdogSeconds"] = "2",
+        ["RichContact:Rtm:EventQueueCapacity"] = "3",
     };
 
     [Fact]

@@ -23,11 +23,9 @@ public class SpentBudgetTests : EngineEndToEndTest
     protected override int DailyRequestBudget => _budget;
 
     // A margin shorter than the time between the stop and the restart: what the mark skips is lost.
-    protected override RtmTimings Timings => new()
+    protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>
     {
-        ReconnectDelay = TimeSpan.FromMilliseconds(200),
-        MaxReconnectDelay = TimeSpan.FromSeconds(1),
-        CatchUpMargin = TimeSpan.FromMilliseconds(100),
+        ["RichContact:Rtm:CatchUpMarginSeconds"] = "0.1",
     };
 
     protected override void ConfigureServices(IServiceCollection services)

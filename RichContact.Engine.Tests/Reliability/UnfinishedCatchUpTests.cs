@@ -13,11 +13,9 @@ public class UnfinishedCatchUpTests : EngineEndToEndTest
     private const string ListRoute = "/v1/website/{website_id}/conversations/{page}";
 
     // A margin shorter than the time between the stop and the restart: what the mark skips is lost.
-    protected override RtmTimings Timings => new()
+    protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>
     {
-        ReconnectDelay = TimeSpan.FromMilliseconds(200),
-        MaxReconnectDelay = TimeSpan.FromSeconds(1),
-        CatchUpMargin = TimeSpan.FromMilliseconds(100),
+        ["RichContact:Rtm:CatchUpMarginSeconds"] = "0.1",
     };
 
     [Fact]

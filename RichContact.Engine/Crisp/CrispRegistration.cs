@@ -18,6 +18,7 @@ internal static class CrispRegistration
     public static IServiceCollection AddCrisp(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(DataDirectory.FromOptions);
         services.AddSingleton(sp => new CrispRequestBudget(
             sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
@@ -42,7 +43,6 @@ internal static class CrispRegistration
         client.AddHttpMessageHandler(sp => new Telemetry.CrispRequestCounting(sp.GetService<Telemetry.EngineMetrics>())); // innermost: what the budget let through
 
         services.AddSingleton<WebsiteNames>();
-        services.AddSingleton<RtmTimings>();
         services.AddSingleton<RtmEventQueue>();
         services.AddSingleton<Hooks.CrispHookReceiver>();
         services.AddSingleton<CatchUpStatus>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace RichContact.Engine.Crisp;
 
@@ -22,9 +23,9 @@ public readonly record struct RawRtmEvent(string Name, JsonElement Payload)
 /// one warning per run of drops. Events not handled yet hold back the last-event mark
 /// (<see cref="OldestUnhandledAt"/>): a kill loses the queue, and the next process must catch it up.
 /// </summary>
-public sealed class RtmEventQueue(ILogger<RtmEventQueue> logger, RtmTimings? timings = null, TimeProvider? clock = null)
+public sealed class RtmEventQueue(ILogger<RtmEventQueue> logger, IOptions<RtmTimings>? timings = null, TimeProvider? clock = null)
 {
-    private readonly Channel<RawRtmEvent> _channel = Channel.CreateBounded<RawRtmEvent>(new BoundedChannelOptions((timings ?? new RtmTimings()).EventQueueCapacity)
+    private readonly Channel<RawRtmEvent> _channel = Channel.CreateBounded<RawRtmEvent>(new BoundedChannelOptions((timings?.Value ?? new RtmTimings()).EventQueueCapacity)
     {
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,

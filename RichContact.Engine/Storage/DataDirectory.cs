@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
 namespace RichContact.Engine.Storage;
 
 /// <summary>
@@ -30,6 +33,10 @@ public sealed class DataDirectory
 
     /// <param name="directory">Relative paths are relative to the working directory.</param>
     public DataDirectory(string directory) => Path = System.IO.Path.GetFullPath(directory);
+
+    /// <summary>The one registered: <see cref="RichContactOptions.DataDirectory"/>.</summary>
+    internal static DataDirectory FromOptions(IServiceProvider services) =>
+        new(services.GetRequiredService<IOptions<RichContactOptions>>().Value.DataDirectory);
 
     /// <summary>The directory's full path.</summary>
     public string Path { get; }
