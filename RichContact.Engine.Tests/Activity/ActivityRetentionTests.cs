@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;

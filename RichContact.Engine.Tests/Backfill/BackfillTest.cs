@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Backfill;
 using RichContact.Engine.Storage;
@@ -17,7 +16,6 @@ public abstract class BackfillTest : EngineEndToEndTest
 {
     /// <summary>Batches of 4: every test runs through several chained Hangfire jobs.</summary>
     protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?> { ["RichContact:Backfill:BatchConversations"] = "4" };
-
 
     protected BackfillRuns Runs => Engine.Get<BackfillRuns>();
     protected BackfillStore Store => Engine.Get<BackfillStore>();
