@@ -1,4 +1,9 @@
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Backfill;
+using RichContact.Engine.Contacts;
+using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests;
@@ -20,6 +25,20 @@ public class OptionsValidationTests : IDisposable
     [InlineData("RichContact:ActivityRetentionDays", "3651", "RichContact:ActivityRetentionDays must be between 1 and 3650")]
     [InlineData("RichContact:Crisp:UnauthorizedRetryMinutes", "0", "RichContact:Crisp:UnauthorizedRetryMinutes must be between 0.01 and 1440")]
     [InlineData("RichContact:Crisp:Events", "hooks", "RichContact:Crisp:HookSecret is required when RichContact:Crisp:Events is hooks")]
+    [InlineData("RichContact:Rtm:WatchdogSeconds", "0", "RichContact:Rtm:WatchdogSeconds must be between 0.1 and 3600")]
+    [InlineData("RichContact:Rtm:MaxReconnectDelaySeconds", "0.5", "RichContact:Rtm:MaxReconnectDelaySeconds must be between 1 and 3600")]
+    [InlineData("RichContact:Rtm:EventQueueCapacity", "0", "RichContact:Rtm:EventQueueCapacity must be between 1 and 1000000")]
+    [InlineData("RichContact:Rtm:CatchUpRetryDelayMinutes", "NaN", "RichContact:Rtm:CatchUpRetryDelayMinutes must be between 0.01 and 1440")]
+    [InlineData("RichContact:ContactJobs:FallbackSeconds", "-1", "RichContact:ContactJobs:FallbackSeconds must be between 0 and 600")]
+    [InlineData("RichContact:ContactJobs:WindowEndConcurrency", "0", "RichContact:ContactJobs:WindowEndConcurrency must be between 1 and 1024")]
+    [InlineData("RichContact:ContactJobs:MaxHoldRetrySeconds", "0.5", "RichContact:ContactJobs:MaxHoldRetrySeconds must be between 1 and 3600")]
+    [InlineData("RichContact:Hangfire:SchedulePollingIntervalMilliseconds", "0", "RichContact:Hangfire:SchedulePollingIntervalMilliseconds must be between 10 and 60000")]
+    [InlineData("RichContact:Hangfire:InvisibilityTimeoutMinutes", "5", "RichContact:Hangfire:InvisibilityTimeoutMinutes must be between 10 and 1440")]
+    [InlineData("RichContact:ActivityRetention:IntervalHours", "0", "RichContact:ActivityRetention:IntervalHours must be between 0.01 and 168")]
+    [InlineData("RichContact:ActivityRetention:BatchSize", "0", "RichContact:ActivityRetention:BatchSize must be between 1 and 100000")]
+    [InlineData("RichContact:Backfill:BudgetReservePercent", "91", "RichContact:Backfill:BudgetReservePercent must be between 0 and 90")]
+    [InlineData("RichContact:Backfill:BatchSeconds", "301", "RichContact:Backfill:BatchSeconds must be between 0.1 and 300")]
+    [InlineData("RichContact:Backfill:BatchConversations", "0", "RichContact:Backfill:BatchConversations must be between 1 and 10000")]
     public async Task Invalid_configuration_stops_start_up_with_a_message_naming_the_key(string key, string value, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
@@ -39,5 +58,21 @@ public class OptionsValidationTests : IDisposable
         Assert.Equal(5000, options.Crisp.DailyRequestBudget);
         Assert.Equal(180, options.ActivityRetentionDays);
         Assert.False(options.Crisp.HasCredentials);
+
+        // The timings bound from their sections keep the values they had as constants.
+        var rtm = engine.Get<IOptions<RtmTimings>>().Value;
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(65), TimeSpan.FromSeconds(2.5), 10_000),
+            (rtm.ReconnectDelay, rtm.MaxReconnectDelay, rtm.Watchdog, rtm.MinBindInterval, rtm.EventQueueCapacity));
+        var contactJobs = engine.Get<IOptions<ContactJobOptions>>().Value;
+        Assert.Equal((TimeSpan.FromSeconds(5), 10_000, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 32, 10_000),
+            (contactJobs.Fallback, contactJobs.HeldCapacity, contactJobs.HoldRetry, contactJobs.MaxHoldRetry, contactJobs.WindowEndConcurrency, contactJobs.WindowEndCapacity));
+        var hangfire = engine.Get<IOptions<HangfireTimings>>().Value;
+        Assert.Equal((TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10)),
+            (hangfire.SchedulePollingInterval, hangfire.QueuePollInterval, hangfire.InvisibilityTimeout));
+        var retention = engine.Get<IOptions<ActivityRetentionTimings>>().Value;
+        Assert.Equal((TimeSpan.FromHours(6), 1_000), (retention.Interval, retention.BatchSize));
+        var backfill = engine.Get<IOptions<BackfillOptions>>().Value;
+        Assert.Equal((TimeSpan.FromSeconds(15), 100, TimeSpan.FromMinutes(1), 3, TimeSpan.FromMinutes(1)),
+            (backfill.BatchDuration, backfill.BatchConversations, backfill.RetryDelay, backfill.FailuresBeforeBackOff, backfill.WakeUpAfterMidnight));
     }
 }

@@ -9,6 +9,7 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Backfill;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Health;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Storage;
@@ -18,32 +19,19 @@ namespace RichContact.Engine;
 
 public static class EngineServiceCollectionExtensions
 {
-    /// <summary>
-    /// Hangfire checks for due jobs this often; its 15 s default would make a 2 s collection window
-    /// last up to 17 s.
-    /// </summary>
-    internal static readonly TimeSpan SchedulePollingInterval = TimeSpan.FromMilliseconds(250);
-    internal static readonly TimeSpan QueuePollInterval = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>
-    /// A queued job a worker fetched but never finished is handed out again after this long (the
-    /// storage's default is 30 minutes). The benchmark saw a few jobs stay fetched and unprocessed
-    /// under load (BENCHMARKS.md, "What limits it" 5). It must outlast the longest job, or a running
-    /// job would be handed out twice: at most 3 Crisp calls of at most ~170 s each with every retry
-    /// (CrispRegistration: 5 attempts of 10 s, back-offs up to 30 s).
-    /// </summary>
-    internal static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromMinutes(10);
-
     /// <summary>Everything the engine needs: options, SQLite, Hangfire, settings and the activity log.</summary>
     public static IServiceCollection AddRichContactEngine(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RichContactOptions>()
-            .Bind(configuration.GetSection(RichContactOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RichContactOptions>, RichContactOptionsValidator>();
+        services.AddValidatedOptions<RichContactOptions, RichContactOptionsValidator>(configuration, RichContactOptions.Section);
+        services.AddValidatedOptions<RtmTimings, RtmTimingsValidator>(configuration, RtmTimings.Section);
+        services.AddValidatedOptions<ContactJobOptions, ContactJobOptionsValidator>(configuration, ContactJobOptions.Section);
+        services.AddValidatedOptions<HangfireTimings, HangfireTimingsValidator>(configuration, HangfireTimings.Section);
+        services.AddValidatedOptions<ActivityRetentionTimings, ActivityRetentionTimingsValidator>(configuration, ActivityRetentionTimings.Section);
+
+        services.TryAddSingleton(DataDirectory.FromOptions);
 
         services.AddDbContextFactory<RichContactDb>((sp, db) =>
-            db.UseSqlite($"Data Source={DataFileOf(sp, "richcontact.db")}").AddInterceptors(new SynchronousNormal()));
+            db.UseSqlite($"Data Source={sp.GetRequiredService<DataDirectory>().Database}").AddInterceptors(new SynchronousNormal()));
         services.AddHostedService<DatabaseMigrator>();
 
         // Hangfire.Storage.SQLite manages its own schema, so it gets its own file.
@@ -51,14 +39,14 @@ public static class EngineServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(new RichContactJobStorage(HangfireConnections.Factory(DataFileOf(sp, "hangfire.db")), new SQLiteStorageOptions
+            .UseStorage(new RichContactJobStorage(HangfireConnections.Factory(sp.GetRequiredService<DataDirectory>().JobStorage), new SQLiteStorageOptions
             {
-                QueuePollInterval = QueuePollInterval,
-                InvisibilityTimeout = InvisibilityTimeout,
+                QueuePollInterval = HangfireTimingsOf(sp).QueuePollInterval,
+                InvisibilityTimeout = HangfireTimingsOf(sp).InvisibilityTimeout,
             })));
-        services.AddHangfireServer(server =>
+        services.AddHangfireServer((sp, server) =>
         {
-            server.SchedulePollingInterval = SchedulePollingInterval;
+            server.SchedulePollingInterval = HangfireTimingsOf(sp).SchedulePollingInterval;
             server.ServerName = "richcontact";
         });
 
@@ -68,7 +56,6 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<ActivityQueries>();
         services.AddSingleton<ActivityFilterLists>();
-        services.TryAddSingleton(new ActivityRetentionTimings());
         services.AddSingleton<ActivityRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<ActivityRetention>());
         services.AddCrisp();
@@ -83,6 +70,5 @@ public static class EngineServiceCollectionExtensions
         return services;
     }
 
-    private static string DataFileOf(IServiceProvider sp, string fileName) =>
-        DataFile.InDataDirectory(sp.GetRequiredService<IOptions<RichContactOptions>>().Value, fileName);
+    private static HangfireTimings HangfireTimingsOf(IServiceProvider sp) => sp.GetRequiredService<IOptions<HangfireTimings>>().Value;
 }

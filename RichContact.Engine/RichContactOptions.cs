@@ -8,7 +8,7 @@ public sealed class RichContactOptions
 {
     public const string Section = "RichContact";
 
-    /// <summary>Where richcontact.db and hangfire.db live; relative paths are relative to the working directory.</summary>
+    /// <summary>Where the app keeps its files (<see cref="Storage.DataDirectory"/> names them); relative paths are relative to the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>How long a new conversation gathers the visitor's data before its contact is created.</summary>
@@ -18,8 +18,6 @@ public sealed class RichContactOptions
     public int ActivityRetentionDays { get; set; } = 180;
 
     public CrispOptions Crisp { get; set; } = new();
-
-    public string DataPath(string fileName) => Path.Combine(Path.GetFullPath(DataDirectory), fileName);
 
     public TimeSpan CollectionWindow => TimeSpan.FromSeconds(CollectionWindowSeconds);
 }

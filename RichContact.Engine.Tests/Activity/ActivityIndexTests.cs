@@ -70,7 +70,7 @@ public sealed class ActivityIndexTests : IAsyncLifetime
 
     private async Task<string> QueryPlanAsync(CommandRecorder.Command command)
     {
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "richcontact.db")};Pooling=False");
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(_data.Path, DataDirectory.DatabaseFileName)};Pooling=False");
         await db.OpenAsync();
         await using var explain = db.CreateCommand();
         explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;

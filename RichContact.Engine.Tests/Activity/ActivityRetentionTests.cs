@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Activity;
@@ -35,8 +35,12 @@ public sealed class ActivityRetentionTests : IDisposable
     {
         // The start-up purge runs by itself, before the entries are recorded; the test runs the next
         // one (a timed run would race with the entries it records).
-        await using var engine = await EngineHost.StartAsync(_data.Path, new Dictionary<string, string?> { ["RichContact:ActivityRetentionDays"] = "30" },
-            services => services.AddSingleton(new ActivityRetentionTimings { Interval = TimeSpan.FromHours(1), BatchSize = 2 }));
+        await using var engine = await EngineHost.StartAsync(_data.Path, new Dictionary<string, string?>
+        {
+            ["RichContact:ActivityRetentionDays"] = "30",
+            ["RichContact:ActivityRetention:IntervalHours"] = "1",
+            ["RichContact:ActivityRetention:BatchSize"] = "2",
+        });
         await engine.Get<ActivityRetention>().StartUpPurge;
         var log = engine.Get<ActivityLog>();
         var queries = engine.Get<ActivityQueries>();
@@ -58,7 +62,7 @@ public sealed class ActivityRetentionTests : IDisposable
 
     private async Task<List<string>> SessionsAsync()
     {
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "richcontact.db")};Pooling=False");
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(_data.Path, DataDirectory.DatabaseFileName)};Pooling=False");
         await db.OpenAsync();
         await using var select = db.CreateCommand();
         select.CommandText = "SELECT SessionId FROM activity ORDER BY SessionId";

@@ -23,7 +23,7 @@ public class BackfillBudgetTests : BackfillTest
         base.ConfigureServices(services);
         services.AddSingleton(sp => new CrispRequestBudget(sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(), _budgetClock,
             sp.GetRequiredService<ILogger<CrispRequestBudget>>(),
-            DataFile.InDataDirectory(sp.GetRequiredService<IOptions<RichContactOptions>>().Value, "crisp-budget.json")));
+            sp.GetRequiredService<DataDirectory>().RequestBudget));
     }
 
     [Fact]

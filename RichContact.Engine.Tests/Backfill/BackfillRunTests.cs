@@ -137,7 +137,7 @@ public class BackfillRunTests : BackfillTest
 /// <summary>A range longer than the preview lists.</summary>
 public class BackfillPagingTests : BackfillTest
 {
-    protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?> { ["RichContact:Backfill:PreviewMaxPages"] = "1" };
+    protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>(base.EngineSettings) { ["RichContact:Backfill:PreviewMaxPages"] = "1" };
 
     [Fact]
     public async Task Range_of_more_than_one_page_is_listed_page_by_page_during_the_run()

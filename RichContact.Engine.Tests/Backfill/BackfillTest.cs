@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Backfill;
 using RichContact.Engine.Contacts;
@@ -17,9 +16,7 @@ namespace RichContact.Engine.Tests.Backfill;
 public abstract class BackfillTest : EngineEndToEndTest
 {
     /// <summary>Batches of 4: every test runs through several chained Hangfire jobs.</summary>
-    protected virtual BackfillTimings BackfillTimings => new() { BatchConversations = 4 };
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton(BackfillTimings);
+    protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?> { ["RichContact:Backfill:BatchConversations"] = "4" };
 
     protected BackfillRuns Runs => Engine.Get<BackfillRuns>();
     protected BackfillStore Store => Engine.Get<BackfillStore>();

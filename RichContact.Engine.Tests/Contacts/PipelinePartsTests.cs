@@ -1,6 +1,7 @@
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Memory;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Contacts;
@@ -125,7 +126,7 @@ public class CrispRequestBudgetTests
     public void Todays_count_survives_a_restart_but_not_a_new_day()
     {
         using var data = new TempDataDirectory();
-        var file = Path.Combine(data.Path, "crisp-budget.json");
+        var file = Path.Combine(data.Path, DataDirectory.RequestBudgetFileName);
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
         var options = new StaticOptionsMonitor(new RichContactOptions { Crisp = { DailyRequestBudget = 100 } });
         var logger = Microsoft.Extensions.Logging.Abstractions.NullLogger<CrispRequestBudget>.Instance;

@@ -22,9 +22,9 @@ public sealed class LastEventMarkTests : IDisposable
     {
         var jobs = new RefusingJobClient { Refuse = true };
         var options = Options.Create(new RichContactOptions { DataDirectory = _data.Path });
-        var scheduler = new ContactJobScheduler(jobs, new StorageStatus(TimeProvider.System), options, TimeProvider.System,
+        var scheduler = new ContactJobScheduler(jobs, new StorageStatus(TimeProvider.System), options, Options.Create(new ContactJobOptions()), TimeProvider.System,
             new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<ContactJobScheduler>.Instance);
-        var mark = new LastEventMark(options, [new LastEventMarkHold("held conversations", () => scheduler.EarliestHeldAt)], NullLogger<LastEventMark>.Instance);
+        var mark = new LastEventMark(new DataDirectory(_data.Path), [new LastEventMarkHold("held conversations", () => scheduler.EarliestHeldAt)], NullLogger<LastEventMark>.Instance);
         var firstMessageAt = DateTimeOffset.UtcNow.AddSeconds(-20);
 
         Assert.True(scheduler.TrySchedule(new ConversationKey("website", "session_held"), new TrackedConversation("whatsapp", firstMessageAt), out var jobId));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Crisp;
@@ -13,7 +14,7 @@ public sealed class PluginConnectCacheTests : IDisposable
     public void Dispose() => _data.Dispose();
 
     private PluginConnectCache Cache() =>
-        new(Options.Create(new RichContactOptions { DataDirectory = _data.Path }), NullLogger<PluginConnectCache>.Instance);
+        new(new DataDirectory(_data.Path), NullLogger<PluginConnectCache>.Instance);
 
     [Fact]
     public void Endpoint_and_website_ids_survive_a_restart_and_no_token_is_written()
@@ -26,15 +27,15 @@ public sealed class PluginConnectCacheTests : IDisposable
 
         Assert.Equal(new Uri("wss://app.relay.crisp.chat/p/68/"), endpoint?.Socket);
         Assert.Equal(["website-1", "website-2"], websiteIds);
-        Assert.Equal([PluginConnectCache.FileName], Directory.GetFiles(_data.Path).Select(Path.GetFileName)); // no temporary file left
-        Assert.DoesNotContain("token", File.ReadAllText(Path.Combine(_data.Path, PluginConnectCache.FileName)), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal([DataDirectory.PluginConnectFileName], Directory.GetFiles(_data.Path).Select(Path.GetFileName)); // no temporary file left
+        Assert.DoesNotContain("token", File.ReadAllText(Path.Combine(_data.Path, DataDirectory.PluginConnectFileName)), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public void Missing_or_broken_file_means_asking_crisp()
     {
         Assert.Null(Cache().Read().Endpoint);
-        File.WriteAllText(Path.Combine(_data.Path, PluginConnectCache.FileName), "{ half a fi");
+        File.WriteAllText(Path.Combine(_data.Path, DataDirectory.PluginConnectFileName), "{ half a fi");
 
         var (endpoint, websiteIds) = Cache().Read();
 

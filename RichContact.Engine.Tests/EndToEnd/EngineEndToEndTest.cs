@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
-using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
@@ -28,9 +27,7 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
     protected string WebsiteId => Sandbox.Options.Websites[0].Id;
     protected virtual double CollectionWindowSeconds => 1;
     protected virtual int DailyRequestBudget => 5000;
-    protected virtual RtmTimings Timings => new() { ReconnectDelay = TimeSpan.FromMilliseconds(200), MaxReconnectDelay = TimeSpan.FromSeconds(1) };
-
-    /// <summary>Configuration added to the engine's, e.g. a shortened option.</summary>
+    /// <summary>Configuration added to the engine's, e.g. a shortened option (<c>RichContact:Rtm:WatchdogSeconds</c>...).</summary>
     protected virtual IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>();
 
     /// <summary>Services replaced in the engine, e.g. a budget on a clock the test moves.</summary>
@@ -63,13 +60,15 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
             ["RichContact:Crisp:ApiUrl"] = Sandbox.ApiUrl.ToString(),
             ["RichContact:Crisp:DailyRequestBudget"] = DailyRequestBudget.ToString(),
             ["RichContact:CollectionWindowSeconds"] = CollectionWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // A test that drops the socket waits for the reconnection.
+            ["RichContact:Rtm:ReconnectDelaySeconds"] = "0.2",
+            ["RichContact:Rtm:MaxReconnectDelaySeconds"] = "1",
         };
         foreach (var (key, value) in EngineSettings)
             settings[key] = value;
         Engine = await EngineHost.StartAsync(Data.Path, settings, services =>
         {
             services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-            services.AddSingleton(Timings);
             ConfigureServices(services);
         });
         Activity = new ActivityRecorder(Engine.Get<ActivityStream>());

@@ -1,5 +1,6 @@
 using System.Text;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Storage;
 using RichContact.Sandbox;
 
 namespace RichContact.Engine.Tests.EndToEnd;
@@ -36,8 +37,8 @@ public class PrivacyTests : EngineEndToEndTest
             p.Phone, Digits(p.Phone), p.Name, p.Name.Split(' ')[1], p.City, p.Email,
         }).Append("5511975318642").Append("33683917254").Append("351927418305").OfType<string>().ToList();
         var files = Directory.EnumerateFiles(Data.Path, "*", SearchOption.AllDirectories).ToList();
-        Assert.Contains(files, f => f.EndsWith("richcontact.db"));
-        Assert.Contains(files, f => f.EndsWith("hangfire.db"));
+        Assert.Contains(files, f => f.EndsWith(DataDirectory.DatabaseFileName));
+        Assert.Contains(files, f => f.EndsWith(DataDirectory.JobStorageFileName));
         foreach (var file in files)
         {
             var bytes = await File.ReadAllBytesAsync(file);

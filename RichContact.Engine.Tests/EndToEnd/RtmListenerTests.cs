@@ -98,9 +98,7 @@ public class RtmWatchdogTests : IAsyncLifetime
             ["RichContact:Crisp:Identifier"] = _sandbox!.Options.Identifier,
             ["RichContact:Crisp:Key"] = _sandbox!.Options.Key,
             ["RichContact:Crisp:ApiUrl"] = _sandbox!.ApiUrl.ToString(),
-        }, services =>
-        {
-            services.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-            services.AddSingleton(new RtmTimings { Watchdog = watchdog ?? TimeSpan.FromSeconds(1), ReconnectDelay = TimeSpan.FromMilliseconds(100) });
-        });
+            ["RichContact:Rtm:WatchdogSeconds"] = (watchdog ?? TimeSpan.FromSeconds(1)).TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RichContact:Rtm:ReconnectDelaySeconds"] = "0.1",
+        }, services => services.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)));
 }

@@ -7,11 +7,9 @@ namespace RichContact.Engine.Tests.EndToEnd;
 public class WebsiteInstallTests : EngineEndToEndTest
 {
     // Long enough that the bind after the install is certainly still waiting while the test looks.
-    protected override RtmTimings Timings => new()
+    protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>
     {
-        ReconnectDelay = TimeSpan.FromMilliseconds(200),
-        MaxReconnectDelay = TimeSpan.FromSeconds(1),
-        MinBindInterval = TimeSpan.FromSeconds(20),
+        ["RichContact:Rtm:MinBindIntervalSeconds"] = "20",
     };
 
     [Fact]

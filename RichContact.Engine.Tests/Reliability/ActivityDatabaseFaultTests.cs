@@ -103,7 +103,7 @@ internal sealed class ActivityRefusal : IAsyncDisposable
 
     public static async Task<ActivityRefusal> StartAsync(string dataDirectory)
     {
-        var refusal = new ActivityRefusal(Path.Combine(dataDirectory, "richcontact.db"));
+        var refusal = new ActivityRefusal(Path.Combine(dataDirectory, DataDirectory.DatabaseFileName));
         await refusal.ExecuteAsync("CREATE TRIGGER refuse_activity BEFORE INSERT ON activity BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
         return refusal;
     }

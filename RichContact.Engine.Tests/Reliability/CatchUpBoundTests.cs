@@ -7,6 +7,7 @@ using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Reliability;
@@ -18,6 +19,7 @@ public class CatchUpBoundTests : IAsyncLifetime
     private StubHttpServer _stub = null!;
     private ServiceProvider _services = null!;
     private readonly RtmEventQueue _queue = new(NullLogger<RtmEventQueue>.Instance);
+    private readonly TempDataDirectory _data = new();
 
     public async Task InitializeAsync() => _stub = await StubHttpServer.StartAsync();
 
@@ -25,6 +27,7 @@ public class CatchUpBoundTests : IAsyncLifetime
     {
         if (_services is not null) await _services.DisposeAsync();
         await _stub.DisposeAsync();
+        _data.Dispose();
     }
 
     private OutageCatchUp CatchUp(double maxGapMinutes, params string[] websiteIds)
@@ -38,6 +41,7 @@ public class CatchUpBoundTests : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddOptions<RichContactOptions>().Bind(configuration.GetSection(RichContactOptions.Section));
+        services.AddSingleton(new DataDirectory(_data.Path)); // the budget's file
         services.AddCrisp();
         _services = services.BuildServiceProvider();
         var websites = new SubscribedWebsites(TimeProvider.System, new CrispConnectionStatus());
@@ -45,7 +49,7 @@ public class CatchUpBoundTests : IAsyncLifetime
         var clock = new ManualClock(Now);
         var connection = new CrispConnectionStatus();
         connection.Set(CrispConnectionState.Connected);
-        return new OutageCatchUp(_services.GetRequiredService<CrispClient>(), websites, _queue, new RtmTimings(),
+        return new OutageCatchUp(_services.GetRequiredService<CrispClient>(), websites, _queue, Options.Create(new RtmTimings()),
             _services.GetRequiredService<CrispRequestBudget>(), connection, Status,
             _services.GetRequiredService<IOptions<RichContactOptions>>(), clock, NullLogger<OutageCatchUp>.Instance);
     }

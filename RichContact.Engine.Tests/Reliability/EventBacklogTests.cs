@@ -1,6 +1,7 @@
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
@@ -18,12 +19,10 @@ public class EventBacklogTests : EngineEndToEndTest
     // the socket's sign of life would move past the backlog within the test's wait.
     protected override SandboxOptions? SandboxSettings => new() { PingIntervalMs = 250, PingTimeoutMs = 2_000 };
 
-    protected override RtmTimings Timings => new()
+    protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>
     {
-        ReconnectDelay = TimeSpan.FromMilliseconds(200),
-        MaxReconnectDelay = TimeSpan.FromSeconds(1),
-        Watchdog = TimeSpan.FromSeconds(2),
-        EventQueueCapacity = 3,
+        ["RichContact:Rtm:WatchdogSeconds"] = "2",
+        ["RichContact:Rtm:EventQueueCapacity"] = "3",
     };
 
     [Fact]
@@ -38,7 +37,7 @@ public class EventBacklogTests : EngineEndToEndTest
             first = await StartConversationAsync("whatsapp", phone: "+351912345601"); // the dispatcher now waits on hangfire.db
             queued = await StartConversationAsync("telegram", phone: "+351912345602"); // behind it in the queue
             // A mark written well after both events arrived: the socket shows signs of life all along.
-            var markFile = Path.Combine(Data.Path, LastEventMark.FileName);
+            var markFile = Path.Combine(Data.Path, DataDirectory.LastEventMarkFileName);
             await Eventually.TrueAsync(() => File.Exists(markFile) && File.GetLastWriteTimeUtc(markFile) > (sentAt + TimeSpan.FromSeconds(2)).UtcDateTime,
                 "the listener to write the mark while the events wait");
 

@@ -28,7 +28,7 @@ public class JobStorageFaultTests : EngineEndToEndTest
             await Eventually.TrueAsync(() => scheduler.HeldCount == 1, "the conversation to be held", StorageRefusal);
             var failure = Assert.Single(storage.Failures);
             Assert.Equal(StorageFile.JobStorage, failure.File);
-            Assert.Contains("hangfire.db", failure.Message);
+            Assert.Contains(DataDirectory.JobStorageFileName, failure.Message);
             Assert.Contains("disk full or database locked", failure.Message);
 
             // Joins the held one at once, without waiting out the storage's busy timeout again.
@@ -61,7 +61,7 @@ internal sealed class JobStorageLock : IAsyncDisposable
 
     public static async Task<JobStorageLock> AcquireAsync(string dataDirectory)
     {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "hangfire.db")};Pooling=False");
+        var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, DataDirectory.JobStorageFileName)};Pooling=False");
         await connection.OpenAsync();
         await using var begin = connection.CreateCommand();
         begin.CommandText = "BEGIN EXCLUSIVE";

@@ -52,7 +52,7 @@ public class OneOutcomePerConversationTests : EngineEndToEndTest
 
     internal static async Task<long> EntriesInDatabaseAsync(string dataDirectory, string sessionId)
     {
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "richcontact.db")};Pooling=False");
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, DataDirectory.DatabaseFileName)};Pooling=False");
         await db.OpenAsync();
         await using var count = db.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM activity WHERE SessionId = $session";
@@ -71,7 +71,7 @@ public class OneOutcomeMigrationTests : IDisposable
     [Fact]
     public async Task Upgrade_keeps_the_first_of_duplicate_outcomes_and_every_failed_attempt()
     {
-        var file = Path.Combine(_data.Path, "richcontact.db");
+        var file = Path.Combine(_data.Path, DataDirectory.DatabaseFileName);
         await using (var db = new RichContactDb(new DbContextOptionsBuilder<RichContactDb>().UseSqlite($"Data Source={file};Pooling=False").Options))
         {
             await db.GetService<IMigrator>().MigrateAsync("20261124203307_Initial");

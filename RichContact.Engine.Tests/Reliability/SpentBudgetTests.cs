@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rest;
-using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Engine.Tests.Support;
@@ -24,11 +23,9 @@ public class SpentBudgetTests : EngineEndToEndTest
     protected override int DailyRequestBudget => _budget;
 
     // A margin shorter than the time between the stop and the restart: what the mark skips is lost.
-    protected override RtmTimings Timings => new()
+    protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>
     {
-        ReconnectDelay = TimeSpan.FromMilliseconds(200),
-        MaxReconnectDelay = TimeSpan.FromSeconds(1),
-        CatchUpMargin = TimeSpan.FromMilliseconds(100),
+        ["RichContact:Rtm:CatchUpMarginSeconds"] = "0.1",
     };
 
     protected override void ConfigureServices(IServiceCollection services)
@@ -37,7 +34,7 @@ public class SpentBudgetTests : EngineEndToEndTest
         if (_budgetClock is { } clock)
             services.AddSingleton(sp => new CrispRequestBudget(sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(), clock,
                 sp.GetRequiredService<ILogger<CrispRequestBudget>>(),
-                DataFile.InDataDirectory(sp.GetRequiredService<IOptions<RichContactOptions>>().Value, "crisp-budget.json")));
+                sp.GetRequiredService<DataDirectory>().RequestBudget));
     }
 
     /// <summary>Spends what is left of today's budget, as the day's traffic would have.</summary>
@@ -48,7 +45,7 @@ public class SpentBudgetTests : EngineEndToEndTest
             budget.Spend();
     }
 
-    private string ReadMark() => File.ReadAllText(Path.Combine(Data.Path, LastEventMark.FileName));
+    private string ReadMark() => File.ReadAllText(Path.Combine(Data.Path, DataDirectory.LastEventMarkFileName));
 
     [Fact]
     public async Task Conversations_missed_while_the_budget_was_spent_get_contacts_after_a_restart()

@@ -21,7 +21,7 @@ public class SqliteBusyTests : EngineEndToEndTest
         var failed = false;
         storage.Changed += () => failed |= storage.Failures.Count > 0;
         string session;
-        await using (var locker = new SqliteConnection($"Data Source={Path.Combine(Data.Path, "richcontact.db")};Pooling=False"))
+        await using (var locker = new SqliteConnection($"Data Source={Path.Combine(Data.Path, DataDirectory.DatabaseFileName)};Pooling=False"))
         {
             await locker.OpenAsync();
             await using (var begin = locker.CreateCommand())

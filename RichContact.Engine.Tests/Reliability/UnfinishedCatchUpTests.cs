@@ -1,6 +1,5 @@
 using RichContact.Engine.Activity;
-using RichContact.Engine.Contacts;
-using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
@@ -13,18 +12,16 @@ public class UnfinishedCatchUpTests : EngineEndToEndTest
     private const string ListRoute = "/v1/website/{website_id}/conversations/{page}";
 
     // A margin shorter than the time between the stop and the restart: what the mark skips is lost.
-    protected override RtmTimings Timings => new()
+    protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>
     {
-        ReconnectDelay = TimeSpan.FromMilliseconds(200),
-        MaxReconnectDelay = TimeSpan.FromSeconds(1),
-        CatchUpMargin = TimeSpan.FromMilliseconds(100),
+        ["RichContact:Rtm:CatchUpMarginSeconds"] = "0.1",
     };
 
     [Fact]
     public async Task Catch_up_stopped_in_the_middle_keeps_the_mark_and_is_done_after_the_next_start()
     {
         await StopEngineAsync();
-        var mark = File.ReadAllText(Path.Combine(Data.Path, LastEventMark.FileName));
+        var mark = File.ReadAllText(Path.Combine(Data.Path, DataDirectory.LastEventMarkFileName));
         var lastWebsite = Sandbox.Options.Websites[^1].Id;
         var missed = await StartConversationAsync("whatsapp", phone: "+351912345602", websiteId: lastWebsite);
         // Every REST answer slow, so that the stop comes while the catch-up is listing.
@@ -35,7 +32,7 @@ public class UnfinishedCatchUpTests : EngineEndToEndTest
         await Eventually.TrueAsync(async () => (await Sandbox.Control.RequestsAsync()).Count("GET", ListRoute) >= 1, "the catch-up to list");
         await StopEngineAsync();
 
-        Assert.Equal(mark, File.ReadAllText(Path.Combine(Data.Path, LastEventMark.FileName)));
+        Assert.Equal(mark, File.ReadAllText(Path.Combine(Data.Path, DataDirectory.LastEventMarkFileName)));
         await Sandbox.Control.ClearFaultsAsync();
         await StartEngineAsync();
 

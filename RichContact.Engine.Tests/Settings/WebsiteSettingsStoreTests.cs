@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using RichContact.Engine.Settings;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Settings;
@@ -80,7 +81,7 @@ public class WebsiteSettingsStoreTests : IDisposable
 
         Assert.False(result.IsValid);
         Assert.True((await store.GetAsync("website-1")).Enabled);
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "richcontact.db")}");
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(_data.Path, DataDirectory.DatabaseFileName)}");
         await db.OpenAsync();
         using var count = db.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM website_settings";

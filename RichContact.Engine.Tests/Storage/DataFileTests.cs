@@ -9,11 +9,9 @@ public class DataFileTests
     public void Data_directory_that_does_not_exist_yet_is_created_for_its_file()
     {
         using var data = new TempDataDirectory();
-        var options = new RichContactOptions { DataDirectory = Path.Combine(data.Path, "not", "yet") };
+        var path = new DataDirectory(Path.Combine(data.Path, "not", "yet")).RequestBudget;
 
-        var path = DataFile.InDataDirectory(options, "crisp-budget.json");
-
-        Assert.Equal(Path.Combine(data.Path, "not", "yet", "crisp-budget.json"), path);
+        Assert.Equal(Path.Combine(data.Path, "not", "yet", DataDirectory.RequestBudgetFileName), path);
         Assert.True(Directory.Exists(Path.GetDirectoryName(path)));
     }
 

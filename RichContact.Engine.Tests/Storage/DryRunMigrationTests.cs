@@ -18,7 +18,7 @@ public class DryRunMigrationTests : IDisposable
     [Fact]
     public async Task Websites_saved_before_keep_creating_and_a_would_create_counts_as_the_conversations_one_outcome()
     {
-        var file = Path.Combine(_data.Path, "richcontact.db");
+        var file = Path.Combine(_data.Path, DataDirectory.DatabaseFileName);
         await using (var db = new RichContactDb(new DbContextOptionsBuilder<RichContactDb>().UseSqlite($"Data Source={file};Pooling=False").Options))
         {
             await db.GetService<IMigrator>().MigrateAsync("20261130015344_PlaceholderMend");

@@ -18,9 +18,9 @@ public class MigrationTests : IDisposable
 
         await using (await EngineHost.StartAsync(dataDirectory)) { }
 
-        Assert.True(File.Exists(Path.Combine(dataDirectory, "richcontact.db")));
-        Assert.True(File.Exists(Path.Combine(dataDirectory, "hangfire.db")));
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "richcontact.db")}");
+        Assert.True(File.Exists(Path.Combine(dataDirectory, DataDirectory.DatabaseFileName)));
+        Assert.True(File.Exists(Path.Combine(dataDirectory, DataDirectory.JobStorageFileName)));
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, DataDirectory.DatabaseFileName)}");
         await db.OpenAsync();
         using var tables = db.CreateCommand();
         tables.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";

@@ -18,7 +18,7 @@ public class StorageStatusTests
 
         var failure = Assert.Single(status.Failures);
         Assert.Equal((StorageFile.JobStorage, "IOException", _clock.Now), (failure.File, failure.ErrorType, failure.At));
-        Assert.Equal("The job storage (hangfire.db) failed with IOException: disk full or database locked?", failure.Message);
+        Assert.Equal($"The job storage ({DataDirectory.JobStorageFileName}) failed with IOException: disk full or database locked?", failure.Message);
         Assert.Equal(1, changes);
     }
 

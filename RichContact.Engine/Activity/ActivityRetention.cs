@@ -6,13 +6,21 @@ using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Activity;
 
-/// <summary>How often <see cref="ActivityRetention"/> purges; tests shorten it.</summary>
-public sealed record ActivityRetentionTimings
+/// <summary>
+/// Configuration section <c>RichContact:ActivityRetention</c>: how often <see cref="ActivityRetention"/>
+/// purges, and in what batches; tests shorten it. How long entries are kept is
+/// <see cref="RichContactOptions.ActivityRetentionDays"/>.
+/// </summary>
+public sealed class ActivityRetentionTimings
 {
-    public TimeSpan Interval { get; init; } = TimeSpan.FromHours(6);
+    public const string Section = "RichContact:ActivityRetention";
+
+    public double IntervalHours { get; set; } = 6;
 
     /// <summary>Rows per delete: each batch holds the database's write lock only briefly, so contact jobs are not kept waiting.</summary>
-    public int BatchSize { get; init; } = 1_000;
+    public int BatchSize { get; set; } = 1_000;
+
+    public TimeSpan Interval => TimeSpan.FromHours(IntervalHours);
 }
 
 /// <summary>
@@ -25,10 +33,11 @@ public sealed class ActivityRetention(
     ActivityFilterLists filterLists,
     StorageStatus storage,
     IOptions<RichContactOptions> options,
-    ActivityRetentionTimings timings,
+    IOptions<ActivityRetentionTimings> retention,
     TimeProvider clock,
     ILogger<ActivityRetention> logger) : BackgroundService
 {
+    private readonly ActivityRetentionTimings timings = retention.Value;
     private readonly TaskCompletionSource _startUpPurge = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the purge at start has run (or failed).</summary>

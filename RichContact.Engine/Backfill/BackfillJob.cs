@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rest;
@@ -9,7 +10,7 @@ using RichContact.Engine.Crisp.Rest;
 namespace RichContact.Engine.Backfill;
 
 /// <summary>
-/// The Hangfire job that works through a run, one batch per job (<see cref="BackfillTimings"/>), each
+/// The Hangfire job that works through a run, one batch per job (<see cref="BackfillOptions.BatchSeconds"/>), each
 /// enqueuing the next. Conversations are taken one at a time in listing order and decided by
 /// <see cref="CreateContactJob"/> itself — its outcome check, conversation and person locks and dedup
 /// are what make a backfill never create a second contact nor decide a conversation twice. Before each
@@ -27,9 +28,11 @@ public sealed class BackfillJob(
     BackfillResumer resumer,
     KeyedLocks locks,
     IBackgroundJobClient jobs,
-    BackfillTimings timings,
+    IOptions<BackfillOptions> options,
     ILogger<BackfillJob> logger)
 {
+    private readonly BackfillOptions timings = options.Value;
+
     // Failures CreateContactJob does not record (richcontact.db failing: held and run again by
     // HoldWhileDatabaseFails) are retried; the run's list makes a retry start where this one stopped.
     /// <summary>How soon a batch that found another one of its run running tries again.</summary>

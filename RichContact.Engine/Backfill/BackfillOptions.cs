@@ -23,30 +23,24 @@ public sealed class BackfillOptions
     /// <summary>How often a running backfill writes its progress line in the log.</summary>
     public int ProgressLogSeconds { get; set; } = 5;
 
-    internal string? Problem() =>
-        BudgetReservePercent is < 0 or > 90 ? "BudgetReservePercent must be between 0 and 90"
-        : PreviewMaxPages is < 1 or > 200 ? "PreviewMaxPages must be between 1 and 200"
-        : MaxPages < PreviewMaxPages || MaxPages > 10_000 ? "MaxPages must be between PreviewMaxPages and 10000"
-        : MaxRangeDays is < 1 or > 3650 ? "MaxRangeDays must be between 1 and 3650"
-        : ProgressLogSeconds is < 1 or > 3600 ? "ProgressLogSeconds must be between 1 and 3600"
-        : null;
-}
+    // How a run cuts its work into Hangfire jobs; tests shorten it.
 
-/// <summary>How a run cuts its work into Hangfire jobs; tests shorten it.</summary>
-public sealed record BackfillTimings
-{
     /// <summary>A batch job ends after this long and enqueues the next: each job stays far below Hangfire's invisibility timeout.</summary>
-    public TimeSpan BatchDuration { get; init; } = TimeSpan.FromSeconds(15);
+    public double BatchSeconds { get; set; } = 15;
 
     /// <summary>...or after this many conversations.</summary>
-    public int BatchConversations { get; init; } = 100;
+    public int BatchConversations { get; set; } = 100;
 
     /// <summary>After a listing failure Crisp may get over, or several failed conversations in a row, the next batch waits this long.</summary>
-    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMinutes(1);
+    public double RetryDelaySeconds { get; set; } = 60;
 
-    /// <summary>Failed conversations in a row (Crisp down, say) that make the run back off for <see cref="RetryDelay"/>.</summary>
-    public int FailuresBeforeBackOff { get; init; } = 3;
+    /// <summary>Failed conversations in a row (Crisp down, say) that make the run back off for <see cref="RetryDelaySeconds"/>.</summary>
+    public int FailuresBeforeBackOff { get; set; } = 3;
 
     /// <summary>After the next UTC day starts, the Hangfire wake-up job is due this much later (the process itself resumes on the dot).</summary>
-    public TimeSpan WakeUpAfterMidnight { get; init; } = TimeSpan.FromMinutes(1);
+    public double WakeUpAfterMidnightSeconds { get; set; } = 60;
+
+    public TimeSpan BatchDuration => TimeSpan.FromSeconds(BatchSeconds);
+    public TimeSpan RetryDelay => TimeSpan.FromSeconds(RetryDelaySeconds);
+    public TimeSpan WakeUpAfterMidnight => TimeSpan.FromSeconds(WakeUpAfterMidnightSeconds);
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace RichContact.Engine.Backfill;
@@ -10,9 +9,7 @@ internal static class BackfillRegistration
 {
     public static IServiceCollection AddBackfill(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BackfillOptions>().Bind(configuration.GetSection(BackfillOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BackfillOptions>, BackfillOptionsValidator>();
-        services.TryAddSingleton(new BackfillTimings());
+        services.AddValidatedOptions<BackfillOptions, BackfillOptionsValidator>(configuration, BackfillOptions.Section);
         services.AddSingleton<BackfillStore>();
         services.AddSingleton<BackfillAllowance>();
         services.AddSingleton<BackfillProgress>();
@@ -28,6 +25,17 @@ internal static class BackfillRegistration
 
 internal sealed class BackfillOptionsValidator : IValidateOptions<BackfillOptions>
 {
-    public ValidateOptionsResult Validate(string? name, BackfillOptions options) =>
-        options.Problem() is { } problem ? ValidateOptionsResult.Fail($"{BackfillOptions.Section}: {problem}.") : ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, BackfillOptions options) => new OptionsCheck(BackfillOptions.Section)
+        .Between(nameof(options.BudgetReservePercent), options.BudgetReservePercent, 0, 90)
+        .Between(nameof(options.PreviewMaxPages), options.PreviewMaxPages, 1, 200)
+        .Between(nameof(options.MaxPages), options.MaxPages, options.PreviewMaxPages, 10_000)
+        .Between(nameof(options.MaxRangeDays), options.MaxRangeDays, 1, 3650)
+        .Between(nameof(options.ProgressLogSeconds), options.ProgressLogSeconds, 1, 3600)
+        // A batch must end far below Hangfire's invisibility timeout, or it would be handed out twice.
+        .Between(nameof(options.BatchSeconds), options.BatchSeconds, 0.1, 300)
+        .Between(nameof(options.BatchConversations), options.BatchConversations, 1, 10_000)
+        .Between(nameof(options.RetryDelaySeconds), options.RetryDelaySeconds, 0.1, 86_400)
+        .Between(nameof(options.FailuresBeforeBackOff), options.FailuresBeforeBackOff, 1, 1000)
+        .Between(nameof(options.WakeUpAfterMidnightSeconds), options.WakeUpAfterMidnightSeconds, 0, 3600)
+        .Result;
 }

@@ -19,23 +19,12 @@ public sealed class ContactJobScheduler(
     IBackgroundJobClient jobs,
     StorageStatus storage,
     IOptions<RichContactOptions> options,
+    IOptions<ContactJobOptions> contactJobs,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<ContactJobScheduler> logger)
 {
-    /// <summary>Held conversations at most: a long outage under traffic must not eat the memory.</summary>
-    public const int Capacity = 10_000;
-
-    /// <summary>
-    /// How long after the window the Hangfire job is due: this process runs the conversation at the
-    /// window's end (<see cref="WindowEndRuns"/>) and deletes the job, which therefore runs only when
-    /// that did not happen. Long enough that a busy process still gets there first.
-    /// </summary>
-    public static readonly TimeSpan Fallback = TimeSpan.FromSeconds(5);
-
-    internal static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    internal static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
-
+    private readonly ContactJobOptions _settings = contactJobs.Value;
     private readonly Lock _gate = new();
     private readonly Dictionary<ConversationKey, TrackedConversation> _held = [];
     private bool _retrying;
@@ -71,7 +60,7 @@ public sealed class ContactJobScheduler(
         }
         try
         {
-            jobId = ScheduleJob(conversation, tracked, Fallback);
+            jobId = ScheduleJob(conversation, tracked, _settings.Fallback);
             return true;
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -95,11 +84,11 @@ public sealed class ContactJobScheduler(
     /// <summary>Under <see cref="_gate"/>.</summary>
     private bool Hold(ConversationKey conversation, TrackedConversation tracked)
     {
-        if (_held.Count >= Capacity)
+        if (_held.Count >= _settings.HeldCapacity)
         {
             if (!_warnedFull)
                 logger.LogWarning("{Capacity} conversations are held while the job storage fails: further ones are not held; they are tried again on their next visitor message, an RTM outage catch-up or a restart's catch-up",
-                    Capacity);
+                    _settings.HeldCapacity);
             _warnedFull = true;
             return false;
         }
@@ -113,10 +102,10 @@ public sealed class ContactJobScheduler(
         return true;
     }
 
-    /// <summary>Schedules the held conversations, oldest first, waiting 1 s, then doubling to 30 s, between rounds that fail.</summary>
+    /// <summary>Schedules the held conversations, oldest first, waiting 1 s, then doubling to 30 s (<see cref="ContactJobOptions.HoldRetrySeconds"/>), between rounds that fail.</summary>
     private async Task RetryAsync()
     {
-        var delay = FirstRetry;
+        var delay = _settings.HoldRetry;
         while (true)
         {
             try
@@ -126,7 +115,7 @@ public sealed class ContactJobScheduler(
             catch (OperationCanceledException)
             {
                 logger.LogWarning("Stopping with {Count} held conversations not scheduled; the next process catches them up from {File}",
-                    HeldCount, LastEventMark.FileName);
+                    HeldCount, DataDirectory.LastEventMarkFileName);
                 return;
             }
             var progressed = ScheduleHeld();
@@ -141,7 +130,7 @@ public sealed class ContactJobScheduler(
                     return;
                 }
             }
-            delay = progressed ? FirstRetry : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetry.Ticks));
+            delay = progressed ? _settings.HoldRetry : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _settings.MaxHoldRetry.Ticks));
         }
     }
 

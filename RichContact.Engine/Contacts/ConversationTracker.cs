@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Channels;
-using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Memory;
 using RichContact.Engine.Settings;
@@ -151,7 +150,7 @@ public sealed class ConversationTracker(
         }
         catch (Exception error) when (DatabaseFailure.Is(error))
         {
-            logger.LogWarning("Could not record conversation {SessionId} of website {WebsiteId} as skipped ({ErrorType}); its contact job records it once richcontact.db works",
+            logger.LogWarning("Could not record conversation {SessionId} of website {WebsiteId} as skipped ({ErrorType}); its contact job records it once " + DataDirectory.DatabaseFileName + " works",
                 conversation.SessionId, conversation.WebsiteId, error.GetBaseException().GetType().Name);
             return false;
         }

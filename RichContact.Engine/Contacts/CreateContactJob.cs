@@ -263,7 +263,7 @@ public sealed class CreateContactJob(
     /// <summary>richcontact.db failed: logged (the type only), and the job is held rather than failed.</summary>
     private DatabaseHeldException Held(ConversationKey conversation, Exception error)
     {
-        logger.LogWarning("Contact job for conversation {SessionId} of website {WebsiteId} held: richcontact.db failed with {ErrorType} ({Hint}); it runs again until the database works",
+        logger.LogWarning("Contact job for conversation {SessionId} of website {WebsiteId} held: " + DataDirectory.DatabaseFileName + " failed with {ErrorType} ({Hint}); it runs again until the database works",
             conversation.SessionId, conversation.WebsiteId, error.GetBaseException().GetType().Name, StorageFailure.Hint);
         return new DatabaseHeldException(error);
     }

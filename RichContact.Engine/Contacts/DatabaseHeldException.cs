@@ -1,3 +1,5 @@
+using RichContact.Engine.Storage;
+
 namespace RichContact.Engine.Contacts;
 
 /// <summary>
@@ -6,4 +8,4 @@ namespace RichContact.Engine.Contacts;
 /// message: Hangfire stores and logs exceptions, and some messages quote the data they choked on.
 /// </summary>
 public sealed class DatabaseHeldException(Exception cause)
-    : Exception($"richcontact.db failed with {cause.GetBaseException().GetType().Name}; the contact job is held and run again.");
+    : Exception($"{DataDirectory.DatabaseFileName} failed with {cause.GetBaseException().GetType().Name}; the contact job is held and run again.");

@@ -1,23 +1,20 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Contacts;
 
 /// <summary>
-/// When the RTM socket last showed a sign of life, kept in <c>rtm-last-event.txt</c> in the data
-/// directory (a timestamp, nothing else), so that a process that starts again, after a stop or a
+/// When the RTM socket last showed a sign of life, kept in the data directory
+/// (<see cref="DataDirectory.LastEventMark"/>: a timestamp, nothing else), so that a process that starts again, after a stop or a
 /// kill, catches up the conversations created while it was down. The mark never passes what a
 /// <see cref="LastEventMarkHold"/> holds: the first message of a conversation held because the job
 /// storage refused it, an RTM event received but not handled yet, the start of a catch-up not
 /// finished. A process that stops meanwhile forgets those, and the next one must catch them up too.
 /// </summary>
-public sealed class LastEventMark(IOptions<RichContactOptions> options, IEnumerable<LastEventMarkHold> holds, ILogger<LastEventMark> logger)
+public sealed class LastEventMark(DataDirectory data, IEnumerable<LastEventMarkHold> holds, ILogger<LastEventMark> logger)
 {
-    public const string FileName = "rtm-last-event.txt";
-
-    private string FilePath => DataFile.InDataDirectory(options.Value, FileName);
+    private string FilePath => data.LastEventMark;
 
     public DateTimeOffset? Read()
     {
@@ -28,7 +25,7 @@ public sealed class LastEventMark(IOptions<RichContactOptions> options, IEnumera
         }
         catch (IOException error)
         {
-            logger.LogWarning("Could not read {File} ({ErrorType}): no catch-up of the time the process was down", FileName, error.GetType().Name);
+            logger.LogWarning("Could not read {File} ({ErrorType}): no catch-up of the time the process was down", DataDirectory.LastEventMarkFileName, error.GetType().Name);
             return null;
         }
     }
@@ -46,7 +43,7 @@ public sealed class LastEventMark(IOptions<RichContactOptions> options, IEnumera
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            logger.LogWarning("Could not write {File} ({ErrorType})", FileName, error.GetType().Name);
+            logger.LogWarning("Could not write {File} ({ErrorType})", DataDirectory.LastEventMarkFileName, error.GetType().Name);
         }
     }
 }

@@ -62,12 +62,12 @@ public sealed class OutageCatchUp : BackgroundService
             a is null ? b : b is null ? a : From(a.Since < b.Since ? a.Since : b.Since);
     }
 
-    public OutageCatchUp(CrispClient crisp, SubscribedWebsites websites, RtmEventQueue queue, RtmTimings timings,
+    public OutageCatchUp(CrispClient crisp, SubscribedWebsites websites, RtmEventQueue queue, IOptions<RtmTimings> timings,
         CrispRequestBudget budget, CrispConnectionStatus connection, CatchUpStatus status,
         IOptions<RichContactOptions> options, TimeProvider clock, ILogger<OutageCatchUp> logger)
     {
         (_crisp, _websites, _queue, _timings, _budget, _connection, _status, _options, _clock, _logger) =
-            (crisp, websites, queue, timings, budget, connection, status, options, clock, logger);
+            (crisp, websites, queue, timings.Value, budget, connection, status, options, clock, logger);
         // A dropped event may have been a conversation's only visitor message.
         queue.Dropped += Request;
     }

@@ -4,13 +4,14 @@ using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// Runs a conversation's contact job in this process the moment its collection window ends, then
 /// deletes its Hangfire job. The Hangfire job stays the durable record of the waiting conversation:
-/// it is due <see cref="ContactJobScheduler.Fallback"/> after the window, so it runs only when this
+/// it is due <see cref="ContactJobOptions.FallbackSeconds"/> after the window, so it runs only when this
 /// process did not (it stopped or died, or this queue was full), and at once when the run here failed.
 /// Going through Hangfire's queue for every conversation cost a dequeue and two state changes each,
 /// and its workers topped out near 150 jobs a second here (BENCHMARKS.md, "What limits it" 4).
@@ -19,16 +20,13 @@ namespace RichContact.Engine.Contacts;
 public sealed class WindowEndRuns(
     IServiceProvider services,
     IBackgroundJobClient jobs,
+    IOptions<ContactJobOptions> options,
     ILogger<WindowEndRuns> logger) : BackgroundService
 {
-    /// <summary>Runs at once: each mostly waits for Crisp, so they overlap well beyond the cores.</summary>
-    public const int Concurrency = 32;
-
-    /// <summary>Runs waiting for a free slot; beyond this the Hangfire job is enqueued instead.</summary>
-    public const int Capacity = 10_000;
+    private readonly int _concurrency = options.Value.WindowEndConcurrency;
 
     private readonly Channel<(ConversationKey Conversation, string JobId)> _due =
-        Channel.CreateBounded<(ConversationKey, string)>(new BoundedChannelOptions(Capacity) { SingleWriter = false });
+        Channel.CreateBounded<(ConversationKey, string)>(new BoundedChannelOptions(options.Value.WindowEndCapacity) { SingleWriter = false });
 
     /// <summary>
     /// Hangfire jobs whose run is done, deleted by one loop: each deletion blocks its thread on the job
@@ -43,7 +41,7 @@ public sealed class WindowEndRuns(
     public bool TryRun(ConversationKey conversation, string jobId) => _due.Writer.TryWrite((conversation, jobId));
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => Task.Run(() => ConsumeAsync(stoppingToken), CancellationToken.None))
+        Task.WhenAll(Enumerable.Range(0, _concurrency).Select(_ => Task.Run(() => ConsumeAsync(stoppingToken), CancellationToken.None))
             .Append(Task.Factory.StartNew(() => DeleteDone(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
 
     private void DeleteDone(CancellationToken stoppingToken)

@@ -27,11 +27,12 @@ internal static class CrispRegistration
     public static IServiceCollection AddCrisp(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(DataDirectory.FromOptions);
         services.AddSingleton(sp => new CrispRequestBudget(
             sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CrispRequestBudget>>(),
-            StateFile(sp)));
+            sp.GetRequiredService<DataDirectory>().RequestBudget));
         services.AddTransient<CrispQuotaHandler>();
         services.AddSingleton(sp => new CrispRequestCounter(sp.GetService<IMeterFactory>()));
 
@@ -54,7 +55,6 @@ internal static class CrispRegistration
         services.AddSingleton<WebsiteNames>();
         services.AddSingleton<CrispConnectionStatus>();
         services.AddSingleton<SubscribedWebsites>();
-        services.AddSingleton<RtmTimings>();
         services.AddSingleton<RtmEventQueue>();
         services.AddSingleton<CrispHookReceiver>();
         services.AddSingleton<PluginConnectCache>();
@@ -65,10 +65,6 @@ internal static class CrispRegistration
         services.AddHostedService(sp => sp.GetRequiredService<WebsiteInstallFollowUp>());
         return services;
     }
-
-    /// <summary>Today's request count lives next to the databases (a date and a number: no personal data).</summary>
-    private static string StateFile(IServiceProvider sp) =>
-        DataFile.InDataDirectory(sp.GetRequiredService<IOptions<RichContactOptions>>().Value, "crisp-budget.json");
 
     /// <summary>
     /// Retries transport errors, timeouts and 5xx with exponential backoff and jitter; on 429/420

@@ -20,8 +20,8 @@ public sealed record StorageFailure(StorageFile File, string ErrorType, DateTime
 
     public string Message => File switch
     {
-        StorageFile.Database => $"The settings and activity database (richcontact.db) failed with {ErrorType}: {Hint}",
-        _ => $"The job storage (hangfire.db) failed with {ErrorType}: {Hint}",
+        StorageFile.Database => $"The settings and activity database ({DataDirectory.DatabaseFileName}) failed with {ErrorType}: {Hint}",
+        _ => $"The job storage ({DataDirectory.JobStorageFileName}) failed with {ErrorType}: {Hint}",
     };
 }
 

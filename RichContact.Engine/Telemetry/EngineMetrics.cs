@@ -7,6 +7,7 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Telemetry;
 
@@ -66,7 +67,7 @@ public sealed class EngineMetrics : IHostedService, IDisposable
         meter.CreateObservableGauge("richcontact.conversations.waiting", Waiting, "{conversation}",
             "New conversations waiting for their contact job in this process: in their collection window (stage=window) or queued for a run slot (stage=queued).");
         meter.CreateObservableGauge("richcontact.conversations.held", () => Get<ContactJobScheduler>().HeldCount, "{conversation}",
-            "Conversations held in memory because the job storage (hangfire.db) refuses them; scheduled as soon as it accepts them again.");
+            $"Conversations held in memory because the job storage ({DataDirectory.JobStorageFileName}) refuses them; scheduled as soon as it accepts them again.");
 
         _activity.Recorded += OnRecorded;
     }

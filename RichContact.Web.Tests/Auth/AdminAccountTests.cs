@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using RichContact.Engine;
-using RichContact.Web.Auth;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
+using RichContact.Web.Auth;
 using RichContact.Web.Tests.Support;
 
 namespace RichContact.Web.Tests.Auth;
@@ -12,9 +13,9 @@ public sealed class AdminAccountTests : IDisposable
 
     private AdminAccount Account(string? configuredPassword = null) => new(
         Options.Create(new AdminOptions { Password = configuredPassword }),
-        Options.Create(new RichContactOptions { DataDirectory = _data.Path }));
+        new DataDirectory(_data.Path));
 
-    private string StoredFile => Path.Combine(_data.Path, AdminAccount.FileName);
+    private string StoredFile => Path.Combine(_data.Path, DataDirectory.AdminAccountFileName);
 
     [Fact]
     public void Without_a_configured_password_the_first_start_generates_one_and_stores_only_its_hash()

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using RichContact.Engine.Storage;
 using RichContact.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -58,7 +59,7 @@ public sealed partial class AdminPortalBrowserTests(BrowserFixture fixture)
             await LogInAsync(page);
             await Expect(page).ToHaveURLAsync(Url("websites"));
             // The cookie's keys live in the data directory, so logins survive a restart.
-            Assert.NotEmpty(Directory.GetFiles(Path.Combine(App.DataDirectory, "keys"), "key-*.xml"));
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(App.DataDirectory, DataDirectory.KeysDirectoryName), "key-*.xml"));
             // Other browser tests may have installed more websites in the sandbox.
             await Expect(page.GetByTestId("website-row")).ToHaveCountAsync(App.Get<RichContact.Engine.Crisp.Rtm.SubscribedWebsites>().All.Count);
             // A link clicked while the page's circuit starts can change the address without the page (Blazor).

@@ -118,7 +118,7 @@ public sealed class OverviewPageTests
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=storage-error]").Count));
         Assert.Equal("failing", cut.Find("[data-testid=storage-status]").GetAttribute("data-state"));
         var database = cut.Find("[data-testid=storage-error][data-store=Database]").TextContent;
-        Assert.Contains("richcontact.db", database);
+        Assert.Contains(DataDirectory.DatabaseFileName, database);
         Assert.Contains("IOException", database);
         Assert.Contains("disk full or database locked", database);
         Assert.Contains("TimeoutException", cut.Find("[data-testid=storage-error][data-store=JobStorage]").TextContent);
@@ -128,7 +128,7 @@ public sealed class OverviewPageTests
         // The activity log's next successful write clears the database's alert, and only that one.
         await ctx.Get<ActivityLog>().RecordAsync(Entry());
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=storage-error]")));
-        Assert.Contains("hangfire.db", cut.Find("[data-testid=storage-error]").TextContent);
+        Assert.Contains(DataDirectory.JobStorageFileName, cut.Find("[data-testid=storage-error]").TextContent);
 
         storage.Succeeded(StorageFile.JobStorage);
         cut.WaitForAssertion(() => Assert.Equal("ok", cut.Find("[data-testid=storage-status]").GetAttribute("data-state")));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using RichContact.Engine.Storage;
 using RichContact.Web.Tests.Support;
 
 namespace RichContact.Web.Tests.Hosting;
@@ -59,8 +60,8 @@ public sealed class PublishedAppTests : IAsyncLifetime
         var ready = await _http.GetAsync("readyz");
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.True(File.Exists(Path.Combine(_work, "data", "richcontact.db")));
-        Assert.True(File.Exists(Path.Combine(_work, "data", "hangfire.db")));
+        Assert.True(File.Exists(Path.Combine(_work, "data", DataDirectory.DatabaseFileName)));
+        Assert.True(File.Exists(Path.Combine(_work, "data", DataDirectory.JobStorageFileName)));
     }
 
     private async Task WaitUntilHealthyAsync(TimeSpan timeout)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using RichContact.Engine.Contacts;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Web.Tests.Support;
@@ -92,7 +93,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
     }
 
     private List<(string, string)> ReadActivity() =>
-        Query("richcontact.db", "SELECT SessionId, Outcome FROM activity", reader => (reader.GetString(0), reader.GetString(1)));
+        Query(DataDirectory.DatabaseFileName, "SELECT SessionId, Outcome FROM activity", reader => (reader.GetString(0), reader.GetString(1)));
 
     /// <summary>
     /// Contact jobs in hangfire.db still to run, or running in the live process. A Scheduled job that
@@ -100,7 +101,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
     /// at a time, so a kill in the middle of one can leave such a job (its conversation is caught up).
     /// </summary>
     private int PendingJobs() =>
-        Query("hangfire.db", $"""
+        Query(DataDirectory.JobStorageFileName, $"""
             SELECT COUNT(*) FROM Job j
             WHERE j.StateName = 'Scheduled' AND EXISTS (SELECT 1 FROM "Set" t WHERE t.Key = 'schedule' AND t.Value = CAST(j.Id AS TEXT))
                OR j.StateName = 'Enqueued' AND EXISTS (SELECT 1 FROM JobQueue q WHERE q.JobId = j.Id AND q.FetchedAt = 0)
@@ -111,7 +112,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
 
     /// <summary>Every job's id, state, state history and queue rows: what a failure needs to be explained.</summary>
     private List<string> JobStates() =>
-        Query("hangfire.db", """
+        Query(DataDirectory.JobStorageFileName, """
             SELECT j.Id, j.StateName,
                    (SELECT group_concat(s.Name || ' ' || s.Data, ' > ') FROM State s WHERE s.JobId = j.Id),
                    (SELECT group_concat(q.FetchedAt, ',') FROM JobQueue q WHERE q.JobId = j.Id)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 using RichContact.Web.Auth;
 using RichContact.Web.Tests.Browser;
@@ -22,7 +23,7 @@ public sealed class LoginGuessingTests : AppOverHttp
     protected override void Configure(RichContactApp app)
     {
         app.Settings["RichContact:Admin:Password"] = "";
-        File.WriteAllText(Path.Combine(app.DataDirectory, AdminAccount.FileName), JsonSerializer.Serialize(PasswordHash.Create(RichContactApp.AdminPassword)));
+        File.WriteAllText(Path.Combine(app.DataDirectory, DataDirectory.AdminAccountFileName), JsonSerializer.Serialize(PasswordHash.Create(RichContactApp.AdminPassword)));
         app.TestServices = services => services.AddSingleton(sp => new LoginThrottle(sp.GetRequiredService<IOptions<AdminOptions>>(), _clock));
     }
 

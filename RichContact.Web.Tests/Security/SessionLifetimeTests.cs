@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 using RichContact.Web.Auth;
 using RichContact.Web.Tests.Browser;
@@ -49,16 +50,16 @@ public sealed class SessionLifetimeTests : IDisposable
         string session;
         await using (var first = Start(configuredPassword: null))
         {
-            Assert.True(File.Exists(Path.Combine(_data.Path, AdminAccount.FileName)));
+            Assert.True(File.Exists(Path.Combine(_data.Path, DataDirectory.AdminAccountFileName)));
             // The generated password is printed, not known here: store one the test knows, as a restore from backup would.
-            File.WriteAllText(Path.Combine(_data.Path, AdminAccount.FileName), System.Text.Json.JsonSerializer.Serialize(PasswordHash.Create(FirstPassword)));
+            File.WriteAllText(Path.Combine(_data.Path, DataDirectory.AdminAccountFileName), System.Text.Json.JsonSerializer.Serialize(PasswordHash.Create(FirstPassword)));
         }
         await using (var second = Start(configuredPassword: null))
             session = LoginForm.SessionCookie(await LoginForm.PostAsync(Client(second), FirstPassword))!;
         Assert.NotNull(session);
 
         // The README's recovery: delete admin.json and restart, a new password is generated.
-        File.Delete(Path.Combine(_data.Path, AdminAccount.FileName));
+        File.Delete(Path.Combine(_data.Path, DataDirectory.AdminAccountFileName));
         await using var regenerated = Start(configuredPassword: null);
 
         Assert.Equal(HttpStatusCode.Redirect, (await LoginForm.GetWithSessionAsync(Client(regenerated), "/activity", session)).StatusCode);

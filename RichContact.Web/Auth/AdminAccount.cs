@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using RichContact.Engine;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Web.Auth;
@@ -11,14 +10,12 @@ namespace RichContact.Web.Auth;
 /// The portal's one admin account: checks a password against the configured one or against the
 /// hash in <c>admin.json</c>. Guessing is slowed per client by <see cref="LoginThrottle"/>.
 /// </summary>
-public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<RichContactOptions> options)
+public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, DataDirectory data)
 {
-    public const string FileName = "admin.json";
-
     private PasswordHash? _stored;
     private string? _stamp;
 
-    private string StorePath => options.Value.DataPath(FileName);
+    private string StorePath => data.AdminAccount;
 
     private string? ConfiguredPassword =>
         string.IsNullOrEmpty(adminOptions.Value.Password) ? null : adminOptions.Value.Password;
@@ -33,7 +30,7 @@ public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<R
             return null;
         var password = PasswordHash.GeneratePassword();
         // Atomic: a half-written admin.json would stop every login and block generating a new one.
-        DataFile.AtomicWriteAllText(DataFile.InDataDirectory(options.Value, FileName), JsonSerializer.Serialize(PasswordHash.Create(password)));
+        DataFile.AtomicWriteAllText(StorePath, JsonSerializer.Serialize(PasswordHash.Create(password)));
         return password;
     }
 

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using RichContact.Engine;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Web.Auth;
 
@@ -38,8 +38,8 @@ public static class AdminAuthentication
         // Keys in the data directory: cookies (logins) survive restarts.
         services.AddDataProtection().SetApplicationName("RichContact");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<RichContactOptions>, ILoggerFactory>((keys, options, logs) =>
-                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(options.Value.DataPath("keys")), logs));
+            .Configure<DataDirectory, ILoggerFactory>((keys, data, logs) =>
+                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.Keys), logs));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RichContact.Engine.Contacts;
 
 namespace RichContact.Engine.Crisp.Rest;
 

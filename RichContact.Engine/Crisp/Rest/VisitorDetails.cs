@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RichContact.Engine.Contacts;
 
 namespace RichContact.Engine.Crisp.Rest;
 

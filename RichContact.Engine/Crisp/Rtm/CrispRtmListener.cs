@@ -23,7 +23,7 @@ public sealed class CrispRtmListener(
     CrispConnectionStatus status,
     SubscribedWebsites websites,
     RtmEventQueue queue,
-    RtmTimings timings,
+    IOptions<RtmTimings> rtm,
     IListeningGaps gaps,
     PluginConnectCache connectCache,
     TimeProvider clock,
@@ -32,6 +32,7 @@ public sealed class CrispRtmListener(
     /// <summary>Refusals in a row double the wait up to this (or the configured wait, if longer).</summary>
     private static readonly TimeSpan MaxUnauthorizedRetry = TimeSpan.FromHours(1);
 
+    private readonly RtmTimings timings = rtm.Value;
     private readonly SemaphoreSlim _bindGate = new(1, 1);
     private volatile SocketIO? _socket;
     private DateTimeOffset _lastBind = DateTimeOffset.MinValue;
@@ -308,7 +309,7 @@ public sealed class CrispRtmListener(
 
     /// <summary>
     /// Asks Crisp to include websites that installed the plugin since the socket authenticated
-    /// (<c>socket:bind</c>), at most once per <see cref="RtmTimings.MinBindInterval"/>.
+    /// (<c>socket:bind</c>), at most once per <see cref="RtmTimings.MinBindIntervalSeconds"/>.
     /// </summary>
     public async Task BindAsync(CancellationToken ct = default)
     {

@@ -8,20 +8,18 @@ namespace RichContact.Engine.Crisp.Rtm;
 
 /// <summary>
 /// What the <c>plugin/connect</c> routes answered last (docs/crisp.md): the RTM endpoint and the ids
-/// of the websites that installed the plugin, kept in <c>crisp-plugin-connect.json</c> in the data
-/// directory. A process that starts with the daily quota spent connects RTM from it without a REST
+/// of the websites that installed the plugin, kept in the data directory
+/// (<see cref="DataDirectory.PluginConnect"/>). A process that starts with the daily quota spent connects RTM from it without a REST
 /// call, instead of staying deaf until midnight. Ids and an address only: no tokens, no personal data.
 /// </summary>
-public sealed class PluginConnectCache(IOptions<RichContactOptions> options, ILogger<PluginConnectCache> logger)
+public sealed class PluginConnectCache(DataDirectory data, ILogger<PluginConnectCache> logger)
 {
-    public const string FileName = "crisp-plugin-connect.json";
-
     private readonly Lock _gate = new();
     private Saved _saved = new(null, []);
 
     private sealed record Saved(string? Endpoint, IReadOnlyList<string> Websites);
 
-    private string FilePath => DataFile.InDataDirectory(options.Value, FileName);
+    private string FilePath => data.PluginConnect;
 
     /// <summary>The last endpoint and website ids, or nothing when no earlier run saved them.</summary>
     public (RtmEndpoint? Endpoint, IReadOnlyList<string> WebsiteIds) Read()
@@ -40,7 +38,7 @@ public sealed class PluginConnectCache(IOptions<RichContactOptions> options, ILo
         }
         catch (Exception error) when (error is IOException or JsonException or UnauthorizedAccessException)
         {
-            logger.LogWarning("Could not read {File} ({ErrorType}): the RTM endpoint and the websites are asked from Crisp", FileName, error.GetType().Name);
+            logger.LogWarning("Could not read {File} ({ErrorType}): the RTM endpoint and the websites are asked from Crisp", DataDirectory.PluginConnectFileName, error.GetType().Name);
             return (null, []);
         }
     }
@@ -66,7 +64,7 @@ public sealed class PluginConnectCache(IOptions<RichContactOptions> options, ILo
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
                 // The next start then asks Crisp, as it did before this file existed.
-                logger.LogWarning("Could not write {File} ({ErrorType})", FileName, error.GetType().Name);
+                logger.LogWarning("Could not write {File} ({ErrorType})", DataDirectory.PluginConnectFileName, error.GetType().Name);
             }
         }
     }

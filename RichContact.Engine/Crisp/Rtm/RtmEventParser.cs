@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rest;
 
 namespace RichContact.Engine.Crisp.Rtm;

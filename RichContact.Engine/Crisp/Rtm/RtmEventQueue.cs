@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace RichContact.Engine.Crisp.Rtm;
 
@@ -12,9 +13,9 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// one warning per run of drops. Events not handled yet hold back the last-event mark
 /// (<see cref="OldestUnhandledAt"/>): a kill loses the queue, and the next process must catch it up.
 /// </summary>
-public sealed class RtmEventQueue(ILogger<RtmEventQueue> logger, RtmTimings? timings = null, TimeProvider? clock = null)
+public sealed class RtmEventQueue(ILogger<RtmEventQueue> logger, IOptions<RtmTimings>? timings = null, TimeProvider? clock = null)
 {
-    private readonly Channel<RawRtmEvent> _channel = Channel.CreateBounded<RawRtmEvent>(new BoundedChannelOptions((timings ?? new RtmTimings()).EventQueueCapacity)
+    private readonly Channel<RawRtmEvent> _channel = Channel.CreateBounded<RawRtmEvent>(new BoundedChannelOptions((timings?.Value ?? new RtmTimings()).EventQueueCapacity)
     {
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,

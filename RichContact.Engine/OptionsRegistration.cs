@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace RichContact.Engine;
+
+/// <summary>The one way an engine options class is registered.</summary>
+internal static class OptionsRegistration
+{
+    /// <summary>
+    /// Binds <typeparamref name="TOptions"/> from <paramref name="section"/> and validates it with
+    /// <typeparamref name="TValidator"/> when the host starts: a wrong setting stops the app at once
+    /// rather than when the code that reads it first runs. Tests change a setting the same way an
+    /// operator does, through configuration.
+    /// </summary>
+    public static IServiceCollection AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        return services;
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RichContact.Engine.Contacts;
+
+namespace RichContact.Engine.Storage;
+
+/// <summary>
+/// Every file the app keeps in the data directory (<see cref="RichContactOptions.DataDirectory"/>),
+/// and how each is written. Nothing else names them: a backup, a move to another disk or a reset
+/// ("delete admin.json") starts here. The directory is created when a path is first asked for.
+/// <list type="bullet">
+/// <item><see cref="Database"/> — settings, activity log, backfill runs: EF Core over SQLite in WAL
+/// mode with <c>synchronous = NORMAL</c> (<see cref="SynchronousNormal"/>), beside its <c>-wal</c>
+/// and <c>-shm</c> files.</item>
+/// <item><see cref="JobStorage"/> — Hangfire's jobs (Hangfire.Storage.SQLite manages its own schema,
+/// so it gets its own file; <see cref="HangfireConnections"/>).</item>
+/// <item><see cref="RequestBudget"/>, <see cref="PluginConnect"/>, <see cref="LastEventMark"/>,
+/// <see cref="AdminAccount"/> — small state files, each replaced whole by
+/// <see cref="DataFile.AtomicWriteAllText"/> (a <c>.tmp</c> beside it, then moved over), so a kill
+/// mid-write leaves the previous content.</item>
+/// <item><see cref="Keys"/> — ASP.NET Core data-protection keys (the admin cookie), written by the
+/// framework's file-system key repository.</item>
+/// </list>
+/// </summary>
+public sealed class DataDirectory
+{
+    public const string DatabaseFileName = "richcontact.db";
+    public const string JobStorageFileName = "hangfire.db";
+    public const string RequestBudgetFileName = "crisp-budget.json";
+    public const string PluginConnectFileName = "crisp-plugin-connect.json";
+    public const string LastEventMarkFileName = "rtm-last-event.txt";
+    public const string AdminAccountFileName = "admin.json";
+    public const string KeysDirectoryName = "keys";
+
+    /// <param name="directory">Relative paths are relative to the working directory.</param>
+    public DataDirectory(string directory) => Path = System.IO.Path.GetFullPath(directory);
+
+    /// <summary>The one registered: <see cref="RichContactOptions.DataDirectory"/>.</summary>
+    internal static DataDirectory FromOptions(IServiceProvider services) =>
+        new(services.GetRequiredService<IOptions<RichContactOptions>>().Value.DataDirectory);
+
+    /// <summary>The directory's full path.</summary>
+    public string Path { get; }
+
+    /// <summary>Website settings, the activity log and backfill runs.</summary>
+    public string Database => InIt(DatabaseFileName);
+
+    /// <summary>Hangfire's jobs: the contact jobs waiting out their collection window, backfill batches.</summary>
+    public string JobStorage => InIt(JobStorageFileName);
+
+    /// <summary>Today's Crisp request count (a date and a number: no personal data).</summary>
+    public string RequestBudget => InIt(RequestBudgetFileName);
+
+    /// <summary>What Crisp's <c>plugin/connect</c> routes answered last: the RTM endpoint and the website ids.</summary>
+    public string PluginConnect => InIt(PluginConnectFileName);
+
+    /// <summary>When the RTM socket last showed a sign of life (a timestamp): where a restarted process catches up from.</summary>
+    public string LastEventMark => InIt(LastEventMarkFileName);
+
+    /// <summary>The PBKDF2 hash of the generated admin password.</summary>
+    public string AdminAccount => InIt(AdminAccountFileName);
+
+    /// <summary>The data-protection keys of the admin cookie, so that logins survive restarts.</summary>
+    public string Keys => InIt(KeysDirectoryName);
+
+    private string InIt(string name)
+    {
+        Directory.CreateDirectory(Path);
+        return System.IO.Path.Combine(Path, name);
+    }
+}
