@@ -3,7 +3,6 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Backfill;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rtm;
-using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests;

@@ -19,13 +19,12 @@ namespace RichContact.Engine;
 
 public static class EngineServiceCollectionExtensions
 {
-    /// <summary>Everything the engine needs: options, SQLite, Hangfire, settings and the activity log.</summary>
+    /// <summary>Everything the engine needs: options, the data directory's databases, Hangfire, Crisp, the contact journey, backfill, metrics and health checks.</summary>
     public static IServiceCollection AddRichContactEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<RichContactOptions, RichContactOptionsValidator>(configuration, RichContactOptions.Section);
         services.AddValidatedOptions<RtmTimings, RtmTimingsValidator>(configuration, RtmTimings.Section);
         services.AddValidatedOptions<ContactJobOptions, ContactJobOptionsValidator>(configuration, ContactJobOptions.Section);
-        services.AddValidatedOptions<HangfireTimings, HangfireTimingsValidator>(configuration, HangfireTimings.Section);
         services.AddValidatedOptions<ActivityRetentionTimings, ActivityRetentionTimingsValidator>(configuration, ActivityRetentionTimings.Section);
 
         services.TryAddSingleton(DataDirectory.FromOptions);
@@ -34,21 +33,7 @@ public static class EngineServiceCollectionExtensions
             db.UseSqlite($"Data Source={sp.GetRequiredService<DataDirectory>().Database}").AddInterceptors(new SynchronousNormal()));
         services.AddHostedService<DatabaseMigrator>();
 
-        // Hangfire.Storage.SQLite manages its own schema, so it gets its own file.
-        services.AddHangfire((sp, hangfire) => hangfire
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseStorage(new RichContactJobStorage(HangfireConnections.Factory(sp.GetRequiredService<DataDirectory>().JobStorage), new SQLiteStorageOptions
-            {
-                QueuePollInterval = HangfireTimingsOf(sp).QueuePollInterval,
-                InvisibilityTimeout = HangfireTimingsOf(sp).InvisibilityTimeout,
-            })));
-        services.AddHangfireServer((sp, server) =>
-        {
-            server.SchedulePollingInterval = HangfireTimingsOf(sp).SchedulePollingInterval;
-            server.ServerName = "richcontact";
-        });
+        services.AddContactJobsHangfire(configuration);
 
         services.AddSingleton<StorageStatus>();
         services.AddSingleton<WebsiteSettingsStore>();
@@ -69,6 +54,4 @@ public static class EngineServiceCollectionExtensions
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return services;
     }
-
-    private static HangfireTimings HangfireTimingsOf(IServiceProvider sp) => sp.GetRequiredService<IOptions<HangfireTimings>>().Value;
 }

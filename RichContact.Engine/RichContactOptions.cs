@@ -1,5 +1,6 @@
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Engine;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Engine;
 

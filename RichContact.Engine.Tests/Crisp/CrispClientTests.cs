@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Crisp;

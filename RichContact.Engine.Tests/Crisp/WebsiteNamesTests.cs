@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 

@@ -1,5 +1,5 @@
 using Hangfire;
-using RichContact.Engine.Storage;
+using RichContact.Engine.Contacts;
 using RichContact.Engine.Tests.Support;
 
 namespace RichContact.Engine.Tests.Scheduling;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Tests.Support;
 

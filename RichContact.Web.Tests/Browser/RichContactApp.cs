@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Web.Sandbox;

@@ -1,8 +1,7 @@
 using Hangfire.Storage;
 using Hangfire.Storage.SQLite;
-using RichContact.Engine.Contacts;
 
-namespace RichContact.Engine.Storage;
+namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// Hangfire.Storage.SQLite with the job-state locks taken in this process instead of in hangfire.db,

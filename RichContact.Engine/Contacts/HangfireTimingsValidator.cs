@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace RichContact.Engine.Storage;
+namespace RichContact.Engine.Contacts;
 
 /// <summary>Start-up validation of <c>RichContact:Hangfire</c>.</summary>
 internal sealed class HangfireTimingsValidator : IValidateOptions<HangfireTimings>

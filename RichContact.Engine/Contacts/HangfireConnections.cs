@@ -1,7 +1,7 @@
 using Hangfire.Storage.SQLite;
 using SQLite;
 
-namespace RichContact.Engine.Storage;
+namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// Connections to hangfire.db as Hangfire.Storage.SQLite opens them by default, plus

@@ -1,4 +1,4 @@
-namespace RichContact.Engine.Storage;
+namespace RichContact.Engine.Contacts;
 
 /// <summary>Configuration section <c>RichContact:Hangfire</c>: how often Hangfire's server and job storage look for work.</summary>
 public sealed class HangfireTimings

@@ -1,0 +1,42 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RichContact.Engine.Storage;
+
+namespace RichContact.Engine.Contacts;
+
+/// <summary>
+/// Hangfire as the contact jobs need it: the job storage (its own file, hangfire.db, since
+/// Hangfire.Storage.SQLite manages its own schema; its job-state locks in this process) and the
+/// server, with the polling intervals of <see cref="HangfireTimings"/>. The other timing decisions
+/// are beside it: the due time (<see cref="CollectionWindow"/>, <see cref="ContactJobScheduler"/>),
+/// the run at the window's end (<see cref="WindowEndRuns"/>), the hold of what the storage refuses
+/// (<see cref="ContactJobScheduler"/>, <see cref="HoldWhileDatabaseFailsAttribute"/>) and the job's
+/// retries (<see cref="CreateContactJob"/>).
+/// </summary>
+internal static class ContactJobsHangfire
+{
+    public static IServiceCollection AddContactJobsHangfire(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<HangfireTimings, HangfireTimingsValidator>(configuration, HangfireTimings.Section);
+        services.AddHangfire((sp, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(new RichContactJobStorage(HangfireConnections.Factory(sp.GetRequiredService<DataDirectory>().JobStorage), new SQLiteStorageOptions
+            {
+                QueuePollInterval = TimingsOf(sp).QueuePollInterval,
+                InvisibilityTimeout = TimingsOf(sp).InvisibilityTimeout,
+            })));
+        services.AddHangfireServer((sp, server) =>
+        {
+            server.SchedulePollingInterval = TimingsOf(sp).SchedulePollingInterval;
+            server.ServerName = "richcontact";
+        });
+        return services;
+    }
+
+    private static HangfireTimings TimingsOf(IServiceProvider sp) => sp.GetRequiredService<IOptions<HangfireTimings>>().Value;
+}
