@@ -3,7 +3,13 @@ using RichContact.Engine.Crisp.Rtm;
 
 namespace RichContact.Engine.Contacts;
 
-/// <summary>Registers the journey from a Crisp event to a contact and its activity entry, with the catch-up of what was missed.</summary>
+/// <summary>
+/// Registers the journey from a Crisp event to a contact and its activity entry (docs/architecture.md).
+/// Its folders, in reading order: Events (the events and the catch-up of what was missed), Window (the
+/// collection window), Scheduling (when the job runs), Job (the decision and its outcome), Dedup (finding
+/// the person in the CRM), Mends (a real email that comes after a placeholder). One namespace: the
+/// folders are for reading, the stages call each other both ways.
+/// </summary>
 internal static class ContactsRegistration
 {
     public static IServiceCollection AddContacts(this IServiceCollection services)
