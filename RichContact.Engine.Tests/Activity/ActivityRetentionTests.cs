@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Activity;
 

@@ -1,7 +1,7 @@
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Memory;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Contacts;
 

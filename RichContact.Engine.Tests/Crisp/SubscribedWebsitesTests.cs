@@ -1,7 +1,7 @@
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Crisp;
 

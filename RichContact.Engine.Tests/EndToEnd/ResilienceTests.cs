@@ -3,8 +3,8 @@ using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.EndToEnd;
 
@@ -140,7 +140,7 @@ public class UnauthorizedTests : EngineEndToEndTest
     [Fact]
     public async Task Wrong_plugin_key_stops_the_listener_with_a_clear_status()
     {
-        await using var engine = await Support.EngineHost.StartAsync(Data.Path, new Dictionary<string, string?>
+        await using var engine = await EngineHost.StartAsync(Data.Path, new Dictionary<string, string?>
         {
             ["RichContact:Crisp:Identifier"] = Sandbox.Options.Identifier,
             ["RichContact:Crisp:Key"] = "wrong-key",

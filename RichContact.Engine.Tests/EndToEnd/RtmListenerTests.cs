@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rtm;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.EndToEnd;
 

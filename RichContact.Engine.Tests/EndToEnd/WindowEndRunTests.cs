@@ -1,7 +1,7 @@
 using Hangfire;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.EndToEnd;
 

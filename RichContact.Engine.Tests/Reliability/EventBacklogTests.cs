@@ -2,8 +2,8 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.EndToEnd;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Reliability;
 

@@ -63,5 +63,5 @@ public abstract class SandboxTestBase : IAsyncLifetime
     }
 
     /// <summary>Polls a condition that the sandbox reaches asynchronously; fails the test if it never does.</summary>
-    protected static Task Eventually(Func<Task<bool>> condition, string what) => Support.Eventually.TrueAsync(condition, what, Timeout);
+    protected static Task Eventually(Func<Task<bool>> condition, string what) => RichContact.Testing.Eventually.TrueAsync(condition, what, Timeout);
 }

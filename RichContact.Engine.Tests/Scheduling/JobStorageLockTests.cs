@@ -1,6 +1,6 @@
 using Hangfire;
 using RichContact.Engine.Storage;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Scheduling;
 

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using RichContact.Engine.Settings;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Settings;
 

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Storage;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using RichContact.Testing;
 using RichContact.Web.Tests.Support;
 
 namespace RichContact.Web.Tests.Hosting;

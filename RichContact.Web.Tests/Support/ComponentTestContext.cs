@@ -6,7 +6,7 @@ using MudBlazor.Services;
 using RichContact.Engine;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Storage;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Web.Tests.Support;
 

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RichContact.Engine;
 
-namespace RichContact.Engine.Tests.Support;
+namespace RichContact.Testing;
 
 /// <summary>The engine as the web app composes it, in a generic host over a real data directory.</summary>
 public sealed class EngineHost : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace RichContact.Engine.Tests.Support;
+namespace RichContact.Testing;
 
 /// <summary>
 /// A clock the test moves by hand whose timers (and so <c>Task.Delay(…, clock)</c>) fire when it is

@@ -1,4 +1,4 @@
-namespace RichContact.Engine.Tests.Support;
+namespace RichContact.Testing;
 
 /// <summary>A clock the test moves by hand.</summary>
 public sealed class ManualClock(DateTimeOffset now) : TimeProvider

@@ -1,17 +1,25 @@
 using System.Collections.Concurrent;
 using RichContact.Engine.Activity;
 
-namespace RichContact.Engine.Tests.Support;
+namespace RichContact.Testing;
 
-/// <summary>Collects the live activity stream so tests wait for outcomes instead of sleeping.</summary>
-public sealed class ActivityRecorder
+/// <summary>
+/// Collects the live activity stream so tests wait for outcomes instead of sleeping (subscribe before
+/// starting the conversations); disposing it stops listening.
+/// </summary>
+public sealed class ActivityRecorder : IDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
+    private readonly ActivityStream _stream;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<ActivityEntry>> _first = new();
     private readonly ConcurrentQueue<ActivityEntry> _all = new();
 
-    public ActivityRecorder(ActivityStream stream) => stream.Recorded += Record;
+    public ActivityRecorder(ActivityStream stream)
+    {
+        _stream = stream;
+        _stream.Recorded += Record;
+    }
 
     public IReadOnlyCollection<ActivityEntry> All => _all;
 
@@ -29,4 +37,6 @@ public sealed class ActivityRecorder
 
     private TaskCompletionSource<ActivityEntry> Completion(string sessionId) =>
         _first.GetOrAdd(sessionId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void Dispose() => _stream.Recorded -= Record;
 }

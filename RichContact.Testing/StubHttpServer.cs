@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Crisp.Rest;
 
-namespace RichContact.Engine.Tests.Support;
+namespace RichContact.Testing;
 
 /// <summary>A loopback HTTP server whose answers the test scripts, for the REST client's own behaviour.</summary>
 public sealed class StubHttpServer : IAsyncDisposable

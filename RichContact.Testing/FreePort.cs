@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace RichContact.Web.Tests.Support;
+namespace RichContact.Testing;
 
 public static class FreePort
 {

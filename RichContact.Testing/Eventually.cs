@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace RichContact.Engine.Tests.Support;
+namespace RichContact.Testing;
 
 /// <summary>Waits for a condition that something else reaches asynchronously; fails the test naming what never happened.</summary>
 public static class Eventually

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace RichContact.Engine.Tests.Support;
+namespace RichContact.Testing;
 
 /// <summary>Keeps every log line (Trace and up, with exceptions) so a test can search them.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider

@@ -1,4 +1,4 @@
-namespace RichContact.Engine.Tests.Support;
+namespace RichContact.Testing;
 
 /// <summary>A fresh data directory per test, removed afterwards.</summary>
 public sealed class TempDataDirectory : IDisposable
