@@ -20,18 +20,28 @@ public sealed class EngineHost : IAsyncDisposable
         Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["RichContact:DataDirectory"] = dataDirectory,
-        });
-        if (settings is not null)
-            builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddRichContactEngine(builder.Configuration);
+        Compose(builder.Services, builder.Configuration, dataDirectory, settings);
         configure?.Invoke(builder.Services);
 
         var host = builder.Build();
         await host.StartAsync();
         return new EngineHost(host);
+    }
+
+    /// <summary>
+    /// The engine's services over a data directory and settings, as every test fixture that hosts the
+    /// engine composes them (this host, the web tests' component context).
+    /// </summary>
+    public static void Compose(IServiceCollection services, IConfigurationManager configuration, string dataDirectory,
+        IDictionary<string, string?>? settings = null)
+    {
+        configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RichContact:DataDirectory"] = dataDirectory,
+        });
+        if (settings is not null)
+            configuration.AddInMemoryCollection(settings);
+        services.AddRichContactEngine(configuration);
     }
 
     public async ValueTask DisposeAsync()
