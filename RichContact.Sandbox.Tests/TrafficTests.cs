@@ -1,9 +1,8 @@
 using System.Text.Json;
-using RichContact.Sandbox;
 using RichContact.Sandbox.Events;
 using RichContact.Sandbox.Traffic;
 
-namespace RichContact.Engine.Tests.Sandbox;
+namespace RichContact.Sandbox.Tests;
 
 public sealed class TrafficTests : SandboxTestBase
 {

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using RichContact.Sandbox;
 
-namespace RichContact.Engine.Tests.Sandbox;
+namespace RichContact.Sandbox.Tests;
 
 public sealed class PluginConnectTests : SandboxTestBase
 {

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
-using RichContact.Sandbox;
 using RichContact.Sandbox.Events;
 
-namespace RichContact.Engine.Tests.Sandbox;
+namespace RichContact.Sandbox.Tests;
 
 public sealed class FaultTests : SandboxTestBase
 {

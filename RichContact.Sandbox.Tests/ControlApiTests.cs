@@ -2,10 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using RichContact.Sandbox;
 using RichContact.Sandbox.Control;
 
-namespace RichContact.Engine.Tests.Sandbox;
+namespace RichContact.Sandbox.Tests;
 
 public sealed class ControlApiTests : SandboxTestBase
 {

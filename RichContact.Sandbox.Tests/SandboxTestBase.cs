@@ -2,9 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using RichContact.Sandbox;
 
-namespace RichContact.Engine.Tests.Sandbox;
+namespace RichContact.Sandbox.Tests;
 
 /// <summary>A fresh sandbox on a free loopback port per test, and a REST client holding the seeded plugin credentials.</summary>
 public abstract class SandboxTestBase : IAsyncLifetime

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using RichContact.Sandbox;
 using SocketIOClient;
 using SocketIOClient.Transport;
 
-namespace RichContact.Engine.Tests.Sandbox;
+namespace RichContact.Sandbox.Tests;
 
 /// <summary>
 /// A plugin's RTM connection made the way the engine makes it, with SocketIOClient 3.0.6: scheme+host as

@@ -1,9 +1,8 @@
 using System.Globalization;
 using RichContact.Engine.Contacts;
-using RichContact.Sandbox;
 using RichContact.Sandbox.Events;
 
-namespace RichContact.Engine.Tests.Sandbox;
+namespace RichContact.Sandbox.Tests;
 
 /// <summary>Conversations a workspace had before the plugin: dated in the past, listed by date, heard by nobody.</summary>
 public sealed class PastConversationTests : SandboxTestBase

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using RichContact.Sandbox;
 
-namespace RichContact.Engine.Tests.Sandbox;
+namespace RichContact.Sandbox.Tests;
 
 public sealed class WebsiteRouteTests : SandboxTestBase
 {

@@ -7,11 +7,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RichContact.Sandbox;
 using RichContact.Sandbox.Events;
 using RichContact.Sandbox.Hooks;
 
-namespace RichContact.Engine.Tests.Sandbox;
+namespace RichContact.Sandbox.Tests;
 
 public sealed class HookTests : IAsyncLifetime
 {

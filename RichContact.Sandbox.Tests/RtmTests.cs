@@ -1,9 +1,8 @@
 using System.Text.Json;
 using RichContact.Engine.Contacts;
-using RichContact.Sandbox;
 using RichContact.Sandbox.Events;
 
-namespace RichContact.Engine.Tests.Sandbox;
+namespace RichContact.Sandbox.Tests;
 
 public sealed class RtmTests : SandboxTestBase
 {

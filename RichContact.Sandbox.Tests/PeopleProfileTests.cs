@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace RichContact.Engine.Tests.Sandbox;
+namespace RichContact.Sandbox.Tests;
 
 public sealed class PeopleProfileTests : SandboxTestBase
 {

@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 
-namespace RichContact.Engine.Tests.Sandbox;
+namespace RichContact.Sandbox.Tests;
 
 /// <summary>Engine.IO text frames over a bare WebSocket, for what SocketIOClient does not let a test do.</summary>
 internal static class RawSocket

@@ -1,7 +1,6 @@
 using System.Net;
-using RichContact.Sandbox;
 
-namespace RichContact.Engine.Tests.Sandbox;
+namespace RichContact.Sandbox.Tests;
 
 public sealed class RestGateTests : SandboxTestBase
 {

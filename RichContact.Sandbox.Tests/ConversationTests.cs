@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using RichContact.Engine.Contacts;
-using RichContact.Sandbox;
 
-namespace RichContact.Engine.Tests.Sandbox;
+namespace RichContact.Sandbox.Tests;
 
 public sealed class ConversationTests : SandboxTestBase
 {
