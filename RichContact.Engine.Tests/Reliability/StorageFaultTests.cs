@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Storage;
+using RichContact.Engine.Tests.Crisp.Rtm;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Testing;
 

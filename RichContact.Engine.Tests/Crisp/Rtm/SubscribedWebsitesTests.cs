@@ -3,7 +3,7 @@ using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Testing;
 
-namespace RichContact.Engine.Tests.Crisp;
+namespace RichContact.Engine.Tests.Crisp.Rtm;
 
 public class SubscribedWebsitesTests
 {

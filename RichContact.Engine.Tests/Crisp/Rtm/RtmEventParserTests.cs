@@ -2,7 +2,7 @@ using System.Text.Json;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
 
-namespace RichContact.Engine.Tests.Crisp;
+namespace RichContact.Engine.Tests.Crisp.Rtm;
 
 public class RtmEventParserTests
 {

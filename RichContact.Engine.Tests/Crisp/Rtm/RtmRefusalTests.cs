@@ -4,7 +4,7 @@ using RichContact.Engine.Crisp;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Sandbox;
 
-namespace RichContact.Engine.Tests.Reliability;
+namespace RichContact.Engine.Tests.Crisp.Rtm;
 
 /// <summary>Crisp answers <c>unauthorized</c> once although the keys are right (RELIABILITY.md, issue 11.7).</summary>
 public class RtmRefusalTests : EngineEndToEndTest

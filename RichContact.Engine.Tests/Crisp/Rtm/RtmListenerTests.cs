@@ -4,10 +4,11 @@ using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Sandbox;
 using RichContact.Testing;
 
-namespace RichContact.Engine.Tests.EndToEnd;
+namespace RichContact.Engine.Tests.Crisp.Rtm;
 
 /// <summary>The listener's own duties: bad payloads, a silent socket, the subscribed events.</summary>
 public class RtmListenerTests : EngineEndToEndTest

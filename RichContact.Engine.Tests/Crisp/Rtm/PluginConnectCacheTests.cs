@@ -4,7 +4,7 @@ using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Testing;
 
-namespace RichContact.Engine.Tests.Crisp;
+namespace RichContact.Engine.Tests.Crisp.Rtm;
 
 public sealed class PluginConnectCacheTests : IDisposable
 {

@@ -4,7 +4,7 @@ using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Testing;
 
-namespace RichContact.Engine.Tests.Crisp;
+namespace RichContact.Engine.Tests.Crisp.Rtm;
 
 public class WebsiteInstallFollowUpTests
 {

@@ -4,7 +4,7 @@ using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Sandbox;
 
-namespace RichContact.Engine.Tests.Reliability;
+namespace RichContact.Engine.Tests.Crisp.Rtm;
 
 /// <summary>
 /// RTM outages under traffic: the listener reconnects and re-authenticates on its own, and every
