@@ -51,36 +51,3 @@ public sealed class WebsiteRouteTests : SandboxTestBase
         Assert.Equal(2, (await Sandbox.Control.RequestsAsync()).Count("GET", "/v1/website/{website_id}"));
     }
 }
-
-public sealed class RefusedWebsiteRouteTests : SandboxTestBase
-{
-    protected override SandboxOptions CreateOptions() => new() { WebsiteRoute = WebsiteRouteReadings.Refused };
-
-    [Fact]
-    public async Task A_sandbox_configured_to_refuse_the_route_refuses_it_from_the_start()
-    {
-        AssertCrispError(await GetAsync($"website/{WebsiteId}"), 403, "restricted_route_tier");
-    }
-}
-
-public sealed class WebsiteRouteOptionsTests
-{
-    [Fact]
-    public void The_reading_and_each_website_domain_bind_from_configuration_and_a_misspelt_reading_stops_the_sandbox()
-    {
-        var options = SandboxOptions.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["RichContact:Sandbox:WebsiteRoute"] = "refused",
-            ["RichContact:Sandbox:Websites:0:Id"] = "w-1",
-            ["RichContact:Sandbox:Websites:0:Token"] = "t-1",
-            ["RichContact:Sandbox:Websites:0:Name"] = "Shop",
-            ["RichContact:Sandbox:Websites:0:Domain"] = "shop.example.com",
-        }).Build());
-        Assert.Equal(WebsiteRouteReadings.Refused, options.WebsiteRoute);
-        Assert.Equal(("Shop", "shop.example.com"), (options.Websites.Single().Name, options.Websites.Single().Domain));
-
-        var error = Assert.Throws<InvalidOperationException>(() => SandboxOptions.FromConfiguration(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["RichContact:Sandbox:WebsiteRoute"] = "refuse" }).Build()));
-        Assert.Contains("RichContact:Sandbox:WebsiteRoute", error.Message);
-    }
-}

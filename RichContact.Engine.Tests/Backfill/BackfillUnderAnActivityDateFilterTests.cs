@@ -11,9 +11,3 @@ public sealed class BackfillUnderAnActivityDateFilterTests : BackfillRunTests
 {
     protected override SandboxOptions? SandboxSettings => new() { ConversationListFilter = ConversationListFilters.Updated };
 }
-
-/// <summary>The same, against a Crisp that ignores the date filters and lists every conversation.</summary>
-public sealed class BackfillUnderAnIgnoredDateFilterTests : BackfillRunTests
-{
-    protected override SandboxOptions? SandboxSettings => new() { ConversationListFilter = ConversationListFilters.Ignored };
-}

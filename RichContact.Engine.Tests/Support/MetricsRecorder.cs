@@ -4,9 +4,6 @@ using RichContact.Engine.Telemetry;
 
 namespace RichContact.Engine.Tests.Support;
 
-/// <summary>One measurement of the engine's meter: its instrument, value and labels.</summary>
-public sealed record Measured(string Instrument, double Value, IReadOnlyDictionary<string, string?> Labels);
-
 /// <summary>
 /// Listens to the engine's meter of one host (its <see cref="IMeterFactory"/>), as an exporter would,
 /// and keeps every measurement; gauges are read when <see cref="Gauges"/> asks.

@@ -115,9 +115,3 @@ public class CrispHookTests : AppOverHttp
         Assert.Single(App.Logs.Lines, l => l.Contains($"signed at {fresh} already taken"));
     }
 }
-
-/// <summary>The same, when Crisp signs a delivery anew each time it sends it again.</summary>
-public sealed class CrispHookFreshRedeliveryTests : CrispHookTests
-{
-    protected override string Redelivery => HookRedeliveries.Fresh;
-}

@@ -1,0 +1,6 @@
+using System.Diagnostics.Metrics;
+
+namespace RichContact.Engine.Tests.Support;
+
+/// <summary>One measurement of the engine's meter: its instrument, value and labels.</summary>
+public sealed record Measured(string Instrument, double Value, IReadOnlyDictionary<string, string?> Labels);
