@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using RichContact.Engine.Backfill;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Storage;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Backfill;
 

@@ -1,7 +1,7 @@
 using RichContact.Engine.Backfill;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Backfill;
 

@@ -4,8 +4,8 @@ using RichContact.Engine.Backfill;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Backfill;
 

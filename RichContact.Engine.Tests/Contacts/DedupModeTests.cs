@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Contacts;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Contacts;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Crisp;
 

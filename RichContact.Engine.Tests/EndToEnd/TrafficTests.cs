@@ -1,7 +1,7 @@
 using Hangfire;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 using Xunit.Abstractions;
 
 namespace RichContact.Engine.Tests.EndToEnd;

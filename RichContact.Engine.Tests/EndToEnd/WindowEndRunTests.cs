@@ -2,7 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.EndToEnd;
 

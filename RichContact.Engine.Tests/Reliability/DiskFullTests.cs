@@ -6,20 +6,10 @@ using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Reliability;
-
-/// <summary>Runs only as root: a full disk needs a small tmpfs mounted as the data directory.</summary>
-public sealed class RootFactAttribute : FactAttribute
-{
-    public RootFactAttribute()
-    {
-        if (Environment.UserName != "root")
-            Skip = "blocked: mounting a small tmpfs to fill the disk needs root";
-    }
-}
 
 /// <summary>The data directory's disk fills up while a conversation arrives, then space comes back.</summary>
 public sealed class DiskFullTests : IAsyncLifetime

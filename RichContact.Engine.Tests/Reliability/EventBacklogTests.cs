@@ -3,8 +3,8 @@ using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Reliability;
 

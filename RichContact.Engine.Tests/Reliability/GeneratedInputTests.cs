@@ -6,6 +6,7 @@ using CsCheck;
 using RichContact.Engine.Channels;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Tests.Crisp.Rtm;
 
 namespace RichContact.Engine.Tests.Reliability;
 

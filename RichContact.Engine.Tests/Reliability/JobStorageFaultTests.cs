@@ -1,9 +1,8 @@
-using Microsoft.Data.Sqlite;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Reliability;
 
@@ -49,33 +48,5 @@ public class JobStorageFaultTests : EngineEndToEndTest
         Assert.Single(Logs.Lines, l => l.StartsWith("Error") && l.Contains("job storage failed") && l.Contains(first));
         Assert.Single(Logs.Lines, l => l.StartsWith("Warning") && l.Contains("held") && l.Contains(second));
         Assert.Single(Logs.Lines, l => l.Contains("Job storage accepts jobs again: scheduled the 2 conversations"));
-    }
-}
-
-/// <summary>Holds hangfire.db's write lock from another connection, as a stuck process would.</summary>
-internal sealed class JobStorageLock : IAsyncDisposable
-{
-    private readonly SqliteConnection _connection;
-
-    private JobStorageLock(SqliteConnection connection) => _connection = connection;
-
-    public static async Task<JobStorageLock> AcquireAsync(string dataDirectory)
-    {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, DataDirectory.JobStorageFileName)};Pooling=False");
-        await connection.OpenAsync();
-        await using var begin = connection.CreateCommand();
-        begin.CommandText = "BEGIN EXCLUSIVE";
-        await begin.ExecuteNonQueryAsync();
-        return new JobStorageLock(connection);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await using (var commit = _connection.CreateCommand())
-        {
-            commit.CommandText = "COMMIT";
-            await commit.ExecuteNonQueryAsync();
-        }
-        await _connection.DisposeAsync();
     }
 }

@@ -6,7 +6,7 @@ using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Reliability;
 

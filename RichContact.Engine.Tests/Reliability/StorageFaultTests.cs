@@ -2,8 +2,9 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Storage;
+using RichContact.Engine.Tests.Crisp.Rtm;
 using RichContact.Engine.Tests.EndToEnd;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Reliability;
 

@@ -1,6 +1,7 @@
 using Hangfire;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Tests.Support;
+using RichContact.Engine.Storage;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Scheduling;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Storage;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Storage;
 

@@ -1,5 +1,5 @@
 using RichContact.Engine.Storage;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Storage;
 

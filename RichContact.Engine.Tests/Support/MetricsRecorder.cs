@@ -2,10 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using RichContact.Engine.Telemetry;
 
-namespace RichContact.Engine.Tests.Support;
-
-/// <summary>One measurement of the engine's meter: its instrument, value and labels.</summary>
-public sealed record Measured(string Instrument, double Value, IReadOnlyDictionary<string, string?> Labels);
+namespace RichContact.Testing;
 
 /// <summary>
 /// Listens to the engine's meter of one host (its <see cref="IMeterFactory"/>), as an exporter would,

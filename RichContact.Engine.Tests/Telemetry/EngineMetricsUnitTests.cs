@@ -7,6 +7,7 @@ using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Telemetry;
 using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Telemetry;
 

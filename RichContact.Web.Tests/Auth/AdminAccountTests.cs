@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using RichContact.Engine;
 using RichContact.Engine.Storage;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 using RichContact.Web.Auth;
 using RichContact.Web.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 using RichContact.Web.Auth;
 
 namespace RichContact.Web.Tests.Auth;

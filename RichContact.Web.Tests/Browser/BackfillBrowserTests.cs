@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Backfill;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
+using RichContact.Testing;
 using RichContact.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -50,9 +50,9 @@ public sealed class BackfillBrowserTests(BrowserFixture fixture)
         var websiteId = await InstallWebsiteAsync();
         var past = await PastConversationsAsync(websiteId);
         // One conversation heard live today: the range covers it, and it already has its contact.
-        using var waiter = new ActivityWaiter(App.Get<ActivityStream>());
+        using var waiter = new ActivityRecorder(App.Get<ActivityStream>());
         var live = await App.Sandbox.Control.StartConversationAsync(new() { WebsiteId = websiteId, Origin = "whatsapp", Phone = "+351 913 999 999", Nickname = "Ao Vivo" });
-        Assert.Equal(ActivityOutcome.Created, (await waiter.ForSessionAsync(live)).Outcome);
+        Assert.Equal(ActivityOutcome.Created, (await waiter.OutcomeAsync(live)).Outcome);
 
         var page = await fixture.NewPageAsync();
         await BrowserFixture.RunAsync(page, nameof(An_operator_previews_a_backfill_starts_it_watches_the_bar_move_to_done_and_finds_the_conversations_in_the_feed), async () =>

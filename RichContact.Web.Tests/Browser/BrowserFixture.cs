@@ -3,12 +3,6 @@ using RichContact.Web.Tests.Support;
 
 namespace RichContact.Web.Tests.Browser;
 
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser";
-}
-
 /// <summary>
 /// One app (with its sandbox), one stand-in Crisp dashboard and one Chromium for all browser tests;
 /// every test gets its own browser context, so no cookie leaks from one test to another.

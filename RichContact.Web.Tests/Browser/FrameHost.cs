@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using RichContact.Web.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Web.Tests.Browser;
 

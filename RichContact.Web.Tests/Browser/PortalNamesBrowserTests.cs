@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Settings;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 using RichContact.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -46,13 +46,13 @@ public sealed class PortalNamesBrowserTests(BrowserFixture fixture)
     public async Task An_operator_sees_websites_by_name_and_domain_on_every_page_reasons_as_sentences_and_times_in_their_own_zone()
     {
         var (websiteId, settings) = await InstallWebsiteAsync();
-        using var waiter = new ActivityWaiter(App.Get<ActivityStream>());
+        using var waiter = new ActivityRecorder(App.Get<ActivityStream>());
         // A Telegram conversation where only WhatsApp is monitored, and one on another website.
         var skippedSession = await App.Sandbox.Control.StartConversationAsync(new() { WebsiteId = websiteId, Origin = "telegram", Phone = "+351 912 000 111", Nickname = "Names Visitor" });
         var shop = App.Sandbox.Options.Websites[0];
         var shopSession = await App.Sandbox.Control.StartConversationAsync(new() { WebsiteId = shop.Id, Origin = "whatsapp", Phone = "+351 912 000 222", Nickname = "Names Visitor" });
-        var skipped = await waiter.ForSessionAsync(skippedSession);
-        await waiter.ForSessionAsync(shopSession);
+        var skipped = await waiter.OutcomeAsync(skippedSession);
+        await waiter.OutcomeAsync(shopSession);
         Assert.Equal(ReasonCodes.ChannelNotMonitored, skipped.Reason);
 
         var page = await fixture.NewPageAsync(timezoneId: TimeZone);

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Settings;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace RichContact.Web.Tests.Browser;
@@ -42,10 +42,10 @@ public sealed class PreviewOnlyBrowserTests(BrowserFixture fixture)
             Assert.True((await App.Get<WebsiteSettingsStore>().GetAsync(websiteId)).PreviewOnly);
 
             // A WhatsApp customer writes in.
-            using var waiter = new ActivityWaiter(App.Get<ActivityStream>());
+            using var waiter = new ActivityRecorder(App.Get<ActivityStream>());
             var session = await App.Sandbox.Control.StartConversationAsync(new()
             { WebsiteId = websiteId, Origin = "whatsapp", Phone = "+351 912 000 401", Nickname = "Paula Preview", Message = "Bom dia" });
-            var outcome = await waiter.ForSessionAsync(session);
+            var outcome = await waiter.OutcomeAsync(session);
             Assert.Equal(ActivityOutcome.WouldCreate, outcome.Outcome);
 
             // The website's own activity says so, live.

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Storage;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
+using RichContact.Testing;
 using RichContact.Web.Sandbox;
 using RichContact.Web.Tests.Support;
 

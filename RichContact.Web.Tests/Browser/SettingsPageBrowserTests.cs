@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Sandbox;
+using RichContact.Testing;
 using RichContact.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -38,14 +39,14 @@ public sealed class SettingsPageBrowserTests(BrowserFixture fixture)
             await Expect(frame.GetByTestId("save-status")).ToHaveTextAsync("Saved. The change applies at once.");
 
             await App.WaitForCrispAsync();
-            using var waiter = new ActivityWaiter(App.Get<ActivityStream>());
+            using var waiter = new ActivityRecorder(App.Get<ActivityStream>());
             var whatsapp = await App.Sandbox.Control.StartConversationAsync(new StartConversationRequest
             { WebsiteId = website.Id, Origin = "whatsapp", Phone = "+351 912 000 001", Nickname = "Wanda", Message = "Hi" });
             var instagram = await App.Sandbox.Control.StartConversationAsync(new StartConversationRequest
             { WebsiteId = website.Id, Origin = "instagram", Phone = "+351 912 000 002", Nickname = "Igor", Message = "Hi" });
 
-            var skipped = await waiter.ForSessionAsync(whatsapp);
-            var created = await waiter.ForSessionAsync(instagram);
+            var skipped = await waiter.OutcomeAsync(whatsapp);
+            var created = await waiter.OutcomeAsync(instagram);
             Assert.Equal((ActivityOutcome.Skipped, ReasonCodes.ChannelNotMonitored), (skipped.Outcome, skipped.Reason));
             Assert.Equal(ActivityOutcome.Created, created.Outcome);
             var profiles = await App.Sandbox.Control.ProfilesAsync(website.Id);

@@ -1,5 +1,5 @@
 using RichContact.Engine.Activity;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 using RichContact.Web.Components.Activity;
 using RichContact.Web.Tests.Support;
 using static RichContact.Web.Tests.Support.Activity;

@@ -1,6 +1,7 @@
 using System.Net;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
+using RichContact.Testing;
 using RichContact.Web.Tests.Browser;
 using RichContact.Web.Tests.Security;
 using RichContact.Web.Tests.Support;
@@ -34,9 +35,9 @@ public sealed class ActivityExportTests : AppOverHttp
         // A real conversation, through the engine, carrying a phone and a name.
         var shop = App.Sandbox.Options.Websites[0].Id;
         await App.WaitForCrispAsync();
-        using var waiter = new ActivityWaiter(App.Get<ActivityStream>());
+        using var waiter = new ActivityRecorder(App.Get<ActivityStream>());
         var session = await App.Sandbox.Control.StartConversationAsync(new() { WebsiteId = shop, Origin = "whatsapp", Phone = "+351 912 345 678", Nickname = "Maria Souza", Country = "PT" });
-        var created = await waiter.ForSessionAsync(session);
+        var created = await waiter.OutcomeAsync(session);
         var login = await LogInAsync();
 
         var (response, text) = await ExportAsync(login);

@@ -7,9 +7,9 @@ using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Hooks;
 using RichContact.Engine.Storage;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Sandbox.Hooks;
+using RichContact.Testing;
 using RichContact.Web.Tests.Browser;
 using RichContact.Web.Tests.Security;
 
@@ -38,7 +38,7 @@ public class CrispHookTests : AppOverHttp
         var connection = App.Get<CrispConnectionStatus>();
         await Eventually.TrueAsync(() => connection.State == CrispConnectionState.Connected, "the engine to listen for Web Hooks");
         await App.Sandbox.Control.FaultsAsync(new SandboxFaults { LoseHookAnswers = 1000 });
-        using var waiter = new ActivityWaiter(App.Get<ActivityStream>());
+        using var waiter = new ActivityRecorder(App.Get<ActivityStream>());
         var website = App.Sandbox.Options.Websites[0].Id;
 
         var session = await App.Sandbox.Control.StartConversationAsync(new StartConversationRequest
@@ -46,7 +46,7 @@ public class CrispHookTests : AppOverHttp
             WebsiteId = website, Origin = "telegram", Phone = "+351 913 222 111", Nickname = "Rui Costa",
         });
 
-        Assert.Equal(ActivityOutcome.Created, (await waiter.ForSessionAsync(session)).Outcome);
+        Assert.Equal(ActivityOutcome.Created, (await waiter.OutcomeAsync(session)).Outcome);
         // Every event of the conversation sent three times (the sandbox's attempt limit), then given up.
         await Eventually.TrueAsync(async () => (await App.Sandbox.Control.HooksAsync()) is { Pending: 0, Failed: > 0 }, "the sandbox to give up on every delivery");
         var events = (await App.Sandbox.Control.HooksAsync()).Failed;
@@ -72,7 +72,7 @@ public class CrispHookTests : AppOverHttp
     {
         var connection = App.Get<CrispConnectionStatus>();
         await Eventually.TrueAsync(() => connection.State == CrispConnectionState.Connected, "the engine to listen for Web Hooks");
-        using var waiter = new ActivityWaiter(App.Get<ActivityStream>());
+        using var waiter = new ActivityRecorder(App.Get<ActivityStream>());
         var website = App.Sandbox.Options.Websites[0].Id;
 
         var session = await App.Sandbox.Control.StartConversationAsync(new StartConversationRequest
@@ -80,7 +80,7 @@ public class CrispHookTests : AppOverHttp
             WebsiteId = website, Origin = "whatsapp", Phone = "+351 912 345 678", Nickname = "Maria Souza",
         });
 
-        var outcome = await waiter.ForSessionAsync(session);
+        var outcome = await waiter.OutcomeAsync(session);
         Assert.Equal(ActivityOutcome.Created, outcome.Outcome);
         Assert.Single(await App.Sandbox.Control.ProfilesAsync(website));
         Assert.Empty(await App.Sandbox.Control.SocketsAsync());
@@ -114,10 +114,4 @@ public class CrispHookTests : AppOverHttp
 
         Assert.Single(App.Logs.Lines, l => l.Contains($"signed at {fresh} already taken"));
     }
-}
-
-/// <summary>The same, when Crisp signs a delivery anew each time it sends it again.</summary>
-public sealed class CrispHookFreshRedeliveryTests : CrispHookTests
-{
-    protected override string Redelivery => HookRedeliveries.Fresh;
 }

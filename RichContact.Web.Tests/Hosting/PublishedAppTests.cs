@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using RichContact.Engine.Storage;
+using RichContact.Testing;
 using RichContact.Web.Tests.Support;
 
 namespace RichContact.Web.Tests.Hosting;

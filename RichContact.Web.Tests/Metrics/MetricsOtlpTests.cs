@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
+using RichContact.Testing;
 using RichContact.Web.Tests.Browser;
 
 namespace RichContact.Web.Tests.Metrics;
@@ -57,12 +57,12 @@ public sealed class MetricsOtlpTests : IAsyncLifetime
     public async Task A_configured_otlp_endpoint_receives_the_outcome_counter_without_personal_data()
     {
         await Eventually.TrueAsync(() => _app.Get<CrispConnectionStatus>().State == CrispConnectionState.Connected, "the RTM connection");
-        using var waiter = new ActivityWaiter(_app.Get<ActivityStream>());
+        using var waiter = new ActivityRecorder(_app.Get<ActivityStream>());
         var session = await _app.Sandbox.Control.StartConversationAsync(new StartConversationRequest
         {
             WebsiteId = _app.Sandbox.Options.Websites[0].Id, Origin = "whatsapp", Phone = "+351 912 345 678", Nickname = "Maria Souza",
         });
-        var outcome = await waiter.ForSessionAsync(session);
+        var outcome = await waiter.OutcomeAsync(session);
 
         // Protobuf writes strings as UTF-8 bytes: names and label values can be read in the raw body.
         await Eventually.TrueAsync(() => _exports.Any(body => Text(body).Contains("richcontact.outcomes")), "an export with the outcome counter");

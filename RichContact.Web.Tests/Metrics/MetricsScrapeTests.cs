@@ -3,8 +3,8 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
+using RichContact.Testing;
 using RichContact.Web.Tests.Browser;
 using RichContact.Web.Tests.Security;
 using RichContact.Web.Tests.Support;
@@ -36,11 +36,11 @@ public sealed class MetricsScrapeTests : AppOverHttp
     {
         // A conversation started before the engine listens would be caught up only at its next start.
         await Eventually.TrueAsync(() => App.Get<CrispConnectionStatus>().State == CrispConnectionState.Connected, "the RTM connection");
-        using var waiter = new ActivityWaiter(App.Get<ActivityStream>());
+        using var waiter = new ActivityRecorder(App.Get<ActivityStream>());
         var sessions = new List<string>();
         foreach (var conversation in conversations)
             sessions.Add(await App.Sandbox.Control.StartConversationAsync(conversation));
-        return await Task.WhenAll(sessions.Select(waiter.ForSessionAsync));
+        return await Task.WhenAll(sessions.Select(s => waiter.OutcomeAsync(s)));
     }
 
     [Fact]

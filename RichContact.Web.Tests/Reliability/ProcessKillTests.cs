@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Storage;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
+using RichContact.Testing;
 using RichContact.Web.Tests.Support;
 
 namespace RichContact.Web.Tests.Reliability;

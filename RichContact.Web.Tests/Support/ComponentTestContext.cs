@@ -3,10 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using RichContact.Engine;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Storage;
-using RichContact.Engine.Tests.Support;
+using RichContact.Testing;
 
 namespace RichContact.Web.Tests.Support;
 
@@ -27,10 +26,7 @@ public sealed class ComponentTestContext : IAsyncDisposable
         var context = new ComponentTestContext();
         var bunit = context.Bunit;
         bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["RichContact:DataDirectory"] = context._data.Path })
-            .Build();
-        bunit.Services.AddRichContactEngine(configuration);
+        EngineHost.Compose(bunit.Services, new ConfigurationManager(), context._data.Path);
         bunit.Services.AddMudServices();
         bunit.Services.AddSingleton(RichContact.Web.Sandbox.SandboxMode.Off);
 

@@ -3,9 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace RichContact.Web.Tests.Support;
 
-/// <summary>One sample of a Prometheus text exposition: <c>name{label="value",...} 42</c>.</summary>
-public sealed record PrometheusSample(string Name, IReadOnlyDictionary<string, string> Labels, double Value);
-
 /// <summary>Reads what <c>/metrics</c> answers, as Prometheus would, so tests need not know the order of labels.</summary>
 public static partial class PrometheusText
 {

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Hooks;
 using RichContact.Engine.Crisp.Rtm;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox.Hooks;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Crisp.Hooks;
 
