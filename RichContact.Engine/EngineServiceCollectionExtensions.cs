@@ -12,6 +12,7 @@ using RichContact.Engine.Crisp;
 using RichContact.Engine.Health;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Storage;
+using RichContact.Engine.Storage.Postgres;
 using RichContact.Engine.Telemetry;
 
 namespace RichContact.Engine;
@@ -42,8 +43,15 @@ public static class EngineServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RichContactOptions>, RichContactOptionsValidator>();
 
-        services.AddDbContextFactory<RichContactDb>((sp, db) =>
-            db.UseSqlite($"Data Source={DataFileOf(sp, "richcontact.db")}").AddInterceptors(new SynchronousNormal()));
+        // SQLite files in the data directory, or PostgreSQL (RichContact:Storage, Storage/Postgres).
+        services.AddStorageOptions(configuration);
+        services.AddDbContextFactory<RichContactDb, RichContactDbFactory>((sp, db) =>
+        {
+            if (PostgresStorage.IsChosen(sp))
+                PostgresStorage.UseDatabase(sp, db);
+            else
+                db.UseSqlite($"Data Source={DataFileOf(sp, "richcontact.db")}").AddInterceptors(new SynchronousNormal());
+        });
         services.AddHostedService<DatabaseMigrator>();
 
         // Hangfire.Storage.SQLite manages its own schema, so it gets its own file.
@@ -51,7 +59,8 @@ public static class EngineServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(new RichContactJobStorage(HangfireConnections.Factory(DataFileOf(sp, "hangfire.db")), new SQLiteStorageOptions
+            .UseStorage(PostgresStorage.IsChosen(sp) ? PostgresStorage.JobStorage(sp, QueuePollInterval, InvisibilityTimeout)
+                : new RichContactJobStorage(HangfireConnections.Factory(DataFileOf(sp, "hangfire.db")), new SQLiteStorageOptions
             {
                 QueuePollInterval = QueuePollInterval,
                 InvisibilityTimeout = InvisibilityTimeout,

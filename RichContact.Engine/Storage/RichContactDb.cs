@@ -6,7 +6,8 @@ using RichContact.Engine.Settings;
 namespace RichContact.Engine.Storage;
 
 /// <summary>The only data Rich Contact keeps: website settings, the activity log and backfill runs (no personal data).</summary>
-public sealed class RichContactDb(DbContextOptions<RichContactDb> options) : DbContext(options)
+/// <remarks>Not sealed: <see cref="Postgres.PostgresRichContactDb"/> is this model on PostgreSQL, with its own migrations.</remarks>
+public class RichContactDb(DbContextOptions<RichContactDb> options) : DbContext(options)
 {
     public DbSet<WebsiteSettings> WebsiteSettings => Set<WebsiteSettings>();
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
@@ -44,7 +45,8 @@ public sealed class RichContactDb(DbContextOptions<RichContactDb> options) : DbC
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
-        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks instead.
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks instead. PostgreSQL
+        // could, but keeps the ticks too: one model, so both providers' queries and data mean the same.
         conventions.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
     }
 }
