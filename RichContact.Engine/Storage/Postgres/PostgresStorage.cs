@@ -17,6 +17,16 @@ internal static class PostgresStorage
     /// <summary>Hangfire's tables live in this schema, apart from the engine's tables in <c>public</c>.</summary>
     public const string HangfireSchema = "hangfire";
 
+    /// <summary>
+    /// Hangfire.PostgreSql's locks are rows: one whose release failed — its connection dropped by a
+    /// PostgreSQL restart or failover — stays until it is this old, and blocks its resource until
+    /// then. With the storage's default (10 minutes) the delayed-job scheduler stopped for that long
+    /// after such an outage, so conversations held meanwhile waited ten minutes for their contact
+    /// (Postgres/PostgresOutageTests). The engine's locks last milliseconds (state changes, one
+    /// round of the scheduler); none is held while a job runs, so a far shorter age breaks no live lock.
+    /// </summary>
+    internal static readonly TimeSpan DistributedLockTimeout = TimeSpan.FromSeconds(30);
+
     public static bool IsChosen(IServiceProvider sp) => Options(sp).IsPostgres;
 
     public static void UseDatabase(IServiceProvider sp, DbContextOptionsBuilder db) =>
@@ -37,6 +47,7 @@ internal static class PostgresStorage
             PrepareSchemaIfNecessary = true,
             QueuePollInterval = queuePollInterval,
             InvisibilityTimeout = invisibilityTimeout,
+            DistributedLockTimeout = DistributedLockTimeout,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(Options(sp).ConnectionString, options), options);
     }
