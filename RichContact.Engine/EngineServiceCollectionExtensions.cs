@@ -13,6 +13,7 @@ using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Health;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Storage;
+using RichContact.Engine.Storage.Postgres;
 using RichContact.Engine.Telemetry;
 
 namespace RichContact.Engine;
@@ -29,8 +30,15 @@ public static class EngineServiceCollectionExtensions
 
         services.TryAddSingleton(DataDirectory.FromOptions);
 
-        services.AddDbContextFactory<RichContactDb>((sp, db) =>
-            db.UseSqlite($"Data Source={sp.GetRequiredService<DataDirectory>().Database}").AddInterceptors(new SynchronousNormal()));
+        // SQLite files in the data directory, or PostgreSQL (RichContact:Storage, Storage/Postgres).
+        services.AddStorageOptions(configuration);
+        services.AddDbContextFactory<RichContactDb, RichContactDbFactory>((sp, db) =>
+        {
+            if (PostgresStorage.IsChosen(sp))
+                PostgresStorage.UseDatabase(sp, db);
+            else
+                db.UseSqlite($"Data Source={sp.GetRequiredService<DataDirectory>().Database}").AddInterceptors(new SynchronousNormal());
+        });
         services.AddHostedService<DatabaseMigrator>();
 
         services.AddContactJobsHangfire(configuration);

@@ -5,6 +5,8 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Settings;
+using RichContact.Engine.Tests.Postgres;
+using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Testing;
 
@@ -12,7 +14,8 @@ namespace RichContact.Engine.Tests.EndToEnd;
 
 /// <summary>
 /// The engine composed from configuration alone, pointed at a sandbox over real loopback HTTP and
-/// WebSockets, with real SQLite files in a temp data directory.
+/// WebSockets, with real SQLite files in a temp data directory — or, in a subclass that sets
+/// <see cref="OnPostgres"/>, a fresh PostgreSQL database (Postgres/EndToEndOnPostgresTests).
 /// </summary>
 public abstract class EngineEndToEndTest : IAsyncLifetime
 {
@@ -35,8 +38,16 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
 
     protected virtual SandboxOptions? SandboxSettings => null;
 
+    /// <summary>The engine stores on PostgreSQL (a database of its own per test) instead of SQLite files.</summary>
+    protected virtual bool OnPostgres => false;
+
+    /// <summary>The test's PostgreSQL database when <see cref="OnPostgres"/>; kept across engine restarts.</summary>
+    protected PostgresDatabase? Postgres { get; private set; }
+
     public virtual async Task InitializeAsync()
     {
+        if (OnPostgres)
+            Postgres = await PostgresDatabase.CreateAsync();
         Sandbox = await CrispSandbox.StartAsync(SandboxSettings);
         await StartEngineAsync();
     }
@@ -44,6 +55,8 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         await StopEngineAsync();
+        if (Postgres is not null)
+            await Postgres.DisposeAsync();
         await Sandbox.DisposeAsync();
         // For diagnosing a failure seen once: RICHCONTACT_TEST_LOGS=<dir> keeps every test's engine log there.
         if (Environment.GetEnvironmentVariable("RICHCONTACT_TEST_LOGS") is { Length: > 0 } logs)
@@ -64,6 +77,8 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
             ["RichContact:Rtm:ReconnectDelaySeconds"] = "0.2",
             ["RichContact:Rtm:MaxReconnectDelaySeconds"] = "1",
         };
+        foreach (var (key, value) in Postgres?.EngineSettings ?? new Dictionary<string, string?>())
+            settings[key] = value;
         foreach (var (key, value) in EngineSettings)
             settings[key] = value;
         Engine = await EngineHost.StartAsync(Data.Path, settings, services =>

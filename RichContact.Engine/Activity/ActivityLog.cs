@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RichContact.Engine.Storage;
 
@@ -26,9 +25,6 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
         e.Outcome == ActivityOutcome.Created || e.Outcome == ActivityOutcome.Existing
         || e.Outcome == ActivityOutcome.Skipped || e.Outcome == ActivityOutcome.WouldCreate;
 
-    /// <summary>SQLITE_CONSTRAINT_UNIQUE: the insert that <see cref="ActivityTable.OutcomeIndex"/> refused.</summary>
-    private const int UniqueConstraintFailed = 2067;
-
     /// <summary>
     /// False when the conversation already has an outcome (created, existing, skipped or would create): the entry
     /// is dropped, not doubled. Two writers can decide one conversation — the tracker skips at the
@@ -51,7 +47,7 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
                 _writer.Release();
             }
         }
-        catch (DbUpdateException error) when (error.GetBaseException() is SqliteException { SqliteExtendedErrorCode: UniqueConstraintFailed })
+        catch (DbUpdateException error) when (UniqueViolation.Is(error)) // the insert ActivityTable.OutcomeIndex refused
         {
             storage.Succeeded(StorageFile.Database); // it answered: the row is there
             return false;

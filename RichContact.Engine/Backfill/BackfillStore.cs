@@ -61,7 +61,7 @@ public sealed class BackfillStore(IDbContextFactory<RichContactDb> dbFactory, Ti
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException error) when (error.GetBaseException() is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 })
+        catch (DbUpdateException error) when (UniqueViolation.Is(error))
         {
             throw new BackfillConflictException(websiteId); // another tab previewed or started meanwhile
         }

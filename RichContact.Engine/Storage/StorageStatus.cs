@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
+
 namespace RichContact.Engine.Storage;
 
-/// <summary>The two SQLite files the engine writes.</summary>
+/// <summary>The two stores the engine writes: SQLite files, or on PostgreSQL the engine's tables and Hangfire's schema.</summary>
 public enum StorageFile
 {
     /// <summary><c>richcontact.db</c>: website settings and the activity log.</summary>
@@ -17,10 +19,16 @@ public enum StorageFile
 public sealed record StorageFailure(StorageFile File, string ErrorType, DateTimeOffset At)
 {
     public const string Hint = "disk full or database locked?";
+    public const string PostgresHint = "PostgreSQL unreachable, refusing connections or out of space?";
 
-    public string Message => File switch
+    /// <summary>On PostgreSQL (RichContact:Storage:Provider): the message names it rather than a file.</summary>
+    public bool Postgres { get; init; }
+
+    public string Message => (Postgres, File) switch
     {
-        StorageFile.Database => $"The settings and activity database ({DataDirectory.DatabaseFileName}) failed with {ErrorType}: {Hint}",
+        (true, StorageFile.Database) => $"The settings and activity database (PostgreSQL) failed with {ErrorType}: {PostgresHint}",
+        (true, _) => $"The job storage (Hangfire's schema in PostgreSQL) failed with {ErrorType}: {PostgresHint}",
+        (false, StorageFile.Database) => $"The settings and activity database ({DataDirectory.DatabaseFileName}) failed with {ErrorType}: {Hint}",
         _ => $"The job storage ({DataDirectory.JobStorageFileName}) failed with {ErrorType}: {Hint}",
     };
 }
@@ -30,8 +38,10 @@ public sealed record StorageFailure(StorageFile File, string ErrorType, DateTime
 /// that store's next successful write: the engine already logs these errors, this makes them
 /// visible to the operator until the store works again.
 /// </summary>
-public sealed class StorageStatus(TimeProvider clock)
+public sealed class StorageStatus(TimeProvider clock, IOptions<StorageOptions>? options = null)
 {
+    private readonly bool _postgres = options?.Value.IsPostgres == true;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<StorageFile, StorageFailure> _failures = [];
 
@@ -46,7 +56,7 @@ public sealed class StorageStatus(TimeProvider clock)
     public void Failed(StorageFile file, Exception error)
     {
         // The innermost type names the cause (SqliteException, IOException), not a wrapper.
-        var failure = new StorageFailure(file, error.GetBaseException().GetType().Name, clock.GetUtcNow());
+        var failure = new StorageFailure(file, error.GetBaseException().GetType().Name, clock.GetUtcNow()) { Postgres = _postgres };
         lock (_gate) _failures[file] = failure;
         Changed?.Invoke();
     }

@@ -1,0 +1,31 @@
+namespace RichContact.Engine.Storage;
+
+/// <summary>
+/// Where the engine keeps its settings, activity, backfill runs and Hangfire's jobs: the SQLite
+/// files of the data directory (the default: nothing to set up) or one PostgreSQL database.
+/// Bound from <c>RichContact:Storage</c> (environment <c>RichContact__Storage__Provider</c>,
+/// <c>RichContact__Storage__ConnectionString</c>) and validated at start by <see cref="StorageOptionsValidator"/>.
+/// </summary>
+public sealed class StorageOptions
+{
+    public const string Section = "RichContact:Storage";
+
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    /// <summary><c>sqlite</c> (default) or <c>postgres</c>, in any case.</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>
+    /// An Npgsql connection string (<c>Host=…;Database=…;Username=…;Password=…</c>); required with
+    /// <c>postgres</c>, unused with <c>sqlite</c>. It holds a password: never log it.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider?.Trim(), Postgres, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsSqlite => string.IsNullOrWhiteSpace(Provider) || string.Equals(Provider.Trim(), Sqlite, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What the portal and <c>/readyz</c> call the database.</summary>
+    public string DatabaseName => IsPostgres ? "PostgreSQL" : "SQLite";
+}

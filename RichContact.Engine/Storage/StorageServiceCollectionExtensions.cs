@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace RichContact.Engine.Storage;
+
+internal static class StorageServiceCollectionExtensions
+{
+    /// <summary><see cref="StorageOptions"/> bound from <c>RichContact:Storage</c> and validated at start.</summary>
+    public static IServiceCollection AddStorageOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        return services;
+    }
+}
