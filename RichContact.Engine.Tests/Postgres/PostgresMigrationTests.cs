@@ -41,8 +41,8 @@ public class PostgresMigrationTests(PostgresDatabase postgres) : IClassFixture<P
         Assert.Contains("public.__EFMigrationsHistory", tables);
         Assert.Contains($"{PostgresStorage.HangfireSchema}.job", tables);
         // Nothing in the data directory but what node state still keeps there.
-        Assert.False(File.Exists(Path.Combine(_data.Path, "richcontact.db")));
-        Assert.False(File.Exists(Path.Combine(_data.Path, "hangfire.db")));
+        Assert.False(File.Exists(Path.Combine(_data.Path, DataDirectory.DatabaseFileName)));
+        Assert.False(File.Exists(Path.Combine(_data.Path, DataDirectory.JobStorageFileName)));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class PostgresMigrationTests(PostgresDatabase postgres) : IClassFixture<P
         report = await engine.Get<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains("ready"));
         Assert.Equal(HealthStatus.Unhealthy, report.Entries["storage"].Status);
         Assert.Contains("PostgreSQL", report.Entries["storage"].Description);
-        Assert.DoesNotContain("richcontact.db", report.Entries["storage"].Description);
+        Assert.DoesNotContain(DataDirectory.DatabaseFileName, report.Entries["storage"].Description);
     }
 
     private static async Task<List<string>> TablesAsync(string connectionString)

@@ -33,7 +33,7 @@ public class PostgresOutageTests : EngineEndToEndTest
         await Eventually.TrueAsync(() => scheduler.HeldCount == 2, "both conversations to be held", TimeSpan.FromSeconds(30));
         var failure = Assert.Single(storage.Failures, f => f.File == StorageFile.JobStorage);
         Assert.Contains("PostgreSQL", failure.Message);
-        Assert.DoesNotContain("hangfire.db", failure.Message);
+        Assert.DoesNotContain(DataDirectory.JobStorageFileName, failure.Message);
         await Task.Delay(Outage);
         Assert.Empty(Activity.For(first));
         Assert.Empty(Activity.For(second));
