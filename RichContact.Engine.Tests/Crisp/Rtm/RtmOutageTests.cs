@@ -1,8 +1,10 @@
 using RichContact.Engine.Activity;
+using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Sandbox;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Crisp.Rtm;
 
@@ -39,6 +41,9 @@ public class RtmOutageTests : EngineEndToEndTest
             sessions.Add(await StartConversationAsync("telegram", phone: $"+3519123450{round}2", nickname: $"Missed {round}"));
             notChannels.Add(await StartConversationAsync("chat", email: $"chat{round}@example.com"));
             await WaitForConnectionAsync();
+            // This round's catch-up done before the next drop: a drop that comes while one is still pending
+            // merges the two gaps into one listing (less quota, and what a loaded machine saw: 6 list calls, not 9).
+            await Eventually.TrueAsync(() => Engine.Get<OutageCatchUp>().HoldsMarkAt is null, $"the catch-up of round {round} to finish");
         }
 
         var outcomes = await Task.WhenAll(sessions.Select(s => Activity.OutcomeAsync(s)));
