@@ -1,30 +1,5 @@
 namespace RichContact.Engine.Storage;
 
-/// <summary>The two SQLite files the engine writes.</summary>
-public enum StorageFile
-{
-    /// <summary><c>richcontact.db</c>: website settings and the activity log.</summary>
-    Database,
-
-    /// <summary><c>hangfire.db</c>: the contact jobs waiting out their collection window.</summary>
-    JobStorage,
-}
-
-/// <summary>
-/// A store's last failure, for the portal and <c>/readyz</c>. The exception's type only, and a fixed
-/// hint: exception messages can quote the data they choked on.
-/// </summary>
-public sealed record StorageFailure(StorageFile File, string ErrorType, DateTimeOffset At)
-{
-    public const string Hint = "disk full or database locked?";
-
-    public string Message => File switch
-    {
-        StorageFile.Database => $"The settings and activity database ({DataDirectory.DatabaseFileName}) failed with {ErrorType}: {Hint}",
-        _ => $"The job storage ({DataDirectory.JobStorageFileName}) failed with {ErrorType}: {Hint}",
-    };
-}
-
 /// <summary>
 /// The last storage failure of each SQLite file, set where the failure is caught and cleared by
 /// that store's next successful write: the engine already logs these errors, this makes them
