@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace RichContact.Engine;
 
-/// <summary>The one way an engine options class is registered.</summary>
-internal static class OptionsRegistration
+/// <summary>The one way an options class is registered, in the engine and in the web app.</summary>
+public static class OptionsRegistration
 {
     /// <summary>
     /// Binds <typeparamref name="TOptions"/> from <paramref name="section"/> and validates it with

@@ -1,14 +1,7 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using RichContact.Sandbox.Events;
 using RichContact.Sandbox.Hooks;
+using RichContact.Testing;
 
 namespace RichContact.Sandbox.Tests;
 
@@ -17,41 +10,28 @@ public sealed class HookTests : IAsyncLifetime
     private const string Secret = "hook-test-secret";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    private sealed record Received(Dictionary<string, string> Headers, string Body);
-
-    private readonly ConcurrentQueue<Received> _received = new();
-    private readonly SemaphoreSlim _arrived = new(0);
-    private int _failuresToAnswer;
-    private WebApplication _receiver = null!;
+    private StubHttpServer _receiver = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _receiver = builder.Build();
-        _receiver.MapPost("/hooks", async (HttpRequest request) =>
-        {
-            var body = await new StreamReader(request.Body).ReadToEndAsync();
-            _received.Enqueue(new Received(request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body));
-            _arrived.Release();
-            return Interlocked.Decrement(ref _failuresToAnswer) >= 0 ? Results.StatusCode(500) : Results.Ok();
-        });
-        await _receiver.StartAsync();
+        _receiver = await StubHttpServer.StartAsync();
+        // A web-hook receiver answers with a bare status; a test that wants failures scripts them.
+        _receiver.Otherwise = StubHttpServer.Status(200);
     }
 
     public async Task DisposeAsync() => await _receiver.DisposeAsync();
 
-    private string HookUrl => _receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hooks";
+    private string HookUrl => _receiver.BaseUrl + "/hooks";
 
     private Task<CrispSandbox> StartSandboxAsync() =>
         CrispSandbox.StartAsync(new SandboxOptions { HookUrl = HookUrl, HookSecret = Secret, HookRetryDelayMs = 50 });
 
-    private async Task<Received> NextAsync()
+    /// <summary>The next delivery, which must be a POST to the configured hook URL.</summary>
+    private async Task<StubRequest> NextAsync()
     {
-        Assert.True(await _arrived.WaitAsync(Timeout), "no web hook arrived");
-        Assert.True(_received.TryDequeue(out var received));
-        return received;
+        var hook = await _receiver.NextAsync(Timeout);
+        Assert.Equal(("POST", "/hooks"), (hook.Method, hook.Path));
+        return hook;
     }
 
     [Fact]
@@ -70,11 +50,11 @@ public sealed class HookTests : IAsyncLifetime
 
         var sessionId = await sandbox.Control.StartConversationAsync(new StartConversationRequest { WebsiteId = websiteId, Origin = "whatsapp", Phone = "+351912345678", Message = "Olá" });
 
-        var events = new List<(Received Hook, JsonObject Body)>();
+        var events = new List<(StubRequest Hook, JsonObject Body)>();
         for (var i = 0; i < 3; i++)
         {
             var hook = await NextAsync();
-            events.Add((hook, JsonNode.Parse(hook.Body)!.AsObject()));
+            events.Add((hook, JsonNode.Parse(hook.BodyText)!.AsObject()));
         }
         // Four workers post in parallel, so arrival order is not the emission order.
         Assert.Equal(new[] { CrispEvents.SetPhone, CrispEvents.SetOrigin, CrispEvents.MessageSend }.Order(),
@@ -86,7 +66,7 @@ public sealed class HookTests : IAsyncLifetime
         Assert.True(body["timestamp"]!.GetValue<long>() > 0);
 
         var timestamp = message.Headers["X-Crisp-Request-Timestamp"];
-        Assert.Equal(HookSignature.Sign(Secret, timestamp, message.Body), message.Headers["X-Crisp-Signature"]);
+        Assert.Equal(HookSignature.Sign(Secret, timestamp, message.BodyText), message.Headers["X-Crisp-Signature"]);
         Assert.Equal(HookDispatcher.HookOrigin, message.Headers["X-Crisp-Hook-Origin"]);
         Assert.Equal("1", message.Headers["X-Delivery-Attempt-Count"]);
         Assert.Equal(sandbox.Options.HookAttemptLimit.ToString(), message.Headers["X-Delivery-Attempt-Limit"]);
@@ -96,7 +76,7 @@ public sealed class HookTests : IAsyncLifetime
     public async Task A_failed_delivery_is_retried_with_the_same_signed_body()
     {
         await using var sandbox = await StartSandboxAsync();
-        _failuresToAnswer = 1;
+        _receiver.Answers.Enqueue(StubHttpServer.Status(500));
 
         await sandbox.Control.SeedProfileAsync(sandbox.Options.Websites[0].Id, new JsonObject { ["email"] = "ana@example.com" });
 
@@ -106,19 +86,19 @@ public sealed class HookTests : IAsyncLifetime
         Assert.Equal("2", retry.Headers["X-Delivery-Attempt-Count"]);
         Assert.Equal(first.Body, retry.Body);
         Assert.Equal(first.Headers["X-Crisp-Signature"], retry.Headers["X-Crisp-Signature"]);
-        Assert.Equal(CrispEvents.ProfileCreated, JsonNode.Parse(retry.Body)!["event"]!.GetValue<string>());
+        Assert.Equal(CrispEvents.ProfileCreated, JsonNode.Parse(retry.BodyText)!["event"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Delivery_stops_at_the_attempt_limit()
     {
         await using var sandbox = await StartSandboxAsync();
-        _failuresToAnswer = 100;
+        _receiver.Otherwise = StubHttpServer.Status(500);
 
         await sandbox.Control.SeedProfileAsync(sandbox.Options.Websites[0].Id, new JsonObject { ["email"] = "ana@example.com" });
 
         for (var attempt = 1; attempt <= sandbox.Options.HookAttemptLimit; attempt++)
             Assert.Equal(attempt.ToString(), (await NextAsync()).Headers["X-Delivery-Attempt-Count"]);
-        Assert.False(await _arrived.WaitAsync(TimeSpan.FromMilliseconds(500)), "no attempt past the limit");
+        Assert.Null(await _receiver.TryNextAsync(TimeSpan.FromMilliseconds(500))); // no attempt past the limit
     }
 }

@@ -17,10 +17,7 @@ public static class WebServiceCollectionExtensions
         services.AddSandboxMode(configuration); // before the engine: see AddSandboxMode
         services.AddRichContactEngine(configuration);
 
-        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.FrameAncestors),
-                "RichContact:Web:FrameAncestors must name at least one origin (e.g. https://app.crisp.chat).")
-            .ValidateOnStart();
+        services.AddValidatedOptions<WebOptions, WebOptionsValidator>(configuration, WebOptions.Section);
         services.AddAdminAuthentication(configuration);
         services.AddRichContactMetrics(configuration);
 

@@ -7,23 +7,6 @@ using RichContact.Engine.Storage;
 namespace RichContact.Engine.Activity;
 
 /// <summary>
-/// Configuration section <c>RichContact:ActivityRetention</c>: how often <see cref="ActivityRetention"/>
-/// purges, and in what batches; tests shorten it. How long entries are kept is
-/// <see cref="RichContactOptions.ActivityRetentionDays"/>.
-/// </summary>
-public sealed class ActivityRetentionTimings
-{
-    public const string Section = "RichContact:ActivityRetention";
-
-    public double IntervalHours { get; set; } = 6;
-
-    /// <summary>Rows per delete: each batch holds the database's write lock only briefly, so contact jobs are not kept waiting.</summary>
-    public int BatchSize { get; set; } = 1_000;
-
-    public TimeSpan Interval => TimeSpan.FromHours(IntervalHours);
-}
-
-/// <summary>
 /// Deletes activity entries older than <see cref="RichContactOptions.ActivityRetentionDays"/>, at
 /// start and then every few hours, so that the table — and every query the portal makes over it —
 /// stays bounded. A batch is an index range on the entry time (IX_activity_At), never a table scan.

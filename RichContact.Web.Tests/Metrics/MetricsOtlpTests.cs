@@ -1,11 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
@@ -18,29 +10,24 @@ namespace RichContact.Web.Tests.Metrics;
 /// <summary>With an OTLP endpoint set, the app pushes the same metrics to a collector (here a loopback stand-in).</summary>
 public sealed class MetricsOtlpTests : IAsyncLifetime
 {
-    private readonly ConcurrentQueue<byte[]> _exports = new();
-    private WebApplication _collector = null!;
+    private const string ExportPath = "/v1/metrics";
+
+    private StubHttpServer _collector = null!;
     private RichContactApp _app = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _collector = builder.Build();
-        _collector.MapPost("/v1/metrics", async (HttpContext context) =>
+        _collector = await StubHttpServer.StartAsync();
+        // An empty ExportMetricsServiceResponse: everything accepted.
+        _collector.Otherwise = context =>
         {
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body);
-            _exports.Enqueue(body.ToArray());
-            // An empty ExportMetricsServiceResponse: everything accepted.
-            return Results.Bytes([], "application/x-protobuf");
-        });
-        await _collector.StartAsync();
-        var collector = _collector.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            context.Response.ContentType = "application/x-protobuf";
+            return Task.CompletedTask;
+        };
 
         _app = new RichContactApp("https://app.crisp.chat");
         _app.Settings["RichContact:Metrics:Enabled"] = "true";
-        _app.Settings["RichContact:Metrics:OtlpEndpoint"] = collector + "/v1/metrics";
+        _app.Settings["RichContact:Metrics:OtlpEndpoint"] = _collector.BaseUrl + ExportPath;
         // OpenTelemetry's own settings, read from the app's configuration like the environment's.
         _app.Settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
         _app.Settings["OTEL_METRIC_EXPORT_INTERVAL"] = "200";
@@ -65,13 +52,13 @@ public sealed class MetricsOtlpTests : IAsyncLifetime
         var outcome = await waiter.OutcomeAsync(session);
 
         // Protobuf writes strings as UTF-8 bytes: names and label values can be read in the raw body.
-        await Eventually.TrueAsync(() => _exports.Any(body => Text(body).Contains("richcontact.outcomes")), "an export with the outcome counter");
-        var export = Text(_exports.Last(body => Text(body).Contains("richcontact.outcomes")));
+        static bool WithOutcomes(StubRequest request) =>
+            request is { Method: "POST", Path: ExportPath } && request.BodyText.Contains("richcontact.outcomes");
+        await _collector.UntilAsync(requests => requests.Any(WithOutcomes), "an export with the outcome counter");
+        var export = _collector.Requests.Last(WithOutcomes).BodyText;
         Assert.Contains("richcontact.contact.latency", export);
         Assert.Contains("whatsapp", export);
         foreach (var personal in new[] { "912345678", "912 345 678", "Maria", "Souza", session, outcome.PeopleId! })
             Assert.DoesNotContain(personal, export);
     }
-
-    private static string Text(byte[] body) => Encoding.UTF8.GetString(body);
 }

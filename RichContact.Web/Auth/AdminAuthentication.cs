@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RichContact.Engine;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Web.Auth;
@@ -24,12 +25,7 @@ public static class AdminAuthentication
 
     public static IServiceCollection AddAdminAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section))
-            .Validate(o => o.MaxFailedAttempts >= 1 && o.LockoutMinutes >= 1,
-                "RichContact:Admin:MaxFailedAttempts and RichContact:Admin:LockoutMinutes must be at least 1.")
-            .Validate(o => o.SessionLifetimeDays is >= 1 and <= 365,
-                "RichContact:Admin:SessionLifetimeDays must be between 1 and 365.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<AdminOptions, AdminOptionsValidator>(configuration, AdminOptions.Section);
         services.AddSingleton<AdminAccount>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AdminSessions>();

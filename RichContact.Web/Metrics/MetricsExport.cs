@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using RichContact.Engine;
 using RichContact.Engine.Telemetry;
 
 namespace RichContact.Web.Metrics;
@@ -19,10 +20,12 @@ public static class MetricsExport
 
     public static IServiceCollection AddRichContactMetrics(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(MetricsOptions.Section);
-        services.AddOptions<MetricsOptions>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
-        var options = section.Get<MetricsOptions>() ?? new MetricsOptions();
+        services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(configuration, MetricsOptions.Section);
+        // The one setting read before the container is built: OpenTelemetry 1.20 adds an exporter by
+        // registering services (AddOtlpExporter calls ConfigureServices, which throws once the provider
+        // is being built), so whether to add OpenTelemetry at all cannot wait for IOptions. The same
+        // section is bound and validated above; a wrong value stops the app at start either way.
+        var options = configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
         if (!options.Enabled)
             return services;
 

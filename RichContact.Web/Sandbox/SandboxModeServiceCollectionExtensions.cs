@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using RichContact.Engine;
 using RichContact.Engine.Crisp;
 using RichContact.Sandbox;
@@ -17,10 +16,7 @@ public static class SandboxModeServiceCollectionExtensions
         // Bound lazily from the sections, so that test hosts can still add their settings.
         services.AddOptions<CrispOptions>(SandboxMode.ConfiguredCrisp)
             .Bind(configuration.GetSection($"{RichContactOptions.Section}:Crisp"));
-        services.AddOptions<SandboxModeOptions>()
-            .Bind(configuration.GetSection(SandboxModeOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SandboxModeOptions>, SandboxModeOptionsValidator>();
+        services.AddValidatedOptions<SandboxModeOptions, SandboxModeOptionsValidator>(configuration, SandboxModeOptions.Section);
         services.AddSandboxOptions(configuration);
         services.AddSingleton<SandboxMode>();
 
