@@ -10,6 +10,7 @@ using RichContact.Engine.Backfill;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Health;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Storage.Postgres;
@@ -53,6 +54,7 @@ public static class EngineServiceCollectionExtensions
                 db.UseSqlite($"Data Source={DataFileOf(sp, "richcontact.db")}").AddInterceptors(new SynchronousNormal());
         });
         services.AddHostedService<DatabaseMigrator>();
+        services.AddNodes(); // several nodes on one PostgreSQL (Nodes/); with SQLite, as one process always was
 
         // Hangfire.Storage.SQLite manages its own schema, so it gets its own file.
         services.AddHangfire((sp, hangfire) => hangfire

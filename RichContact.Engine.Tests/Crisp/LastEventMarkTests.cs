@@ -24,7 +24,7 @@ public sealed class LastEventMarkTests : IDisposable
         var options = Options.Create(new RichContactOptions { DataDirectory = _data.Path });
         var scheduler = new ContactJobScheduler(jobs, new StorageStatus(TimeProvider.System), options, TimeProvider.System,
             new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<ContactJobScheduler>.Instance);
-        var mark = new LastEventMark(options, [new LastEventMarkHold("held conversations", () => scheduler.EarliestHeldAt)], NullLogger<LastEventMark>.Instance);
+        var mark = new LastEventMark(RichContact.Engine.Nodes.NodeState.InDataDirectory(options), [new LastEventMarkHold("held conversations", () => scheduler.EarliestHeldAt)], NullLogger<LastEventMark>.Instance);
         var firstMessageAt = DateTimeOffset.UtcNow.AddSeconds(-20);
 
         Assert.True(scheduler.TrySchedule(new ConversationKey("website", "session_held"), new TrackedConversation("whatsapp", firstMessageAt), out var jobId));

@@ -13,7 +13,7 @@ public sealed class PluginConnectCacheTests : IDisposable
     public void Dispose() => _data.Dispose();
 
     private PluginConnectCache Cache() =>
-        new(Options.Create(new RichContactOptions { DataDirectory = _data.Path }), NullLogger<PluginConnectCache>.Instance);
+        new(RichContact.Engine.Nodes.NodeState.InDataDirectory(Options.Create(new RichContactOptions { DataDirectory = _data.Path })), NullLogger<PluginConnectCache>.Instance);
 
     [Fact]
     public void Endpoint_and_website_ids_survive_a_restart_and_no_token_is_written()

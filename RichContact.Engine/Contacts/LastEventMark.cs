@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using RichContact.Engine.Storage;
+using RichContact.Engine.Nodes;
 
 namespace RichContact.Engine.Contacts;
 
@@ -12,18 +11,18 @@ namespace RichContact.Engine.Contacts;
 /// <see cref="LastEventMarkHold"/> holds: the first message of a conversation held because the job
 /// storage refused it, an RTM event received but not handled yet, the start of a catch-up not
 /// finished. A process that stops meanwhile forgets those, and the next one must catch them up too.
+/// On PostgreSQL the mark is one row every node shares (<see cref="NodeState"/>): the node that takes
+/// RTM over from a dead one catches up from where that one last heard Crisp.
 /// </summary>
-public sealed class LastEventMark(IOptions<RichContactOptions> options, IEnumerable<LastEventMarkHold> holds, ILogger<LastEventMark> logger)
+public sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold> holds, ILogger<LastEventMark> logger)
 {
     public const string FileName = "rtm-last-event.txt";
-
-    private string FilePath => DataFile.InDataDirectory(options.Value, FileName);
 
     public DateTimeOffset? Read()
     {
         try
         {
-            return File.Exists(FilePath) && DateTimeOffset.TryParse(File.ReadAllText(FilePath).Trim(), CultureInfo.InvariantCulture,
+            return state.Read(FileName) is { } text && DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal, out var at) ? at : null;
         }
         catch (IOException error)
@@ -42,7 +41,7 @@ public sealed class LastEventMark(IOptions<RichContactOptions> options, IEnumera
         }
         try
         {
-            DataFile.AtomicWriteAllText(FilePath, at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            state.Write(FileName, at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

@@ -12,7 +12,7 @@ public sealed class AdminAccountTests : IDisposable
 
     private AdminAccount Account(string? configuredPassword = null) => new(
         Options.Create(new AdminOptions { Password = configuredPassword }),
-        Options.Create(new RichContactOptions { DataDirectory = _data.Path }));
+        RichContact.Engine.Nodes.NodeState.InDataDirectory(Options.Create(new RichContactOptions { DataDirectory = _data.Path })));
 
     private string StoredFile => Path.Combine(_data.Path, AdminAccount.FileName);
 

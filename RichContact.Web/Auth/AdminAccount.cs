@@ -2,23 +2,24 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using RichContact.Engine;
-using RichContact.Engine.Storage;
+using RichContact.Engine.Nodes;
 
 namespace RichContact.Web.Auth;
 
 /// <summary>
 /// The portal's one admin account: checks a password against the configured one or against the
-/// hash in <c>admin.json</c>. Guessing is slowed per client by <see cref="LoginThrottle"/>.
+/// hash in <c>admin.json</c> (a file of the data directory, or on PostgreSQL a row all nodes share:
+/// <see cref="NodeState"/>). Guessing is slowed per client by <see cref="LoginThrottle"/>.
 /// </summary>
-public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<RichContactOptions> options)
+public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, NodeState state)
 {
     public const string FileName = "admin.json";
 
     private PasswordHash? _stored;
     private string? _stamp;
 
-    private string StorePath => options.Value.DataPath(FileName);
+    /// <summary>Where the generated password's hash is kept, for the message that tells how to generate a new one.</summary>
+    public string StoreDescription => state.IsShared ? state.Where(FileName) : $"{FileName} in the data directory";
 
     private string? ConfiguredPassword =>
         string.IsNullOrEmpty(adminOptions.Value.Password) ? null : adminOptions.Value.Password;
@@ -29,12 +30,12 @@ public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<R
     /// </summary>
     public string? EnsurePassword()
     {
-        if (ConfiguredPassword is not null || File.Exists(StorePath))
+        if (ConfiguredPassword is not null || state.Read(FileName) is not null)
             return null;
         var password = PasswordHash.GeneratePassword();
         // Atomic: a half-written admin.json would stop every login and block generating a new one.
-        DataFile.AtomicWriteAllText(DataFile.InDataDirectory(options.Value, FileName), JsonSerializer.Serialize(PasswordHash.Create(password)));
-        return password;
+        // Only when none is kept: on PostgreSQL, of nodes starting together one writes it and prints it.
+        return state.TryCreate(FileName, JsonSerializer.Serialize(PasswordHash.Create(password))) ? password : null;
     }
 
     public bool Verify(string? password) => !string.IsNullOrEmpty(password) && Matches(password);
@@ -57,7 +58,7 @@ public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, IOptions<R
     }
 
     private PasswordHash? Stored() =>
-        _stored ??= File.Exists(StorePath) ? JsonSerializer.Deserialize<PasswordHash>(File.ReadAllText(StorePath)) : null;
+        _stored ??= state.Read(FileName) is { } stored ? JsonSerializer.Deserialize<PasswordHash>(stored) : null;
 
     private bool Matches(string password)
     {

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RichContact.Engine;
+using RichContact.Engine.Nodes;
 
 namespace RichContact.Web.Auth;
 
@@ -35,11 +36,13 @@ public static class AdminAuthentication
         services.AddSingleton<AdminSessions>();
         services.AddHostedService<AdminPasswordInitializer>();
 
-        // Keys in the data directory: cookies (logins) survive restarts.
+        // Keys in the data directory: cookies (logins) survive restarts. On PostgreSQL in a table all
+        // nodes share: a cookie works on whichever node the reverse proxy picks.
         services.AddDataProtection().SetApplicationName("RichContact");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<RichContactOptions>, ILoggerFactory>((keys, options, logs) =>
-                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(options.Value.DataPath("keys")), logs));
+            .Configure<IOptions<RichContactOptions>, ILoggerFactory, NodesDatabase>((keys, options, logs, nodes) =>
+                keys.XmlRepository = nodes.IsShared ? new PostgresXmlRepository(nodes)
+                    : new FileSystemXmlRepository(new DirectoryInfo(options.Value.DataPath("keys")), logs));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>

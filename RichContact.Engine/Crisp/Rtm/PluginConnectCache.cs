@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp.Rest;
-using RichContact.Engine.Storage;
+using RichContact.Engine.Nodes;
 
 namespace RichContact.Engine.Crisp.Rtm;
 
@@ -11,8 +10,9 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// of the websites that installed the plugin, kept in <c>crisp-plugin-connect.json</c> in the data
 /// directory. A process that starts with the daily quota spent connects RTM from it without a REST
 /// call, instead of staying deaf until midnight. Ids and an address only: no tokens, no personal data.
+/// On PostgreSQL it is a row every node shares (<see cref="NodeState"/>).
 /// </summary>
-public sealed class PluginConnectCache(IOptions<RichContactOptions> options, ILogger<PluginConnectCache> logger)
+public sealed class PluginConnectCache(NodeState state, ILogger<PluginConnectCache> logger)
 {
     public const string FileName = "crisp-plugin-connect.json";
 
@@ -21,16 +21,14 @@ public sealed class PluginConnectCache(IOptions<RichContactOptions> options, ILo
 
     private sealed record Saved(string? Endpoint, string? Rescue, IReadOnlyList<string> Websites);
 
-    private string FilePath => DataFile.InDataDirectory(options.Value, FileName);
-
     /// <summary>The last endpoint and website ids, or nothing when no earlier run saved them.</summary>
     public (RtmEndpoint? Endpoint, IReadOnlyList<string> WebsiteIds) Read()
     {
         try
         {
-            if (!File.Exists(FilePath))
+            if (state.Read(FileName) is not { } text)
                 return (null, []);
-            var saved = JsonSerializer.Deserialize<Saved>(File.ReadAllText(FilePath)) ?? new(null, null, []);
+            var saved = JsonSerializer.Deserialize<Saved>(text) ?? new(null, null, []);
             saved = saved with { Websites = saved.Websites ?? [] }; // a hand-edited file may lack it
             lock (_gate) _saved = saved;
             var endpoint = Uri.TryCreate(saved.Endpoint, UriKind.Absolute, out var socket)
@@ -61,7 +59,7 @@ public sealed class PluginConnectCache(IOptions<RichContactOptions> options, ILo
             _saved = next;
             try
             {
-                DataFile.AtomicWriteAllText(FilePath, JsonSerializer.Serialize(next));
+                state.Write(FileName, JsonSerializer.Serialize(next));
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
