@@ -40,9 +40,7 @@ public sealed class RtmLeadership(NodesDatabase database, NodeIdentity node, ILo
     {
         if (!IsShared)
             return LeadershipTerm.Forever;
-        // A pool of its own: the lock's connection is never one the contact jobs wait for.
-        var rtmLock = new PostgresDistributedLock(new PostgresAdvisoryLockKey(LockName, allowHashing: true),
-            database.ConnectionString("rtm"), options => options.UseMultiplexing(false));
+        PostgresDistributedLock? rtmLock = null;
         var failures = 0;
         while (true)
         {
@@ -50,6 +48,8 @@ public sealed class RtmLeadership(NodesDatabase database, NodeIdentity node, ILo
             PostgresDistributedLockHandle? handle = null;
             try
             {
+                rtmLock ??= new PostgresDistributedLock(new PostgresAdvisoryLockKey(LockName, allowHashing: true),
+                    await LockConnectionStringAsync(ct), options => options.UseMultiplexing(false));
                 handle = await rtmLock.TryAcquireAsync(TimeSpan.Zero, ct);
                 failures = 0;
             }
@@ -68,6 +68,23 @@ public sealed class RtmLeadership(NodesDatabase database, NodeIdentity node, ILo
             }
             await Task.Delay(RetryInterval, ct);
         }
+    }
+
+    /// <summary>
+    /// A pool of its own, so that the lock's connection is never one the contact jobs wait for. While
+    /// the lock is held, DistributedLock watches its connection with a long <c>pg_sleep</c>; a server
+    /// busy with it would notice its client's death only when the sleep ends (up to a minute), and keep
+    /// the lock until then. PostgreSQL 14 and later check the client during a query every
+    /// <c>client_connection_check_interval</c>: set to a second, a killed node's lock goes within a second.
+    /// </summary>
+    private async Task<string> LockConnectionStringAsync(CancellationToken ct)
+    {
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString("rtm"));
+        if (await database.ScalarAsync<string>("SHOW server_version_num", ct) is { } version && int.Parse(version, System.Globalization.CultureInfo.InvariantCulture) >= 140000)
+            connectionString.Options = $"{connectionString.Options} -c client_connection_check_interval=1000".Trim();
+        else
+            logger.LogWarning("PostgreSQL is older than 14: a node that dies holding RTM keeps it for up to a minute before another node takes over");
+        return connectionString.ConnectionString;
     }
 
     private void SetHolds(bool holds)
