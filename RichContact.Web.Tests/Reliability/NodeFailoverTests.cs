@@ -104,6 +104,7 @@ public sealed class NodeFailoverTests(ITestOutputHelper output) : IAsyncLifetime
         // One socket: the standby node did not connect too.
         Assert.Single(await _sandbox.Control.SocketsAsync(), s => s.Authenticated);
         Assert.Single(others, n => n.Logged("holds RTM"));
+        Assert.True(next.Logged("Caught up "), $"{next.Name} did not catch up from the shared last-event mark:\n{AllOutput}");
         // The nodes keep nothing of their own: their data directories stay empty.
         Assert.All(_data, d => Assert.Empty(Directory.EnumerateFileSystemEntries(d.Path)));
     }

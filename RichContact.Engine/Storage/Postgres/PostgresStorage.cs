@@ -17,6 +17,9 @@ internal static class PostgresStorage
     /// <summary>Hangfire's tables live in this schema, apart from the engine's tables in <c>public</c>.</summary>
     public const string HangfireSchema = "hangfire";
 
+    /// <summary>A Hangfire lock row older than this is abandoned (see <see cref="JobStorage"/>).</summary>
+    internal static readonly TimeSpan DistributedLockTimeout = TimeSpan.FromSeconds(30);
+
     public static bool IsChosen(IServiceProvider sp) => Options(sp).IsPostgres;
 
     public static void UseDatabase(IServiceProvider sp, DbContextOptionsBuilder db) =>
@@ -37,6 +40,11 @@ internal static class PostgresStorage
             PrepareSchemaIfNecessary = true,
             QueuePollInterval = queuePollInterval,
             InvisibilityTimeout = invisibilityTimeout,
+            // Hangfire.PostgreSql's locks are rows; one whose holder lost its connection mid-release (the
+            // server restarted) stays until it is this old. Its default of 10 minutes left the schedule
+            // poller's lock stuck, and due contact jobs unrun, for 10 minutes after a PostgreSQL restart
+            // (Web.Tests/Reliability/PostgresRestartTests.cs). Hangfire holds these locks for a moment only.
+            DistributedLockTimeout = DistributedLockTimeout,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(Options(sp).ConnectionString, options), options);
     }
