@@ -28,6 +28,12 @@ internal static class CrispRegistration
     public static IServiceCollection AddCrisp(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // Where the adapter keeps its small state and whether this node holds RTM (Nodes/): registered
+        // by the engine; alone, a single process on its data directory.
+        services.TryAddSingleton<NodeIdentity>();
+        services.TryAddSingleton<NodesDatabase>();
+        services.TryAddSingleton<NodeState>();
+        services.TryAddSingleton<RtmLeadership>();
         services.AddSingleton(sp => new CrispRequestBudget(
             sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(),
             sp.GetRequiredService<TimeProvider>(),

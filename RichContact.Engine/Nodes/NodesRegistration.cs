@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace RichContact.Engine.Nodes;
 
@@ -12,10 +13,10 @@ internal static class NodesRegistration
 {
     public static IServiceCollection AddNodes(this IServiceCollection services)
     {
-        services.AddSingleton<NodeIdentity>();
-        services.AddSingleton<NodesDatabase>();
-        services.AddSingleton<NodeState>();
-        services.AddSingleton<RtmLeadership>();
+        services.TryAddSingleton<NodeIdentity>();
+        services.TryAddSingleton<NodesDatabase>();
+        services.TryAddSingleton<NodeState>();
+        services.TryAddSingleton<RtmLeadership>();
         services.AddSingleton<ActivityFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ActivityFeed>());
         services.AddSingleton<NodeRegistry>();

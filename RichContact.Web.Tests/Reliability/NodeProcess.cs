@@ -5,9 +5,9 @@ using RichContact.Web.Tests.Support;
 namespace RichContact.Web.Tests.Reliability;
 
 /// <summary>
-/// One node of Rich Contact as an operator runs several: <c>dotnet RichContact.Web.dll</c> in a child
-/// process, on PostgreSQL, connected to the sandbox as to Crisp (its plugin identifier, key and API
-/// address: not sandbox mode), configured by environment variables. Its output is kept for the
+/// Rich Contact as an operator runs it: <c>dotnet RichContact.Web.dll</c> in a child process — one node
+/// of several on PostgreSQL, or the single process on its data directory — connected to the sandbox as
+/// to Crisp (its plugin identifier, key and API address: not sandbox mode), configured by environment variables. Its output is kept for the
 /// waits and for a failure's message.
 /// </summary>
 internal sealed class NodeProcess : IDisposable
@@ -27,7 +27,21 @@ internal sealed class NodeProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static NodeProcess Start(string name, CrispSandbox sandbox, string connectionString, string dataDirectory)
+    public int ProcessId => _process.Id;
+
+    /// <summary>A node on PostgreSQL, named <paramref name="name"/>, with a collection window of 1 s.</summary>
+    public static NodeProcess Start(string name, CrispSandbox sandbox, string connectionString, string dataDirectory) =>
+        Start(name, sandbox, dataDirectory, new Dictionary<string, string>
+        {
+            ["RichContact__NodeName"] = name,
+            ["RichContact__Storage__Provider"] = "postgres",
+            ["RichContact__Storage__ConnectionString"] = connectionString,
+            ["RichContact__CollectionWindowSeconds"] = "1",
+            ["RichContact__Admin__Password"] = "nodes test password",
+        });
+
+    /// <summary>The app on <paramref name="dataDirectory"/>, with <paramref name="settings"/> (environment variables) on top of the sandbox's.</summary>
+    public static NodeProcess Start(string name, CrispSandbox sandbox, string dataDirectory, IReadOnlyDictionary<string, string> settings)
     {
         var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "RichContact.Web.dll")}\" --urls http://127.0.0.1:{FreePort.Next()}")
         {
@@ -35,21 +49,18 @@ internal sealed class NodeProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["RichContact__NodeName"] = name;
         start.Environment["RichContact__DataDirectory"] = dataDirectory;
-        start.Environment["RichContact__Storage__Provider"] = "postgres";
-        start.Environment["RichContact__Storage__ConnectionString"] = connectionString;
         start.Environment["RichContact__Crisp__Identifier"] = sandbox.Options.Identifier;
         start.Environment["RichContact__Crisp__Key"] = sandbox.Options.Key;
         start.Environment["RichContact__Crisp__ApiUrl"] = sandbox.ApiUrl.ToString();
-        start.Environment["RichContact__CollectionWindowSeconds"] = "1";
-        start.Environment["RichContact__Admin__Password"] = "nodes test password";
         start.Environment["Logging__LogLevel__RichContact"] = "Debug";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning";
         start.Environment["Logging__LogLevel__Polly"] = "Warning";
-        // Each node's lines on one line with its name: the failure message interleaves three nodes.
+        // Each line with its node's name, on one line: a failure's message interleaves several nodes.
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        foreach (var (key, value) in settings)
+            start.Environment[key] = value;
         var node = new NodeProcess(name, Process.Start(start)!);
         node._process.OutputDataReceived += (_, e) => node.Append(e.Data);
         node._process.ErrorDataReceived += (_, e) => node.Append(e.Data);
