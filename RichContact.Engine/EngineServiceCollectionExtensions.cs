@@ -11,6 +11,7 @@ using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Health;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Storage.Postgres;
@@ -40,6 +41,7 @@ public static class EngineServiceCollectionExtensions
                 db.UseSqlite($"Data Source={sp.GetRequiredService<DataDirectory>().Database}").AddInterceptors(new SynchronousNormal());
         });
         services.AddHostedService<DatabaseMigrator>();
+        services.AddNodes(); // several nodes on one PostgreSQL (Nodes/); with SQLite, as one process always was
 
         services.AddContactJobsHangfire(configuration);
 

@@ -20,5 +20,11 @@ public sealed class RichContactOptions
 
     public CrispOptions Crisp { get; set; } = new();
 
+    /// <summary>
+    /// This node's name among several on one PostgreSQL (Nodes/NodeIdentity.cs): the portal says which
+    /// node holds RTM by it. Empty: the machine's name and the process id.
+    /// </summary>
+    public string? NodeName { get; set; }
+
     public TimeSpan CollectionWindow => TimeSpan.FromSeconds(CollectionWindowSeconds);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Contacts;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Testing;
@@ -24,7 +25,7 @@ public sealed class LastEventMarkTests : IDisposable
         var options = Options.Create(new RichContactOptions { DataDirectory = _data.Path });
         var scheduler = new ContactJobScheduler(jobs, new StorageStatus(TimeProvider.System), options, Options.Create(new ContactJobOptions()), TimeProvider.System,
             new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<ContactJobScheduler>.Instance);
-        var mark = new LastEventMark(new DataDirectory(_data.Path), [new LastEventMarkHold("held conversations", () => scheduler.EarliestHeldAt)], NullLogger<LastEventMark>.Instance);
+        var mark = new LastEventMark(NodeState.InDataDirectory(new DataDirectory(_data.Path)), [new LastEventMarkHold("held conversations", () => scheduler.EarliestHeldAt)], NullLogger<LastEventMark>.Instance);
         var firstMessageAt = DateTimeOffset.UtcNow.AddSeconds(-20);
 
         Assert.True(scheduler.TrySchedule(new ConversationKey("website", "session_held"), new TrackedConversation("whatsapp", firstMessageAt), out var jobId));

@@ -5,8 +5,6 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Settings;
-using RichContact.Engine.Tests.Postgres;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Testing;
 

@@ -1,6 +1,7 @@
 using RichContact.Engine.Tests.Backfill;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Engine.Tests.Reliability;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Postgres;
 

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Activity;
@@ -7,8 +8,9 @@ namespace RichContact.Engine.Activity;
 /// <summary>
 /// Stores activity entries in SQLite and publishes them to the live stream. Storage failures go to
 /// <see cref="StorageStatus"/> (and on to the caller: a contact job's retry writes the entry later).
+/// On PostgreSQL each entry is also announced to the other nodes' live feeds (<see cref="ActivityFeed"/>).
 /// </summary>
-public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, ActivityStream stream, StorageStatus storage)
+public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, ActivityStream stream, StorageStatus storage, ActivityFeed feed)
 {
     /// <summary>
     /// This process's entries are written one at a time. SQLite lets one writer in; Microsoft.Data.Sqlite
@@ -40,7 +42,19 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
             await _writer.WaitAsync(ct);
             try
             {
-                await db.SaveChangesAsync(ct);
+                if (feed.IsShared)
+                {
+                    // The NOTIFY is sent at commit, with the entry: other nodes never hear of a row they cannot load.
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    await db.SaveChangesAsync(ct);
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_notify({ActivityFeed.Channel}, {feed.Payload(entry.Id)})", ct);
+                    await transaction.CommitAsync(ct);
+                    feed.Seen(entry.Id);
+                }
+                else
+                {
+                    await db.SaveChangesAsync(ct);
+                }
             }
             finally
             {

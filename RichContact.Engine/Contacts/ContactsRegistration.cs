@@ -31,6 +31,7 @@ internal static class ContactsRegistration
         services.AddSingleton<WindowEndRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<WindowEndRuns>());
         services.AddSingleton<KeyedLocks>();
+        services.AddSingleton<Nodes.ContactLocks>();
         services.AddSingleton<DedupMode>();
         services.AddSingleton<RecentContacts>();
         services.AddSingleton<UnrecordedContacts>();

@@ -10,6 +10,7 @@ using Polly;
 using RichContact.Engine.Crisp.Hooks;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Crisp;
@@ -28,11 +29,19 @@ internal static class CrispRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(DataDirectory.FromOptions);
+        // Where the adapter keeps its small state and whether this node holds RTM (Nodes/): registered
+        // by the engine; alone, a single process on its data directory.
+        services.TryAddSingleton<NodeIdentity>();
+        services.TryAddSingleton<NodesDatabase>();
+        services.TryAddSingleton<NodeState>();
+        services.TryAddSingleton<RtmLeadership>();
         services.AddSingleton(sp => new CrispRequestBudget(
             sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CrispRequestBudget>>(),
-            sp.GetRequiredService<DataDirectory>().RequestBudget));
+            sp.GetRequiredService<DataDirectory>().RequestBudget,
+            // With PostgreSQL the day's count is every node's (Nodes/SharedRequestCount.cs).
+            sp.GetRequiredService<NodesDatabase>().IsShared ? new SharedRequestCount(sp.GetRequiredService<NodesDatabase>()) : null));
         services.AddTransient<CrispQuotaHandler>();
         services.AddSingleton(sp => new CrispRequestCounter(sp.GetService<IMeterFactory>()));
 
@@ -56,7 +65,10 @@ internal static class CrispRegistration
         services.AddSingleton<CrispConnectionStatus>();
         services.AddSingleton<SubscribedWebsites>();
         services.AddSingleton<RtmEventQueue>();
-        services.AddSingleton<CrispHookReceiver>();
+        services.AddSingleton(sp => new CrispHookReceiver(sp.GetRequiredService<IOptions<RichContactOptions>>(), sp.GetRequiredService<RtmEventQueue>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CrispHookReceiver>>(),
+            // With PostgreSQL a repeat is refused whichever node took the first delivery.
+            sp.GetRequiredService<NodesDatabase>().IsShared ? new TakenHookSignatures(sp.GetRequiredService<NodesDatabase>(), sp.GetRequiredService<TimeProvider>()) : null));
         services.AddSingleton<PluginConnectCache>();
         services.AddSingleton<CrispRtmListener>();
         services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());

@@ -63,6 +63,12 @@ public sealed class DataDirectory
     /// <summary>The data-protection keys of the admin cookie, so that logins survive restarts.</summary>
     public string Keys => InIt(KeysDirectoryName);
 
+    /// <summary>
+    /// One of the small state files above by its name (a <c>…FileName</c> constant): the node's state
+    /// goes through its name, so that with PostgreSQL the same name is a row instead (Nodes/NodeState.cs).
+    /// </summary>
+    public string PathOf(string fileName) => InIt(fileName);
+
     private string InIt(string name)
     {
         Directory.CreateDirectory(Path);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RichContact.Engine;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
 using RichContact.Testing;
 using RichContact.Web.Auth;
@@ -13,7 +14,7 @@ public sealed class AdminAccountTests : IDisposable
 
     private AdminAccount Account(string? configuredPassword = null) => new(
         Options.Create(new AdminOptions { Password = configuredPassword }),
-        new DataDirectory(_data.Path));
+        NodeState.InDataDirectory(new DataDirectory(_data.Path)));
 
     private string StoredFile => Path.Combine(_data.Path, DataDirectory.AdminAccountFileName);
 

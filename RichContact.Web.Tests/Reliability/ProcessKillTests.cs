@@ -20,7 +20,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private readonly TempDataDirectory _data = new();
     private CrispSandbox _sandbox = null!;
-    private ChildApp? _app;
+    private NodeProcess? _app;
     private string? _lastQueryError;
 
     private string WebsiteId => _sandbox.Options.Websites[0].Id;
@@ -141,67 +141,19 @@ public sealed class ProcessKillTests : IAsyncLifetime
         }
     }
 
-    /// <summary>RichContact.Web as an operator runs it, configured by environment variables.</summary>
-    private sealed class ChildApp : IDisposable
+    /// <summary>RichContact.Web as an operator runs it, on SQLite in <paramref name="dataDirectory"/>, connected to RTM.</summary>
+    private static class ChildApp
     {
-        private readonly Process _process;
-        private readonly System.Text.StringBuilder _output = new();
-
-        private ChildApp(Process process) => _process = process;
-
-        public string Output { get { lock (_output) return _output.ToString(); } }
-
-        public int ProcessId => _process.Id;
-
-        public static async Task<ChildApp> StartAsync(CrispSandbox sandbox, string dataDirectory)
+        public static async Task<NodeProcess> StartAsync(CrispSandbox sandbox, string dataDirectory)
         {
-            var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "RichContact.Web.dll")}\" --urls http://127.0.0.1:{FreePort.Next()}")
+            var app = NodeProcess.Start("app", sandbox, dataDirectory, new Dictionary<string, string>
             {
-                WorkingDirectory = dataDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment["RichContact__DataDirectory"] = dataDirectory;
-            start.Environment["RichContact__Crisp__Identifier"] = sandbox.Options.Identifier;
-            start.Environment["RichContact__Crisp__Key"] = sandbox.Options.Key;
-            start.Environment["RichContact__Crisp__ApiUrl"] = sandbox.ApiUrl.ToString();
-            // Long enough to kill the process before any job is due.
-            start.Environment["RichContact__CollectionWindowSeconds"] = "8";
-            start.Environment["RichContact__Admin__Password"] = "kill test password";
-            start.Environment["Logging__LogLevel__RichContact"] = "Debug";
-            start.Environment["Logging__Console__FormatterName"] = "simple";
-            var app = new ChildApp(Process.Start(start)!);
-            app._process.OutputDataReceived += (_, e) => { lock (app._output) app._output.AppendLine(e.Data); };
-            app._process.ErrorDataReceived += (_, e) => { lock (app._output) app._output.AppendLine(e.Data); };
-            app._process.BeginOutputReadLine();
-            app._process.BeginErrorReadLine();
+                // Long enough to kill the process before any job is due.
+                ["RichContact__CollectionWindowSeconds"] = "8",
+                ["RichContact__Admin__Password"] = "kill test password",
+            });
             await app.WaitForOutputAsync("RTM connected and authenticated", Timeout);
             return app;
-        }
-
-        public async Task WaitForOutputAsync(string text, TimeSpan timeout)
-        {
-            var deadline = Stopwatch.StartNew();
-            while (!Output.Contains(text))
-            {
-                Assert.False(_process.HasExited, $"the app exited while waiting for '{text}':\n{Output}");
-                Assert.True(deadline.Elapsed < timeout, $"the app never logged '{text}':\n{Output}");
-                await Task.Delay(50);
-            }
-        }
-
-        /// <summary>SIGKILL: no shutdown, no flushing, as when the VM's OOM killer or a power cut strikes.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-                Kill();
-            _process.Dispose();
         }
     }
 }

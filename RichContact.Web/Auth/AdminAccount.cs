@@ -2,20 +2,23 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Web.Auth;
 
 /// <summary>
 /// The portal's one admin account: checks a password against the configured one or against the
-/// hash in <c>admin.json</c>. Guessing is slowed per client by <see cref="LoginThrottle"/>.
+/// hash in <c>admin.json</c> (a file of the data directory, or on PostgreSQL a row all nodes share:
+/// <see cref="NodeState"/>). Guessing is slowed per client by <see cref="LoginThrottle"/>.
 /// </summary>
-public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, DataDirectory data)
+public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, NodeState state)
 {
     private PasswordHash? _stored;
     private string? _stamp;
 
-    private string StorePath => data.AdminAccount;
+    /// <summary>Where the generated password's hash is kept, for the message that tells how to generate a new one.</summary>
+    public string StoreDescription => state.IsShared ? state.Where(DataDirectory.AdminAccountFileName) : $"{DataDirectory.AdminAccountFileName} in the data directory";
 
     private string? ConfiguredPassword =>
         string.IsNullOrEmpty(adminOptions.Value.Password) ? null : adminOptions.Value.Password;
@@ -26,12 +29,12 @@ public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, DataDirect
     /// </summary>
     public string? EnsurePassword()
     {
-        if (ConfiguredPassword is not null || File.Exists(StorePath))
+        if (ConfiguredPassword is not null || state.Read(DataDirectory.AdminAccountFileName) is not null)
             return null;
         var password = PasswordHash.GeneratePassword();
         // Atomic: a half-written admin.json would stop every login and block generating a new one.
-        DataFile.AtomicWriteAllText(StorePath, JsonSerializer.Serialize(PasswordHash.Create(password)));
-        return password;
+        // Only when none is kept: on PostgreSQL, of nodes starting together one writes it and prints it.
+        return state.TryCreate(DataDirectory.AdminAccountFileName, JsonSerializer.Serialize(PasswordHash.Create(password))) ? password : null;
     }
 
     public bool Verify(string? password) => !string.IsNullOrEmpty(password) && Matches(password);
@@ -54,7 +57,7 @@ public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, DataDirect
     }
 
     private PasswordHash? Stored() =>
-        _stored ??= File.Exists(StorePath) ? JsonSerializer.Deserialize<PasswordHash>(File.ReadAllText(StorePath)) : null;
+        _stored ??= state.Read(DataDirectory.AdminAccountFileName) is { } stored ? JsonSerializer.Deserialize<PasswordHash>(stored) : null;
 
     private bool Matches(string password)
     {

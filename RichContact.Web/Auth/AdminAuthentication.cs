@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RichContact.Engine;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Web.Auth;
@@ -31,11 +32,13 @@ public static class AdminAuthentication
         services.AddSingleton<AdminSessions>();
         services.AddHostedService<AdminPasswordInitializer>();
 
-        // Keys in the data directory: cookies (logins) survive restarts.
+        // Keys in the data directory: cookies (logins) survive restarts. On PostgreSQL in a table all
+        // nodes share: a cookie works on whichever node the reverse proxy picks.
         services.AddDataProtection().SetApplicationName("RichContact");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<DataDirectory, ILoggerFactory>((keys, data, logs) =>
-                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.Keys), logs));
+            .Configure<DataDirectory, ILoggerFactory, NodesDatabase>((keys, data, logs, nodes) =>
+                keys.XmlRepository = nodes.IsShared ? new PostgresXmlRepository(nodes)
+                    : new FileSystemXmlRepository(new DirectoryInfo(data.Keys), logs));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>

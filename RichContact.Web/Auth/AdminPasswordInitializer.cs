@@ -13,7 +13,7 @@ internal sealed class AdminPasswordInitializer(AdminAccount account) : IHostedSe
             Console.WriteLine();
             Console.WriteLine("Rich Contact: generated the admin password (shown only this once; only its hash is stored):");
             Console.WriteLine($"    {password}");
-            Console.WriteLine($"Set RichContact:Admin:Password to choose your own, or delete {DataDirectory.AdminAccountFileName} in the data directory to generate a new one.");
+            Console.WriteLine($"Set RichContact:Admin:Password to choose your own, or delete {account.StoreDescription} to generate a new one.");
             Console.WriteLine();
         }
         return Task.CompletedTask;

@@ -20,7 +20,8 @@ public static class CrispHookEndpoints
     /// <summary>
     /// Answers at once: the event only goes into the engine's queue. 200 for a delivery taken or
     /// already taken (so that Crisp stops sending it), 401 for a wrong signature or a stale
-    /// timestamp, 404 when this node does not take Web Hooks.
+    /// timestamp, 404 when this node does not take Web Hooks, 503 when PostgreSQL could not record the
+    /// delivery as taken (Crisp sends it again).
     /// </summary>
     private static async Task<IResult> ReceiveAsync(HttpRequest request, CrispHookReceiver receiver, IOptions<RichContactOptions> options, CancellationToken ct)
     {
@@ -33,10 +34,11 @@ public static class CrispHookEndpoints
         if (body.Length > MaxBodyBytes)
             return Answer(StatusCodes.Status413PayloadTooLarge, "Too large for a Crisp event.");
 
-        return receiver.Receive(body.GetBuffer().AsSpan(0, (int)body.Length),
-                request.Headers["X-Crisp-Request-Timestamp"].FirstOrDefault(), request.Headers["X-Crisp-Signature"].FirstOrDefault()) switch
+        return await receiver.ReceiveAsync(body.GetBuffer().AsMemory(0, (int)body.Length),
+                request.Headers["X-Crisp-Request-Timestamp"].FirstOrDefault(), request.Headers["X-Crisp-Signature"].FirstOrDefault(), ct) switch
         {
             HookDelivery.Refused => Answer(StatusCodes.Status401Unauthorized, "Missing or wrong X-Crisp-Signature, or a stale X-Crisp-Request-Timestamp."),
+            HookDelivery.Unavailable => Answer(StatusCodes.Status503ServiceUnavailable, "The database is unavailable: send it again later."),
             _ => Results.Ok(),
         };
     }

@@ -31,7 +31,7 @@ public class CrispHookReceiverTests
         $$"""{"website_id":"42286ab3-b29a-4fde-8538-da0ae501d825","event":"{{eventName}}","data":{"website_id":"42286ab3-b29a-4fde-8538-da0ae501d825","session_id":"session_1","phone":"{{phone}}"},"timestamp":1}""";
 
     private HookDelivery Deliver(string body, string timestamp, string? signature = null) =>
-        _receiver.Receive(Encoding.UTF8.GetBytes(body), timestamp, signature ?? HookSignature.Sign(Secret, timestamp, body));
+        _receiver.ReceiveAsync(Encoding.UTF8.GetBytes(body), timestamp, signature ?? HookSignature.Sign(Secret, timestamp, body)).GetAwaiter().GetResult();
 
     [Fact]
     public void Crisps_test_vector_verifies()
@@ -59,9 +59,9 @@ public class CrispHookReceiverTests
     [InlineData("")]
     [InlineData("not-hex")]
     [InlineData("8cdc8f94272142ceb7bb2feb29c90ea692b11b777db0db5aaddb66c7f1fd48d6")]
-    public void Wrong_or_missing_signature_is_refused_and_logged_without_the_body(string? signature)
+    public async Task Wrong_or_missing_signature_is_refused_and_logged_without_the_body(string? signature)
     {
-        Assert.Equal(HookDelivery.Refused, _receiver.Receive(Encoding.UTF8.GetBytes(Body()), Now, signature));
+        Assert.Equal(HookDelivery.Refused, await _receiver.ReceiveAsync(Encoding.UTF8.GetBytes(Body()), Now, signature));
 
         Assert.False(_queue.Reader.TryRead(out _));
         Assert.Contains(_logs.Lines, l => l.Contains("Refused a Web Hooks request"));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
 using RichContact.Testing;
 
@@ -14,7 +15,7 @@ public sealed class PluginConnectCacheTests : IDisposable
     public void Dispose() => _data.Dispose();
 
     private PluginConnectCache Cache() =>
-        new(new DataDirectory(_data.Path), NullLogger<PluginConnectCache>.Instance);
+        new(NodeState.InDataDirectory(new DataDirectory(_data.Path)), NullLogger<PluginConnectCache>.Instance);
 
     [Fact]
     public void Endpoint_and_website_ids_survive_a_restart_and_no_token_is_written()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RichContact.Engine.Storage;
+using RichContact.Engine.Nodes;
 
 namespace RichContact.Engine.Contacts;
 
@@ -11,16 +12,18 @@ namespace RichContact.Engine.Contacts;
 /// <see cref="LastEventMarkHold"/> holds: the first message of a conversation held because the job
 /// storage refused it, an RTM event received but not handled yet, the start of a catch-up not
 /// finished. A process that stops meanwhile forgets those, and the next one must catch them up too.
+/// On PostgreSQL the mark is one row every node shares (<see cref="NodeState"/>): the node that takes
+/// RTM over from a dead one catches up from where that one last heard Crisp.
 /// </summary>
-public sealed class LastEventMark(DataDirectory data, IEnumerable<LastEventMarkHold> holds, ILogger<LastEventMark> logger)
+public sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold> holds, ILogger<LastEventMark> logger)
 {
-    private string FilePath => data.LastEventMark;
+    public const string FileName = "rtm-last-event.txt";
 
     public DateTimeOffset? Read()
     {
         try
         {
-            return File.Exists(FilePath) && DateTimeOffset.TryParse(File.ReadAllText(FilePath).Trim(), CultureInfo.InvariantCulture,
+            return state.Read(FileName) is { } text && DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal, out var at) ? at : null;
         }
         catch (IOException error)
@@ -39,7 +42,7 @@ public sealed class LastEventMark(DataDirectory data, IEnumerable<LastEventMarkH
         }
         try
         {
-            DataFile.AtomicWriteAllText(FilePath, at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            state.Write(FileName, at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Channels;
 using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Storage;
 
@@ -29,7 +30,7 @@ public sealed class CreateContactJob(
     ExistingProfileSearch search,
     RecentContacts recentContacts,
     PlaceholderMends placeholderMends,
-    KeyedLocks locks,
+    ContactLocks locks,
     ActivityLog activity,
     UnrecordedContacts unrecorded,
     IBackgroundJobClient jobs,
@@ -71,7 +72,17 @@ public sealed class CreateContactJob(
         CancellationToken cancellationToken, PastConversation? past = null)
     {
         var conversation = new ConversationKey(websiteId, sessionId);
-        using var conversationLock = await locks.AcquireAsync(conversation.LockKey, cancellationToken);
+        IDisposable conversationLock;
+        try
+        {
+            // On PostgreSQL a database lock too: the conversation's other job may run on another node.
+            conversationLock = await locks.AcquireAsync(conversation.LockKey, cancellationToken);
+        }
+        catch (Exception error) when (DatabaseFailure.Is(error))
+        {
+            throw Held(conversation, error);
+        }
+        using var _ = conversationLock;
         try
         {
             if (await activity.HasOutcomeAsync(websiteId, sessionId, cancellationToken))
@@ -207,7 +218,7 @@ public sealed class CreateContactJob(
         if (skip is not null)
             return skip;
 
-        using var _ = await locks.AcquireAsync(identity!.LockKey, ct);
+        using var personLock = await locks.AcquireAsync(identity!.LockKey, ct);
         var websiteId = conversation.WebsiteId;
         var recent = await RecentlyCreatedAsync(websiteId, identity, ct);
         var found = recent is null ? await search.FindAsync(websiteId, identity, channel!, ct) : ProfileSearchResult.None;

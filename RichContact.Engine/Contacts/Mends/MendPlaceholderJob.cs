@@ -19,7 +19,7 @@ public sealed class MendPlaceholderJob(
     VisitorDetailsStore detailsStore,
     CrispClient crisp,
     DedupMode dedupMode,
-    KeyedLocks locks,
+    Nodes.ContactLocks locks,
     IBackgroundJobClient jobs,
     TimeProvider clock,
     ILogger<MendPlaceholderJob> logger)

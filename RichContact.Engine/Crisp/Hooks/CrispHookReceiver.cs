@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Memory;
+using RichContact.Engine.Nodes;
 
 namespace RichContact.Engine.Crisp.Hooks;
 
@@ -12,9 +13,11 @@ namespace RichContact.Engine.Crisp.Hooks;
 /// timestamp more than <see cref="MaxAge"/> away from now (a captured request replayed later), takes
 /// each signed delivery once (Crisp sends a delivery it thinks failed again, with the same signature),
 /// and posts its event into the same <see cref="RtmEventQueue"/> the RTM socket feeds. The payload
-/// is personal data: nothing of it is logged.
+/// is personal data: nothing of it is logged. On PostgreSQL the signatures taken are every node's
+/// (<see cref="TakenHookSignatures"/>): a repeat delivered to another node is answered as a repeat too.
 /// </summary>
-public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmEventQueue queue, TimeProvider clock, ILogger<CrispHookReceiver> logger)
+public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmEventQueue queue, TimeProvider clock, ILogger<CrispHookReceiver> logger,
+    TakenHookSignatures? shared = null)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
@@ -32,7 +35,40 @@ public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmE
     public long Accepted => Interlocked.Read(ref _accepted);
     public long Repeated => Interlocked.Read(ref _repeated);
 
-    public HookDelivery Receive(ReadOnlySpan<byte> body, string? timestamp, string? signature)
+    public async Task<HookDelivery> ReceiveAsync(ReadOnlyMemory<byte> body, string? timestamp, string? signature, CancellationToken ct = default)
+    {
+        if (Check(body.Span, timestamp, signature) is { } verdict)
+            return verdict;
+        if (shared is not null)
+        {
+            try
+            {
+                if (!await shared.TryTakeAsync(signature!, MaxAge * 2, ct))
+                    return Repeat(timestamp);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // Not taken, not handled: Crisp sends it again, to this node or another.
+                logger.LogWarning("Could not record a Web Hooks delivery as taken ({ErrorType}): answered 503 for Crisp to send it again", error.GetType().Name);
+                return HookDelivery.Unavailable;
+            }
+        }
+        else if (!_taken.TryAdd(signature!, true))
+        {
+            return Repeat(timestamp);
+        }
+        return Take(body.Span);
+    }
+
+    private HookDelivery Repeat(string? timestamp)
+    {
+        logger.LogInformation("Web Hooks delivery signed at {Timestamp} already taken: answered, not handled again", timestamp);
+        Interlocked.Increment(ref _repeated);
+        return HookDelivery.Repeated;
+    }
+
+    /// <summary>Refused for its signature or its age; null when it may be taken.</summary>
+    private HookDelivery? Check(ReadOnlySpan<byte> body, string? timestamp, string? signature)
     {
         if (options.Value.Crisp.HookSecret is not { Length: > 0 } secret
             || timestamp is null || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var sentAtMs)
@@ -47,13 +83,11 @@ public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmE
             logger.LogWarning("Refused a Web Hooks request signed {Age:0} s away from now (at most {MaxAge:0} s)", age.TotalSeconds, MaxAge.TotalSeconds);
             return HookDelivery.Refused;
         }
-        if (!_taken.TryAdd(signature!, true))
-        {
-            logger.LogInformation("Web Hooks delivery signed at {Timestamp} already taken: answered, not handled again", timestamp);
-            Interlocked.Increment(ref _repeated);
-            return HookDelivery.Repeated;
-        }
+        return null;
+    }
 
+    private HookDelivery Take(ReadOnlySpan<byte> body)
+    {
         RawRtmEvent? rtmEvent;
         try
         {

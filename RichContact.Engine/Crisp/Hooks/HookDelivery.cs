@@ -11,4 +11,6 @@ public enum HookDelivery
     Unreadable,
     /// <summary>Wrong or missing signature, or a timestamp too old or too far ahead: refused.</summary>
     Refused,
+    /// <summary>Signed and fresh, but the nodes' shared record of deliveries could not be written: not taken, for Crisp to send again.</summary>
+    Unavailable,
 }

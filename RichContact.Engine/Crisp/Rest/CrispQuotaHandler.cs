@@ -6,10 +6,10 @@ namespace RichContact.Engine.Crisp.Rest;
 /// </summary>
 internal sealed class CrispQuotaHandler(CrispRequestBudget budget) : DelegatingHandler
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        budget.Spend();
+        await budget.SpendAsync(cancellationToken);
         RestCallCounter.CountOne();
-        return base.SendAsync(request, cancellationToken);
+        return await base.SendAsync(request, cancellationToken);
     }
 }

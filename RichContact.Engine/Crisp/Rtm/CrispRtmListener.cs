@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Nodes;
 using SocketIOClient;
 using SocketIOClient.Transport;
 
@@ -15,7 +16,9 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// with backoff forever (rediscovering the endpoint after repeated failures), watches for a silently
 /// dead socket, and after <c>unauthorized</c> tries again after a long wait. Events only go into
 /// <see cref="RtmEventQueue"/>; what RTM could not hear is reported to <see cref="IListeningGaps"/>.
-/// Runs only when a plugin token is configured.
+/// Runs only when a plugin token is configured. With several nodes on PostgreSQL it connects only
+/// while its node holds the RTM lock (<see cref="RtmLeadership"/>), and drops its socket the moment
+/// the lock is lost.
 /// </summary>
 public sealed class CrispRtmListener(
     IOptions<RichContactOptions> options,
@@ -26,6 +29,7 @@ public sealed class CrispRtmListener(
     IOptions<RtmTimings> rtm,
     IListeningGaps gaps,
     PluginConnectCache connectCache,
+    RtmLeadership leadership,
     TimeProvider clock,
     ILogger<CrispRtmListener> logger) : BackgroundService
 {
@@ -55,7 +59,8 @@ public sealed class CrispRtmListener(
             websites.ReplaceAll(websiteIds.Select(id => new SubscribedWebsite(id, SubscribedWebsite.UnknownToken)));
         websites.Changed += () => connectCache.SaveWebsites(websites.All.Select(w => w.WebsiteId));
         // A previous process heard Crisp until then: catch up what was created since, once connected.
-        if (gaps.HeardUntilLastRun() is { } mark)
+        // With several nodes, the node that takes RTM does, when it takes it (below).
+        if (!leadership.IsShared && gaps.HeardUntilLastRun() is { } mark)
             gaps.MissedSince(mark);
         await LoadWebsitesAsync(stoppingToken);
         if (Crisp.Events == CrispEventSource.Hooks)
@@ -64,6 +69,40 @@ public sealed class CrispRtmListener(
             return;
         }
 
+        // One node holds RTM at a time (Nodes/RtmLeadership.cs; with SQLite this process, for good).
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (leadership.IsShared)
+                status.Set(CrispConnectionState.Standby);
+            LeadershipTerm term;
+            try { term = await leadership.TakeAsync(stoppingToken); }
+            catch (OperationCanceledException) { break; }
+            await using (term)
+            {
+                using var holding = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, term.Lost);
+                if (leadership.IsShared)
+                {
+                    // What the previous holder learnt, and what no node heard since its last sign of life.
+                    endpoint = connectCache.Read().Endpoint ?? endpoint;
+                    if (gaps.HeardUntilLastRun() is { } heard)
+                        gaps.MissedSince(heard);
+                }
+                endpoint = await ListenToRtmAsync(endpoint, holding.Token);
+                if (stoppingToken.IsCancellationRequested)
+                    MarkLastEvent(); // before the lock goes: the next holder catches up from here
+                else
+                    logger.LogWarning("RTM socket dropped: this node lost the RTM lock (another node takes RTM over)");
+            }
+        }
+        status.Set(CrispConnectionState.NotStarted);
+    }
+
+    /// <summary>
+    /// Connects, listens and reconnects until <paramref name="stoppingToken"/> ends it: the process
+    /// stops, or this node lost the RTM lock. Returns the endpoint last used.
+    /// </summary>
+    private async Task<RtmEndpoint?> ListenToRtmAsync(RtmEndpoint? endpoint, CancellationToken stoppingToken)
+    {
         var failures = 0;
         var refusals = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -122,8 +161,7 @@ public sealed class CrispRtmListener(
             try { await Task.Delay(delay, clock, stoppingToken); }
             catch (OperationCanceledException) { break; }
         }
-        MarkLastEvent();
-        status.Set(CrispConnectionState.NotStarted);
+        return endpoint;
     }
 
     /// <summary>

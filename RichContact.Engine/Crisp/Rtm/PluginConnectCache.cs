@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Crisp.Rtm;
@@ -11,24 +11,23 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// of the websites that installed the plugin, kept in the data directory
 /// (<see cref="DataDirectory.PluginConnect"/>). A process that starts with the daily quota spent connects RTM from it without a REST
 /// call, instead of staying deaf until midnight. Ids and an address only: no tokens, no personal data.
+/// On PostgreSQL it is a row every node shares (<see cref="NodeState"/>).
 /// </summary>
-public sealed class PluginConnectCache(DataDirectory data, ILogger<PluginConnectCache> logger)
+public sealed class PluginConnectCache(NodeState state, ILogger<PluginConnectCache> logger)
 {
     private readonly Lock _gate = new();
     private Saved _saved = new(null, []);
 
     private sealed record Saved(string? Endpoint, IReadOnlyList<string> Websites);
 
-    private string FilePath => data.PluginConnect;
-
     /// <summary>The last endpoint and website ids, or nothing when no earlier run saved them.</summary>
     public (RtmEndpoint? Endpoint, IReadOnlyList<string> WebsiteIds) Read()
     {
         try
         {
-            if (!File.Exists(FilePath))
+            if (state.Read(DataDirectory.PluginConnectFileName) is not { } text)
                 return (null, []);
-            var saved = JsonSerializer.Deserialize<Saved>(File.ReadAllText(FilePath)) ?? new(null, []);
+            var saved = JsonSerializer.Deserialize<Saved>(text) ?? new(null, []);
             saved = saved with { Websites = saved.Websites ?? [] }; // a hand-edited file may lack it
             lock (_gate) _saved = saved;
             var endpoint = Uri.TryCreate(saved.Endpoint, UriKind.Absolute, out var socket)
@@ -59,7 +58,7 @@ public sealed class PluginConnectCache(DataDirectory data, ILogger<PluginConnect
             _saved = next;
             try
             {
-                DataFile.AtomicWriteAllText(FilePath, JsonSerializer.Serialize(next));
+                state.Write(DataDirectory.PluginConnectFileName, JsonSerializer.Serialize(next));
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace RichContact.Engine.Tests.Postgres;
+namespace RichContact.Testing;
 
 /// <summary>
 /// A fresh database on the test PostgreSQL server, dropped afterwards. The server is the one

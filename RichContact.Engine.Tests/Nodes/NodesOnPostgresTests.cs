@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Contacts;
+using RichContact.Engine.Crisp.Hooks;
+using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Nodes;
+using RichContact.Sandbox.Hooks;
+using RichContact.Testing;
+
+namespace RichContact.Engine.Tests.Nodes;
+
+/// <summary>
+/// Two engine hosts on one real PostgreSQL database, as two nodes: what one node writes, spends,
+/// takes, locks or records, the other sees. Fails without RICHCONTACT_TEST_POSTGRES (PostgresDatabase).
+/// </summary>
+public sealed class NodesOnPostgresTests : IAsyncLifetime
+{
+    private const string HookSecret = "914a657d8cc2efbc20593f1806f9bde2";
+    private const int Budget = 10;
+
+    private readonly TempDataDirectory _dataA = new();
+    private readonly TempDataDirectory _dataB = new();
+    private PostgresDatabase _database = null!;
+    private EngineHost _a = null!;
+    private EngineHost _b = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabase.CreateAsync();
+        // One after the other: the first applies the migrations and creates Hangfire's schema.
+        _a = await StartNodeAsync("node-a", _dataA.Path);
+        _b = await StartNodeAsync("node-b", _dataB.Path);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _b.DisposeAsync();
+        await _a.DisposeAsync();
+        await _database.DisposeAsync();
+        _dataA.Dispose();
+        _dataB.Dispose();
+    }
+
+    private Task<EngineHost> StartNodeAsync(string name, string dataDirectory) =>
+        EngineHost.StartAsync(dataDirectory, new Dictionary<string, string?>(_database.EngineSettings)
+        {
+            ["RichContact:NodeName"] = name,
+            ["RichContact:Crisp:DailyRequestBudget"] = Budget.ToString(CultureInfo.InvariantCulture),
+            ["RichContact:Crisp:HookSecret"] = HookSecret,
+        });
+
+    [Fact]
+    public async Task The_daily_budget_is_shared_and_nodes_spending_at_once_never_pass_it()
+    {
+        var budgets = new[] { _a.Get<CrispRequestBudget>(), _b.Get<CrispRequestBudget>() };
+        var spends = Enumerable.Range(0, 3 * Budget).Select(async i =>
+        {
+            try
+            {
+                await budgets[i % 2].SpendAsync(CancellationToken.None);
+                return true;
+            }
+            catch (CrispBudgetExhaustedException)
+            {
+                return false;
+            }
+        });
+
+        Assert.Equal(Budget, (await Task.WhenAll(spends)).Count(spent => spent));
+        await Eventually.TrueAsync(() => budgets.All(b => b.Used == Budget && b.IsExhausted), "both nodes to show the shared count");
+        // Nothing of a file: the count is the database's.
+        Assert.False(File.Exists(Path.Combine(_dataA.Path, "crisp-budget.json")));
+    }
+
+    [Fact]
+    public async Task State_one_node_writes_is_the_other_nodes_and_is_created_once()
+    {
+        var markA = _a.Get<LastEventMark>();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-3);
+        markA.Write(at);
+        Assert.Equal(at.UtcTicks, _b.Get<LastEventMark>().Read()?.UtcTicks);
+        Assert.False(File.Exists(Path.Combine(_dataA.Path, LastEventMark.FileName)));
+
+        // Two nodes generating the admin password at once: one writes it.
+        var created = await Task.WhenAll(
+            Task.Run(() => _a.Get<NodeState>().TryCreate("admin.json", "{\"a\":1}")),
+            Task.Run(() => _b.Get<NodeState>().TryCreate("admin.json", "{\"b\":2}")));
+        Assert.Single(created, c => c);
+        Assert.Equal(_a.Get<NodeState>().Read("admin.json"), _b.Get<NodeState>().Read("admin.json"));
+    }
+
+    [Fact]
+    public async Task A_hook_delivery_repeated_to_another_node_is_answered_as_a_repeat()
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        const string body = """{"website_id":"w","event":"message:send","data":{"website_id":"w","session_id":"session_1"},"timestamp":1}""";
+        var signature = HookSignature.Sign(HookSecret, timestamp, body);
+
+        Assert.Equal(HookDelivery.Accepted, await _a.Get<CrispHookReceiver>().ReceiveAsync(Encoding.UTF8.GetBytes(body), timestamp, signature));
+        Assert.Equal(HookDelivery.Repeated, await _b.Get<CrispHookReceiver>().ReceiveAsync(Encoding.UTF8.GetBytes(body), timestamp, signature));
+        Assert.Equal(HookDelivery.Repeated, await _a.Get<CrispHookReceiver>().ReceiveAsync(Encoding.UTF8.GetBytes(body), timestamp, signature));
+    }
+
+    [Fact]
+    public async Task One_node_holds_RTM_and_another_takes_it_when_the_holders_connection_dies()
+    {
+        var termA = await _a.Get<RtmLeadership>().TakeAsync(CancellationToken.None);
+        Assert.True(_a.Get<RtmLeadership>().HoldsRtm);
+        var takingB = _b.Get<RtmLeadership>().TakeAsync(CancellationToken.None);
+        // B tries every RetryInterval: after three tries it still does not hold it.
+        await Task.Delay(RtmLeadership.RetryInterval * 3);
+        Assert.False(takingB.IsCompleted);
+        Assert.False(_b.Get<RtmLeadership>().HoldsRtm);
+
+        // As when node A's machine dies or PostgreSQL drops its connection.
+        await TerminateAsync("richcontact rtm node-a");
+        await Eventually.TrueAsync(() => termA.Lost.IsCancellationRequested, "node A to notice it lost the RTM lock", TimeSpan.FromSeconds(10));
+        Assert.False(_a.Get<RtmLeadership>().HoldsRtm);
+        await using var termB = await takingB.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(_b.Get<RtmLeadership>().HoldsRtm);
+        await termA.DisposeAsync();
+
+        // The portal's view: B holds it (its heartbeat says so at once).
+        await Eventually.TrueAsync(async () => (await _a.Get<NodeRegistry>().AliveAsync(CancellationToken.None)) is var nodes
+            && nodes.Count == 2 && nodes.Single(n => n.HoldsRtm).Name == "node-b", "the nodes table to name node B as RTM's holder");
+    }
+
+    [Fact]
+    public async Task A_persons_lock_held_on_one_node_makes_the_other_node_wait()
+    {
+        const string person = "phone:351912345678";
+        var heldByA = await _a.Get<ContactLocks>().AcquireAsync(person, CancellationToken.None);
+        var takingB = _b.Get<ContactLocks>().AcquireAsync(person, CancellationToken.None);
+        var other = await _b.Get<ContactLocks>().AcquireAsync("phone:351900000000", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        other.Dispose();
+        Assert.False(takingB.IsCompleted);
+        // The database sees a hash of the key, never the phone.
+        Assert.DoesNotContain(await LocksAsync(), l => l.Contains("351912345678"));
+
+        heldByA.Dispose();
+        (await takingB.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+    }
+
+    [Fact]
+    public async Task Activity_one_node_records_shows_once_in_every_nodes_live_feed()
+    {
+        var seenByA = new List<ActivityEntry>();
+        var seenByB = new List<ActivityEntry>();
+        _a.Get<ActivityStream>().Recorded += e => { lock (seenByA) seenByA.Add(e); };
+        _b.Get<ActivityStream>().Recorded += e => { lock (seenByB) seenByB.Add(e); };
+
+        Assert.True(await _a.Get<ActivityLog>().RecordAsync(new ActivityEntry { WebsiteId = "w", SessionId = "session_a", Outcome = ActivityOutcome.Created, PeopleId = "p1" }));
+        Assert.True(await _b.Get<ActivityLog>().RecordAsync(new ActivityEntry { WebsiteId = "w", SessionId = "session_b", Outcome = ActivityOutcome.Skipped }));
+
+        await Eventually.TrueAsync(() => { lock (seenByA) lock (seenByB) return seenByA.Count == 2 && seenByB.Count == 2; }, "both entries in both nodes' feeds");
+        lock (seenByB)
+            Assert.Equal(["session_a", "session_b"], seenByB.Select(e => e.SessionId).Order());
+        lock (seenByA)
+            Assert.Equal("p1", seenByA.Single(e => e.SessionId == "session_a").PeopleId);
+        // A second outcome of the conversation is refused on either node (the one-outcome index).
+        Assert.False(await _b.Get<ActivityLog>().RecordAsync(new ActivityEntry { WebsiteId = "w", SessionId = "session_a", Outcome = ActivityOutcome.Existing }));
+    }
+
+    /// <summary>Ends the connections whose application_name starts with <paramref name="name"/>.</summary>
+    private async Task TerminateAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name LIKE $1 || '%'", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = name });
+        Assert.True((long)(await command.ExecuteScalarAsync())! > 0, $"no connection named {name}");
+    }
+
+    private async Task<List<string>> LocksAsync()
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT coalesce(classid::text, '') || ':' || coalesce(objid::text, '') FROM pg_locks WHERE locktype = 'advisory'", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var locks = new List<string>();
+        while (await reader.ReadAsync())
+            locks.Add(reader.GetString(0));
+        Assert.NotEmpty(locks);
+        return locks;
+    }
+}

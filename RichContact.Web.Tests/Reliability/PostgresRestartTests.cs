@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using RichContact.Sandbox;
+using RichContact.Testing;
+using Xunit.Abstractions;
+
+namespace RichContact.Web.Tests.Reliability;
+
+/// <summary>
+/// Two nodes on a PostgreSQL cluster the test owns (<see cref="ThrowawayPostgres"/>) and the sandbox as
+/// Crisp. While conversations arrive, PostgreSQL is restarted (<c>pg_ctl stop -m fast</c>, conversations
+/// keep arriving while it is down, then <c>start</c>): the nodes lose the RTM lock with their
+/// connections, one takes it again once the server is back, catches up what no node heard, and every
+/// conversation gets exactly one contact and one activity entry.
+/// </summary>
+public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    private const int Conversations = 30;
+
+    private readonly List<TempDataDirectory> _data = [];
+    private readonly List<NodeProcess> _nodes = [];
+    private ThrowawayPostgres _postgres = null!;
+    private CrispSandbox _sandbox = null!;
+
+    private string WebsiteId => _sandbox.Options.Websites[0].Id;
+
+    private string AllOutput => string.Join("\n", _nodes.Select(n => n.Output));
+
+    public async Task InitializeAsync()
+    {
+        _postgres = await ThrowawayPostgres.StartAsync();
+        _sandbox = await CrispSandbox.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in _nodes)
+            node.Dispose();
+        await _sandbox.DisposeAsync();
+        await _postgres.DisposeAsync();
+        foreach (var data in _data)
+            data.Dispose();
+    }
+
+    private NodeProcess StartNode(string name)
+    {
+        var data = new TempDataDirectory();
+        _data.Add(data);
+        var node = NodeProcess.Start(name, _sandbox, _postgres.ConnectionString, data.Path);
+        _nodes.Add(node);
+        return node;
+    }
+
+    [Fact]
+    public async Task PostgreSQL_restarted_under_traffic_the_nodes_recover_and_every_conversation_gets_one_contact()
+    {
+        var first = StartNode("node-1");
+        await first.WaitForOutputAsync("RTM connected and authenticated", Timeout);
+        var second = StartNode("node-2");
+        await second.WaitForOutputAsync("Now listening on", Timeout);
+
+        var sessions = new List<string>();
+        int Started() { lock (sessions) return sessions.Count; }
+        var traffic = Task.Run(async () =>
+        {
+            for (var i = 0; i < Conversations; i++)
+            {
+                var session = await _sandbox.Control.StartConversationAsync(new StartConversationRequest
+                {
+                    WebsiteId = WebsiteId, Origin = "whatsapp", Phone = $"+3519124{i:D5}", Nickname = $"Person {i}",
+                });
+                lock (sessions) sessions.Add(session);
+                await Task.Delay(150);
+            }
+        });
+
+        await Eventually.TrueAsync(async () => (await NodesActivity.OutcomesAsync(_postgres.ConnectionString))?.Count >= 4,
+            "a few conversations handled before the restart", Timeout);
+        await _postgres.StopServerAsync();
+        var stoppedAt = Stopwatch.StartNew();
+        // Conversations arrive while the database is down: no node may hold RTM then, so they are caught up after.
+        var startedBefore = Started();
+        await Eventually.TrueAsync(() => Started() >= startedBefore + 5, "conversations to arrive while PostgreSQL is down", Timeout);
+        Assert.DoesNotContain(_nodes, n => n.HasExited);
+        await _postgres.StartServerAsync();
+        output.WriteLine($"PostgreSQL was down {stoppedAt.Elapsed.TotalSeconds:0.0} s; {Started() - startedBefore} conversations arrived meanwhile");
+        await traffic;
+
+        var expected = sessions.Order().ToList();
+        var waited = Stopwatch.StartNew();
+        List<(string SessionId, string Outcome)> entries;
+        while (true)
+        {
+            entries = await NodesActivity.OutcomesAsync(_postgres.ConnectionString) ?? [];
+            if (expected.All(s => entries.Any(e => e.SessionId == s)))
+                break;
+            Assert.True(waited.Elapsed < Timeout,
+                $"{entries.Count} of {expected.Count} conversations decided; missing {string.Join(", ", expected.Where(s => entries.All(e => e.SessionId != s)))}:\n{AllOutput}");
+            await Task.Delay(200);
+        }
+        output.WriteLine($"{entries.Count} conversations decided {stoppedAt.Elapsed.TotalSeconds:0.0} s after the stop");
+
+        Assert.Equal(expected, entries.Select(e => e.SessionId).Order());
+        Assert.All(entries, e => Assert.Contains(e.Outcome, new[] { "Created", "Existing" }));
+        Assert.Equal(Conversations, (await _sandbox.Control.ProfilesAsync(WebsiteId)).Count);
+        // After the restart one node holds RTM again, alone.
+        await Eventually.TrueAsync(async () => (await _sandbox.Control.SocketsAsync()).Count(s => s.Authenticated) == 1, "one RTM socket after the restart", Timeout);
+        Assert.DoesNotContain(_nodes, n => n.HasExited);
+        // The holder lost the lock with its connection, and a holder caught up what no node heard meanwhile.
+        Assert.True(first.Logged("Node node-1 no longer holds RTM"), AllOutput);
+        Assert.Contains(_nodes, n => n.Logged("Caught up "));
+    }
+}
