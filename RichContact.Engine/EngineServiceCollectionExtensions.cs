@@ -48,6 +48,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<StorageStatus>();
         services.AddSingleton<WebsiteSettingsStore>();
         services.AddSingleton<ActivityStream>();
+        // With PostgreSQL, the entries other nodes record reach this node's stream too.
+        services.AddSingleton<ActivityFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<ActivityFeed>());
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<ActivityQueries>();
         services.AddSingleton<ActivityFilterLists>();

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using RichContact.Engine;
-using RichContact.Engine.Activity;
 using RichContact.Web.Auth;
 using RichContact.Web.Metrics;
 using RichContact.Web.Sandbox;

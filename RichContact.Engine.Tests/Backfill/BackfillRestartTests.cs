@@ -1,5 +1,5 @@
 using RichContact.Engine.Backfill;
-using RichContact.Engine.Contacts;
+using RichContact.Engine.Memory;
 using RichContact.Sandbox;
 using RichContact.Testing;
 

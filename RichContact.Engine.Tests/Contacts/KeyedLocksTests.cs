@@ -1,4 +1,4 @@
-using RichContact.Engine.Contacts;
+using RichContact.Engine.Memory;
 
 namespace RichContact.Engine.Tests.Contacts;
 

@@ -1,7 +1,6 @@
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
-using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Sandbox;
 using RichContact.Testing;

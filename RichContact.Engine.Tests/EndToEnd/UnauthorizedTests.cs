@@ -1,5 +1,4 @@
 using RichContact.Engine.Crisp;
-using RichContact.Engine.Crisp.Rest;
 using RichContact.Sandbox;
 using RichContact.Testing;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RichContact.Engine.Storage;
-using RichContact.Engine.Storage.Postgres;
 using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Postgres;

@@ -1,6 +1,5 @@
 using Hangfire;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Storage;
 using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Scheduling;

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Activity;

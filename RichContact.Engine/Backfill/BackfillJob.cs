@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Memory;
 
 namespace RichContact.Engine.Backfill;
 

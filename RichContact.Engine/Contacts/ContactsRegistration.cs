@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Memory;
 
 namespace RichContact.Engine.Contacts;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Medallion.Threading.Postgres;
-using RichContact.Engine.Contacts;
+using RichContact.Engine.Memory;
 
 namespace RichContact.Engine.Nodes;
 

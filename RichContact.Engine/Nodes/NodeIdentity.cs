@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Storage.Postgres;
 
 namespace RichContact.Engine.Nodes;
 
@@ -10,7 +11,7 @@ namespace RichContact.Engine.Nodes;
 public sealed class NodeIdentity(IOptions<RichContactOptions> options)
 {
     /// <summary>PostgreSQL's application_name keeps 63 bytes; a node name is shown and compared whole, so it stays within them.</summary>
-    public const int MaxLength = 63;
+    public const int MaxLength = NodeTables.NodeNameMaxLength;
 
     private readonly string _name = NameOf(options.Value.NodeName);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RichContact.Engine.Storage.Postgres;
 
 namespace RichContact.Engine.Nodes;
 

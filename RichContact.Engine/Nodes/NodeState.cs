@@ -1,5 +1,6 @@
 using Npgsql;
 using RichContact.Engine.Storage;
+using RichContact.Engine.Storage.Postgres;
 
 namespace RichContact.Engine.Nodes;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RichContact.Engine.Activity;
 
 namespace RichContact.Engine.Nodes;
 
@@ -17,8 +18,6 @@ internal static class NodesRegistration
         services.TryAddSingleton<NodesDatabase>();
         services.TryAddSingleton<NodeState>();
         services.TryAddSingleton<RtmLeadership>();
-        services.AddSingleton<ActivityFeed>();
-        services.AddHostedService(sp => sp.GetRequiredService<ActivityFeed>());
         services.AddSingleton<NodeRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeRegistry>());
         return services;

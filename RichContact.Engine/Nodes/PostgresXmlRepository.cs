@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using RichContact.Engine.Storage.Postgres;
 
 namespace RichContact.Engine.Nodes;
 

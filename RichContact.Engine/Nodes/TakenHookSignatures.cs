@@ -1,3 +1,5 @@
+using RichContact.Engine.Storage.Postgres;
+
 namespace RichContact.Engine.Nodes;
 
 /// <summary>

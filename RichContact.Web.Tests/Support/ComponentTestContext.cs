@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using RichContact.Engine.Activity;
 using RichContact.Engine.Storage;
 using RichContact.Testing;
 

@@ -1,4 +1,3 @@
-using RichContact.Engine.Storage;
 
 namespace RichContact.Web.Auth;
 

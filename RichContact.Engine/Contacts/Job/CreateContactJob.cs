@@ -271,11 +271,11 @@ public sealed class CreateContactJob(
         return meta.With(remembered);
     }
 
-    /// <summary>richcontact.db failed: logged (the type only), and the job is held rather than failed.</summary>
+    /// <summary>The settings and activity database (richcontact.db or PostgreSQL) failed: logged (the type only), and the job is held rather than failed.</summary>
     private DatabaseHeldException Held(ConversationKey conversation, Exception error)
     {
-        logger.LogWarning("Contact job for conversation {SessionId} of website {WebsiteId} held: " + DataDirectory.DatabaseFileName + " failed with {ErrorType} ({Hint}); it runs again until the database works",
-            conversation.SessionId, conversation.WebsiteId, error.GetBaseException().GetType().Name, StorageFailure.Hint);
+        logger.LogWarning("Contact job for conversation {SessionId} of website {WebsiteId} held: the settings and activity database failed with {ErrorType}; it runs again until the database works",
+            conversation.SessionId, conversation.WebsiteId, error.GetBaseException().GetType().Name);
         return new DatabaseHeldException(error);
     }
 

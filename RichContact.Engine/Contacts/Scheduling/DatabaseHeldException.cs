@@ -8,4 +8,4 @@ namespace RichContact.Engine.Contacts;
 /// message: Hangfire stores and logs exceptions, and some messages quote the data they choked on.
 /// </summary>
 public sealed class DatabaseHeldException(Exception cause)
-    : Exception($"{DataDirectory.DatabaseFileName} failed with {cause.GetBaseException().GetType().Name}; the contact job is held and run again.");
+    : Exception($"The settings and activity database failed with {cause.GetBaseException().GetType().Name}; the contact job is held and run again.");

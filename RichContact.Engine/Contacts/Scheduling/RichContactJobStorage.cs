@@ -1,5 +1,6 @@
 using Hangfire.Storage;
 using Hangfire.Storage.SQLite;
+using RichContact.Engine.Memory;
 
 namespace RichContact.Engine.Contacts;
 

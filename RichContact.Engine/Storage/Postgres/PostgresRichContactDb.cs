@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using RichContact.Engine.Nodes;
 
 namespace RichContact.Engine.Storage.Postgres;
 

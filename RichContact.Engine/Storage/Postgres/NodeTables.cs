@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using RichContact.Engine.Nodes;
 
-namespace RichContact.Engine.Nodes;
+namespace RichContact.Engine.Storage.Postgres;
 
 /// <summary>
 /// The tables that make a node stateless on PostgreSQL: what a single process keeps in files of its
@@ -11,6 +12,9 @@ namespace RichContact.Engine.Nodes;
 /// </summary>
 public static class NodeTables
 {
+    /// <summary>PostgreSQL's limit on a connection's <c>application_name</c>, which carries the node's name.</summary>
+    public const int NodeNameMaxLength = 63;
+
     public const string State = "node_state";
     public const string Budget = "crisp_request_budget";
     public const string HookSignatures = "hook_signatures";
@@ -46,7 +50,7 @@ public static class NodeTables
         {
             e.ToTable(Nodes);
             e.HasKey(r => r.Name);
-            e.Property(r => r.Name).HasColumnName("name").HasMaxLength(NodeIdentity.MaxLength);
+            e.Property(r => r.Name).HasColumnName("name").HasMaxLength(NodeNameMaxLength);
             e.Property(r => r.StartedAt).HasColumnName("started_at").HasColumnType("timestamp with time zone");
             e.Property(r => r.HeartbeatAt).HasColumnName("heartbeat_at").HasColumnType("timestamp with time zone");
             e.Property(r => r.HoldsRtm).HasColumnName("holds_rtm");

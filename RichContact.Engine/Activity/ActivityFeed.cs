@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using RichContact.Engine.Activity;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
 
-namespace RichContact.Engine.Nodes;
+namespace RichContact.Engine.Activity;
 
 /// <summary>
 /// Every node's live feed shows every node's activity. <see cref="ActivityLog"/> raises its own

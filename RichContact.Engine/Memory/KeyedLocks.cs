@@ -1,4 +1,4 @@
-namespace RichContact.Engine.Contacts;
+namespace RichContact.Engine.Memory;
 
 /// <summary>
 /// One async lock per key, existing only while someone holds or waits for it. Contact jobs take two:
