@@ -11,17 +11,20 @@ namespace RichContact.Engine.Tests.Bench;
 /// </summary>
 public sealed class BenchSmokeTests
 {
+    /// <summary>A few seconds of traffic: 20 conversations at 20/s, a 0.5 s window.</summary>
+    private static readonly BenchOptions Short = new()
+    {
+        Conversations = 20,
+        Rate = 20,
+        WindowSeconds = 0.5,
+        FollowUps = 5,
+        OutcomeTimeout = TimeSpan.FromSeconds(60),
+    };
+
     [Fact]
     public async Task A_short_realistic_run_gives_every_conversation_its_outcome()
     {
-        var result = await BenchRun.RunAsync(new BenchOptions
-        {
-            Conversations = 20,
-            Rate = 20,
-            WindowSeconds = 0.5,
-            FollowUps = 5,
-            OutcomeTimeout = TimeSpan.FromSeconds(60),
-        });
+        var result = await BenchRun.RunAsync(Short);
 
         Assert.Equal(20, result.Started);
         Assert.True(result.Expected > 0, "the mix had no channel conversation");
@@ -33,16 +36,7 @@ public sealed class BenchSmokeTests
     [Fact]
     public async Task A_short_run_on_PostgreSQL_with_two_nodes_counts_every_conversation_once()
     {
-        var result = await BenchRun.RunAsync(new BenchOptions
-        {
-            Conversations = 20,
-            Rate = 20,
-            WindowSeconds = 0.5,
-            FollowUps = 5,
-            OutcomeTimeout = TimeSpan.FromSeconds(60),
-            Postgres = PostgresDatabase.Server,
-            Nodes = 2,
-        });
+        var result = await BenchRun.RunAsync(Short with { Postgres = PostgresDatabase.Server, Nodes = 2 });
 
         Assert.Equal("PostgreSQL, 2 node(s)", result.Storage);
         Assert.Contains(result.RtmHolder, new[] { "bench-1", "bench-2" });
