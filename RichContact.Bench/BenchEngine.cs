@@ -9,7 +9,8 @@ namespace RichContact.Bench;
 
 /// <summary>
 /// The engine composed from configuration alone, as the web app composes it (Hangfire on SQLite
-/// included), in a temp data directory that is deleted afterwards. No console logging: the bench
+/// included, or everything on PostgreSQL with <c>--postgres</c>), in a temp data directory that is
+/// deleted afterwards. With several nodes (<see cref="BenchNodes"/>) each is one of these, named. No console logging: the bench
 /// measures the pipeline, not the terminal. The one addition: <see cref="TimedJobClient"/> times job creation.
 /// </summary>
 public sealed class BenchEngine : IAsyncDisposable
@@ -29,11 +30,14 @@ public sealed class BenchEngine : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<BenchEngine> StartAsync(CrispTarget crisp, double windowSeconds, string? dataParent, CancellationToken ct)
+    /// <param name="postgres">Null: SQLite in the data directory; else the database's connection string.</param>
+    /// <param name="nodeName">The node's <c>RichContact:NodeName</c>; null: the engine's default.</param>
+    public static async Task<BenchEngine> StartAsync(CrispTarget crisp, double windowSeconds, string? dataParent, string? postgres, string? nodeName,
+        CancellationToken ct)
     {
         var dataDirectory = Path.Combine(dataParent ?? Path.GetTempPath(), "richcontact-bench-" + Guid.NewGuid().ToString("n"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["RichContact:DataDirectory"] = dataDirectory,
             ["RichContact:Crisp:Identifier"] = crisp.Identifier,
@@ -42,7 +46,15 @@ public sealed class BenchEngine : IAsyncDisposable
             // The bench spends far more than a real day's quota; the budget is not what it measures.
             ["RichContact:Crisp:DailyRequestBudget"] = "10000000",
             ["RichContact:CollectionWindowSeconds"] = windowSeconds.ToString(CultureInfo.InvariantCulture),
-        });
+        };
+        if (nodeName is not null)
+            settings["RichContact:NodeName"] = nodeName;
+        if (postgres is not null)
+        {
+            settings["RichContact:Storage:Provider"] = "postgres";
+            settings["RichContact:Storage:ConnectionString"] = postgres;
+        }
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddRichContactEngine(builder.Configuration);
         TimedJobClient.Install(builder.Services);
         // After an overloaded run Hangfire's workers still hold a backlog; the bench does not wait for it.

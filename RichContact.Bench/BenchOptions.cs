@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using RichContact.Sandbox;
 using RichContact.Sandbox.Search;
 
@@ -35,6 +36,18 @@ public sealed record BenchOptions
     public string? MetaOrder { get; init; }
     /// <summary>Hand-made contacts each website's CRM starts with.</summary>
     public int Crm { get; init; }
+    /// <summary>
+    /// Null: SQLite in the data directory. Otherwise a PostgreSQL server's connection string (its user
+    /// may CREATE DATABASE): each run makes a fresh database there and drops it afterwards. Never
+    /// written to the JSON (it may hold a password); <see cref="BenchResult.Storage"/> says which.
+    /// </summary>
+    [JsonIgnore]
+    public string? Postgres { get; init; }
+    /// <summary>Engine hosts in the bench process on the one PostgreSQL database, each with its own data directory and node name.</summary>
+    public int Nodes { get; init; } = 1;
+
+    /// <summary>The environment variable read when <c>--postgres</c> is not given.</summary>
+    public const string PostgresVariable = "RICHCONTACT_BENCH_POSTGRES";
 
     public const string Usage = """
         dotnet run -c Release --project RichContact.Bench -- [options]
@@ -55,11 +68,15 @@ public sealed record BenchOptions
           --has substring|word   what "has" means in people search (default substring)
           --index-lag MS         a new profile shows up in search MS after its creation (default 0)
           --crm N                hand-made contacts each website's CRM starts with (default 0)
+          --postgres CONNECTION  run the engine on PostgreSQL: a fresh database on that server per run, dropped
+                                 after (default: $RICHCONTACT_BENCH_POSTGRES if set, else SQLite)
+          --nodes N              engine hosts (nodes) on that one database; one holds RTM (default 1; N > 1 needs PostgreSQL)
         """;
 
-    public static BenchOptions Parse(IReadOnlyList<string> args)
+    /// <summary>The command line; <paramref name="postgresFromEnvironment"/> (<see cref="PostgresVariable"/>) unless <c>--postgres</c> is given.</summary>
+    public static BenchOptions Parse(IReadOnlyList<string> args, string? postgresFromEnvironment = null)
     {
-        var options = new BenchOptions();
+        var options = new BenchOptions { Postgres = string.IsNullOrWhiteSpace(postgresFromEnvironment) ? null : postgresFromEnvironment };
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -89,9 +106,13 @@ public sealed record BenchOptions
                 "--meta-order" => options with { MetaOrder = Value() is var order && order is MetaOrders.Before or MetaOrders.After or MetaOrders.Interleaved
                     ? order : throw new ArgumentException($"unknown meta order '{order}'") },
                 "--crm" => options with { Crm = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--postgres" => options with { Postgres = Value() },
+                "--nodes" => options with { Nodes = PositiveInt(Value()) },
                 var unknown => throw new ArgumentException($"unknown option '{unknown}'"),
             };
         }
+        if (options.Nodes > 1 && options.Postgres is null)
+            throw new ArgumentException($"--nodes {options.Nodes} needs PostgreSQL (--postgres or {PostgresVariable}): SQLite is one process per data directory");
         return options;
     }
 

@@ -5,6 +5,12 @@ public sealed record BenchResult
 {
     public required BenchOptions Options { get; init; }
     public required string Sandbox { get; init; }
+    /// <summary>"SQLite", or "PostgreSQL, N node(s)" (the connection string is never written).</summary>
+    public required string Storage { get; init; }
+    /// <summary>The node that held Crisp's RTM socket when driving began.</summary>
+    public string? RtmHolder { get; init; }
+    /// <summary>Outcomes by the node whose live stream raised them first: nearly always the node that recorded them.</summary>
+    public required IReadOnlyDictionary<string, int> OutcomesFirstRaisedBy { get; init; }
     /// <summary>/proc/loadavg (1, 5, 15 min) before and after: other work on the machine skews the figures.</summary>
     public string? LoadBefore { get; init; }
     public string? LoadAfter { get; init; }

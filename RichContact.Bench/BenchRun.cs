@@ -27,12 +27,15 @@ public static class BenchRun
         await crisp.Control.SetSearchAsync(options.Search, ct);
         foreach (var website in websites.Where(_ => options.Crm > 0))
             await crisp.Control.PrefillProfilesAsync(website, options.Crm, ct: ct);
-        await using var engine = await BenchEngine.StartAsync(crisp, options.WindowSeconds, options.DataParent, ct);
+        // One engine on SQLite, or --nodes N on one PostgreSQL database, started once one of them holds RTM.
+        await using var nodes = await BenchNodes.StartAsync(crisp, options, ct);
         // Seen from the sandbox: the engine's socket is authenticated and listens to every website.
         await WaitUntilBoundAsync(crisp.Control, websites, ct);
-        log?.WriteLine($"Engine connected; {websites.Count} website(s); driving {options.Conversations} conversations at {options.Rate}/s ({options.Mix}).");
+        var rtmHolder = nodes.RtmHolder;
+        log?.WriteLine($"Engine connected ({nodes.Storage}; RTM held by {rtmHolder}); {websites.Count} website(s); " +
+            $"driving {options.Conversations} conversations at {options.Rate}/s ({options.Mix}).");
 
-        using var outcomes = new OutcomeCollector(engine.Get<ActivityStream>());
+        using var outcomes = new OutcomeCollector(nodes.ActivityStreams);
         var (baselineWorkingSet, baselineHeap) = ResourceMonitor.AfterFullGc();
         var requestsBefore = (await crisp.Control.RequestsAsync(ct)).Total;
 
@@ -50,7 +53,8 @@ public static class BenchRun
         var runQueueWait = monitor.RunQueueWaitSinceStart;
         var requestsDuringRun = (await crisp.Control.RequestsAsync(ct)).Total - requestsBefore;
         var attributedDuringRun = outcomes.RestCalls;
-        var hangfireAtEndOfWait = SchedulerTimings.Statistics(engine.Get<JobStorage>());
+        // Hangfire's storage is the nodes' one database: any node reads it whole.
+        var hangfireAtEndOfWait = SchedulerTimings.Statistics(nodes.First.Get<JobStorage>());
 
         var followUps = await FollowUpPhaseAsync(crisp.Control, outcomes, driven, options, window, ct);
         await monitor.DisposeAsync();
@@ -61,7 +65,7 @@ public static class BenchRun
         var entries = outcomes.Entries;
         var firstMessages = await FirstMessagesAsync(crisp, driven.Where(c => entries.ContainsKey(c.SessionId)).ToList(), ct);
         var createdAt = await ProfileCreationTimesAsync(crisp.Control, websites, ct);
-        var jobs = SchedulerTimings.Read(engine.Get<JobStorage>(), entries, window, MaxJobsSampled);
+        var jobs = SchedulerTimings.Read(nodes.First.Get<JobStorage>(), entries, window, MaxJobsSampled);
 
         var ignorable = driven.Where(c => !c.Plan.ExpectsOutcome).Select(c => c.SessionId).ToHashSet();
         var runEntries = expected.Where(entries.ContainsKey).Select(id => entries[id]).ToList();
@@ -76,6 +80,10 @@ public static class BenchRun
         {
             Options = options,
             Sandbox = crisp.InProcess ? "in-process" : options.ExternalSandbox!.ToString(),
+            Storage = nodes.Storage,
+            RtmHolder = rtmHolder,
+            OutcomesFirstRaisedBy = outcomes.FirstRaisedBy.Select((count, i) => (Node: BenchNodes.NodeName(i), count))
+                .ToDictionary(n => n.Node, n => n.count),
             LoadBefore = loadBefore,
             LoadAfter = loadAfter,
             Started = driven.Count,
@@ -113,8 +121,8 @@ public static class BenchRun
                 JobsSampled = jobs.Count,
                 PollerJobsPerSecond = SchedulerTimings.PollerThroughput(jobs),
                 HangfireAtEndOfWait = hangfireAtEndOfWait,
-                JobCreateMs = Percentiles.Of(engine.Get<TimedJobClient>().CreateMs),
-                ChangeStateMs = Percentiles.Of(engine.Get<TimedJobClient>().ChangeStateMs),
+                JobCreateMs = Percentiles.Of(nodes.JobCreateMs),
+                ChangeStateMs = Percentiles.Of(nodes.ChangeStateMs),
                 RoundingMs = Percentiles.Of(jobs.Select(j => j.RoundingMs)),
                 LatenessMs = Percentiles.Of(jobs.Select(j => j.LatenessMs)),
                 EnqueueDelayMs = Percentiles.Of(jobs.Select(j => j.EnqueueDelayMs)),

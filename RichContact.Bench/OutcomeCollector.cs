@@ -3,23 +3,41 @@ using RichContact.Engine.Activity;
 
 namespace RichContact.Bench;
 
-/// <summary>Listens to the engine's live activity stream and keeps each conversation's outcome.</summary>
+/// <summary>
+/// Listens to the engine's live activity stream and keeps each conversation's outcome. With several
+/// nodes it listens to every node's stream; each stream shows every node's entries, so an entry is
+/// counted once, by its id, whichever stream raises it first.
+/// </summary>
 public sealed class OutcomeCollector : IDisposable
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(50);
 
-    private readonly ActivityStream _stream;
+    private readonly List<(ActivityStream Stream, Action<ActivityEntry> Handler)> _streams = [];
+    private readonly ConcurrentDictionary<long, byte> _seenIds = new();
+    private readonly int[] _firstRaisedBy;
     private readonly ConcurrentDictionary<string, ActivityEntry> _entries = new(StringComparer.Ordinal);
     private int _repeats;
     private int _mends;
     private int _recorded;
     private long _restCalls;
 
-    public OutcomeCollector(ActivityStream stream)
+    public OutcomeCollector(IEnumerable<ActivityStream> streams)
     {
-        _stream = stream;
-        _stream.Recorded += OnRecorded;
+        foreach (var stream in streams)
+        {
+            var index = _streams.Count;
+            Action<ActivityEntry> handler = entry => OnRecorded(entry, index);
+            stream.Recorded += handler;
+            _streams.Add((stream, handler));
+        }
+        _firstRaisedBy = new int[_streams.Count];
     }
+
+    /// <summary>
+    /// Entries by the stream (node) that raised them first: a node raises its own entries at once and
+    /// the others' after their NOTIFY, so this is, nearly always, how the outcomes split over the nodes.
+    /// </summary>
+    public IReadOnlyList<int> FirstRaisedBy => [.. Enumerable.Range(0, _firstRaisedBy.Length).Select(i => Volatile.Read(ref _firstRaisedBy[i]))];
 
     /// <summary>Outcomes by session id (session ids are unique across websites).</summary>
     public IReadOnlyDictionary<string, ActivityEntry> Entries => _entries;
@@ -44,8 +62,12 @@ public sealed class OutcomeCollector : IDisposable
         }
     }
 
-    private void OnRecorded(ActivityEntry entry)
+    private void OnRecorded(ActivityEntry entry, int stream)
     {
+        // Another node's stream raised this entry already (an id is only 0 if never stored: count it).
+        if (entry.Id != 0 && !_seenIds.TryAdd(entry.Id, 0))
+            return;
+        Interlocked.Increment(ref _firstRaisedBy[stream]);
         Interlocked.Increment(ref _recorded);
         Interlocked.Add(ref _restCalls, entry.RestCalls);
         if (entry.Outcome == ActivityOutcome.Mend)
@@ -60,5 +82,9 @@ public sealed class OutcomeCollector : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Recorded -= OnRecorded;
+    public void Dispose()
+    {
+        foreach (var (stream, handler) in _streams)
+            stream.Recorded -= handler;
+    }
 }

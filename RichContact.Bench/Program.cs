@@ -11,7 +11,7 @@ public static class Program
         BenchOptions options;
         try
         {
-            options = BenchOptions.Parse(args);
+            options = BenchOptions.Parse(args, Environment.GetEnvironmentVariable(BenchOptions.PostgresVariable));
         }
         catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException)
         {

@@ -22,7 +22,7 @@ public static class Report
         output.WriteLine();
         output.WriteLine($"Rich Contact bench — {o.Mix} mix, {r.Started} conversations asked at {F(o.Rate)}/s (achieved {F(r.AchievedRate)}/s), " +
             $"{o.Websites} website(s), window {F(o.WindowSeconds)} s, sandbox {r.Sandbox}" +
-            (o.DataParent is null ? "" : $", data under {o.DataParent}"));
+            (o.DataParent is null ? "" : $", data under {o.DataParent}") + $", storage {r.Storage}");
         output.WriteLine($"People search: person.phone {o.Search.PhoneCriterion}, has = {o.Search.Has}, index lag {o.Search.IndexLagMs} ms, " +
             $"{o.Crm} hand-made contacts per website; details {o.MetaOrder ?? "before, interleaved or after the first message (blend)"}");
         output.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average before {r.LoadBefore ?? "?"}, after {r.LoadAfter ?? "?"}");
@@ -47,6 +47,9 @@ public static class Report
         output.WriteLine($"Outcomes: {r.Expected} expected, lost {r.Lost}, unexpected {r.Unexpected}, chat/email ignored {r.Ignorable}, start failures {r.StartFailures}, placeholders mended afterwards {r.Mends}");
         foreach (var (kind, count) in r.Outcomes)
             output.WriteLine($"  {kind,-36}{count,7}");
+        if (r.OutcomesFirstRaisedBy.Count > 1)
+            output.WriteLine($"Entries first raised by node (its own at once, the others' over NOTIFY): " +
+                $"{string.Join(", ", r.OutcomesFirstRaisedBy.Select(n => $"{n.Key} {n.Value}"))}; RTM held by {r.RtmHolder}");
         output.WriteLine();
         var rest = r.Rest;
         output.WriteLine($"REST calls per created contact {F(rest.PerCreated)} (by calls: {string.Join(", ", rest.CreatedByCalls.Select(c => $"{c.Key}: {c.Value}"))}), " +
