@@ -151,6 +151,8 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
         _a.Get<ActivityStream>().Recorded += e => { lock (seenByA) seenByA.Add(e); };
         _b.Get<ActivityStream>().Recorded += e => { lock (seenByB) seenByB.Add(e); };
 
+        // A feed hears what is recorded once it listens (the views read the table for what came before).
+        await Eventually.TrueAsync(() => _a.Get<ActivityFeed>().IsListening && _b.Get<ActivityFeed>().IsListening, "both nodes' feeds to listen");
         Assert.True(await _a.Get<ActivityLog>().RecordAsync(new ActivityEntry { WebsiteId = "w", SessionId = "session_a", Outcome = ActivityOutcome.Created, PeopleId = "p1" }));
         Assert.True(await _b.Get<ActivityLog>().RecordAsync(new ActivityEntry { WebsiteId = "w", SessionId = "session_b", Outcome = ActivityOutcome.Skipped }));
 

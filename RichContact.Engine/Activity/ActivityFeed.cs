@@ -37,6 +37,11 @@ public sealed class ActivityFeed(NodesDatabase database, NodeIdentity node, IDbC
     public bool IsShared => database.IsShared;
 
     /// <summary>What <see cref="ActivityLog"/> notifies for an entry it recorded: this node's name and the id.</summary>
+    /// <summary>True while this node LISTENs: other nodes' entries recorded from then on reach its stream.</summary>
+    public bool IsListening => Volatile.Read(ref _listening);
+
+    private bool _listening;
+
     public string Payload(long id) => $"{node.Name}|{id.ToString(CultureInfo.InvariantCulture)}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -50,7 +55,7 @@ public sealed class ActivityFeed(NodesDatabase database, NodeIdentity node, IDbC
         {
             try
             {
-                await ListenAsync(catchUp: connectedBefore, () => { failures = 0; connectedBefore = true; }, stoppingToken);
+                await ListenAsync(catchUp: connectedBefore, () => { failures = 0; connectedBefore = true; Volatile.Write(ref _listening, true); }, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -58,6 +63,7 @@ public sealed class ActivityFeed(NodesDatabase database, NodeIdentity node, IDbC
             }
             catch (Exception error)
             {
+                Volatile.Write(ref _listening, false);
                 failures++;
                 var delay = TimeSpan.FromMilliseconds(Math.Min(RetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 10)), MaxRetryDelay.TotalMilliseconds));
                 if (failures == 1)

@@ -171,11 +171,15 @@ public sealed class CreateContactJob(
         {
             recorded = await activity.RecordAsync(entry, cancellationToken);
         }
-        catch (Exception error) when (DatabaseFailure.Is(error))
+        catch (Exception error)
         {
+            // Whatever stopped the entry — the database failing, or the process stopping meanwhile — the
+            // contact this run made must be recorded "created" by the next run, not found as "existing".
             if (entry.Outcome == ActivityOutcome.Created && entry.PeopleId is not null)
                 KeepUnrecorded(conversation, new UnrecordedContact(entry.PeopleId, entry.RestCalls, entry.Reason, entry.Placeholder), jobId);
-            throw Held(conversation, error);
+            if (DatabaseFailure.Is(error))
+                throw Held(conversation, error);
+            throw;
         }
         unrecorded.Forget(conversation);
         if (!recorded)
