@@ -62,6 +62,30 @@ public class ActivityDatabaseFaultTests : EngineEndToEndTest
     }
 
     [Fact]
+    public async Task Contact_created_before_the_database_failed_is_recorded_created_by_another_job_of_the_conversation()
+    {
+        var refusals = CountDatabaseRefusals();
+        string session;
+        await using (await ActivityRefusal.StartAsync(Data.Path))
+        {
+            session = await StartConversationAsync("whatsapp", phone: "+351912345678");
+            await Eventually.TrueAsync(() => refusals() >= 1, "richcontact.db to refuse the entry");
+            await StopEngineAsync();
+        }
+
+        // The next process's catch-up schedules the conversation again, and that job may run before the
+        // first one (seen under load), with none of its parameters and nothing in memory. Here the first
+        // job is gone from hangfire.db before the start, so only the new job can record the outcome.
+        await ForgetJobsAsync();
+        await StartEngineAsync();
+
+        var outcome = await Activity.OutcomeAsync(session, TimeSpan.FromSeconds(40));
+        Assert.Equal(ActivityOutcome.Created, outcome.Outcome);
+        Assert.Equal((await ProfilesAsync()).Single()["people_id"]!.GetValue<string>(), outcome.PeopleId);
+        Assert.Single(Activity.For(session));
+    }
+
+    [Fact]
     public async Task Skip_the_database_refuses_is_recorded_once_the_database_is_back()
     {
         await SaveSettingsAsync(s => s with { Enabled = false });
@@ -78,6 +102,16 @@ public class ActivityDatabaseFaultTests : EngineEndToEndTest
         Assert.Equal((ActivityOutcome.Skipped, ReasonCodes.Disabled), (outcome.Outcome, outcome.Reason));
         Assert.Single(Activity.For(session));
         Assert.Empty(await ProfilesAsync());
+    }
+
+    /// <summary>Deletes every job from hangfire.db (its tables as Hangfire.Storage.SQLite names them), keeping the rest.</summary>
+    private async Task ForgetJobsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(Data.Path, DataDirectory.JobStorageFileName)};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM JobQueue; DELETE FROM State; DELETE FROM JobParameter; DELETE FROM \"Set\"; DELETE FROM Job;";
+        Assert.True(await command.ExecuteNonQueryAsync() > 0, "hangfire.db held no job to forget");
     }
 
     /// <summary>How many times richcontact.db failed so far (each failure reaches the storage status).</summary>

@@ -182,6 +182,8 @@ public sealed class CreateContactJob(
             throw;
         }
         unrecorded.Forget(conversation);
+        if (created is not null)
+            ForgetUnrecorded(conversation);
         if (!recorded)
         {
             logger.LogDebug("Conversation {SessionId} of website {WebsiteId} already had an outcome; {Outcome} not recorded", sessionId, websiteId, entry.Outcome);
@@ -290,12 +292,15 @@ public sealed class CreateContactJob(
     private void KeepUnrecorded(ConversationKey conversation, UnrecordedContact contact, string? jobId)
     {
         unrecorded.Keep(conversation, contact);
-        if (jobId is null)
-            return;
         try
         {
+            var serialized = SerializationHelper.Serialize(contact, SerializationOption.User);
             using var connection = jobStorage.GetConnection();
-            connection.SetJobParameter(jobId, Contacts.UnrecordedContacts.Parameter, SerializationHelper.Serialize(contact, SerializationOption.User));
+            if (jobId is not null)
+                connection.SetJobParameter(jobId, Contacts.UnrecordedContacts.Parameter, serialized);
+            // By conversation too: the next process's catch-up may schedule the conversation again, and
+            // that job, not this one, may run first.
+            connection.SetRangeInHash(UnrecordedKey(conversation), [new(Contacts.UnrecordedContacts.Parameter, serialized)]);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -311,7 +316,13 @@ public sealed class CreateContactJob(
         try
         {
             // allowStale: from the parameters fetched with the job when the storage provides them (else one read of hangfire.db).
-            return context?.GetJobParameter<UnrecordedContact>(Contacts.UnrecordedContacts.Parameter, allowStale: true);
+            if (context?.GetJobParameter<UnrecordedContact>(Contacts.UnrecordedContacts.Parameter, allowStale: true) is { } parameter)
+                return parameter;
+            using var connection = jobStorage.GetConnection();
+            return connection.GetAllEntriesFromHash(UnrecordedKey(conversation)) is { } entries
+                && entries.TryGetValue(Contacts.UnrecordedContacts.Parameter, out var serialized)
+                ? SerializationHelper.Deserialize<UnrecordedContact>(serialized, SerializationOption.User)
+                : null;
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -320,6 +331,27 @@ public sealed class CreateContactJob(
             return null;
         }
     }
+
+    /// <summary>Recorded at last: the job storage's copy goes (memory's is forgotten by the caller).</summary>
+    private void ForgetUnrecorded(ConversationKey conversation)
+    {
+        try
+        {
+            using var connection = jobStorage.GetConnection();
+            using var transaction = connection.CreateWriteTransaction();
+            transaction.RemoveHash(UnrecordedKey(conversation));
+            transaction.Commit();
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Harmless: a later run of the conversation stops at its outcome before reading it.
+            logger.LogDebug("Could not forget the unrecorded contact of conversation {SessionId} in the job storage ({ErrorType})",
+                conversation.SessionId, error.GetType().Name);
+        }
+    }
+
+    /// <summary>The job storage's hash holding a contact a run made but could not record (ids and a count only).</summary>
+    private static string UnrecordedKey(ConversationKey conversation) => "richcontact:unrecorded:" + conversation.LockKey;
 
     /// <summary>Hangfire passes the context; a direct call (no context) has no retries left.</summary>
     private static bool IsLastAttempt(PerformContext? context) =>
