@@ -63,12 +63,15 @@ public sealed class RichContactApp : WebApplicationFactory<Program>
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>A website installs the plugin while the app runs; returns its id once the engine's RTM socket listens to it.</summary>
-    public async Task<string> InstallWebsiteAsync(string name, string domain)
+    public async Task<string> InstallWebsiteAsync(string name, string domain) => (await InstallAsync(name, domain)).WebsiteId;
+
+    /// <summary>As <see cref="InstallWebsiteAsync"/>, with the token Crisp's settings page URL carries.</summary>
+    public async Task<RichContact.Sandbox.SubscribedWebsite> InstallAsync(string name, string domain)
     {
         var website = await Sandbox.Control.SubscribeWebsiteAsync(new() { Name = name, Domain = domain });
         await Eventually.TrueAsync(async () => Get<SubscribedWebsites>().Contains(website.WebsiteId)
             && (await Sandbox.Control.SocketsAsync()).Any(s => s.Websites.Contains(website.WebsiteId)), "the engine listening to the new website");
-        return website.WebsiteId;
+        return website;
     }
 
     /// <summary>

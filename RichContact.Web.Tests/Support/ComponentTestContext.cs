@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using RichContact.Engine.Storage;
 using RichContact.Testing;
+using RichContact.Web.Components.Layout;
 
 namespace RichContact.Web.Tests.Support;
 
@@ -28,6 +29,8 @@ public sealed class ComponentTestContext : IAsyncDisposable
         EngineHost.Compose(bunit.Services, new ConfigurationManager(), context._data.Path);
         bunit.Services.AddMudServices();
         bunit.Services.AddSingleton(RichContact.Web.Sandbox.SandboxMode.Off);
+        // As on a live circuit: the portal's layout cascades it once the page is interactive.
+        bunit.Services.AddCascadingValue(InteractiveGate.CascadingName, _ => true);
 
         var dbFactory = bunit.Services.GetRequiredService<IDbContextFactory<RichContactDb>>();
         await using var db = await dbFactory.CreateDbContextAsync();

@@ -55,6 +55,15 @@ public sealed record UiText
     public string WouldCreate { get; init; } = "Would create";
     public string WouldCreateHelp { get; init; } = "Preview only: this contact would have been created; nothing was created in Crisp.";
     public string Refused { get; init; } = "This page can only be opened from your Crisp dashboard (Settings → Plugins → Rich Contact).";
+    public string Reconnecting { get; init; } = "Connection to Rich Contact lost. Reconnecting…";
+    public string ReconnectingHelp { get; init; } = "The page's controls are off until the connection is back. What you typed stays in the form.";
+    public string ReconnectRetrying { get; init; } = "Still no connection. Next attempt in {0} s.";
+    public string ReconnectFailed { get; init; } = "Could not reconnect. Check your network, then retry.";
+    public string Retry { get; init; } = "Retry";
+    public string ReconnectPaused { get; init; } = "The server paused this page.";
+    public string Resume { get; init; } = "Resume";
+    public string ResumeFailed { get; init; } = "This page could not be resumed: reload it.";
+    public string Reloading { get; init; } = "The server restarted: reloading the page…";
 
     public static readonly UiText English = new();
 
@@ -108,6 +117,15 @@ public sealed record UiText
         WouldCreate = "Serait créé",
         WouldCreateHelp = "Aperçu seulement : ce contact aurait été créé ; rien n'a été créé dans Crisp.",
         Refused = "Cette page s'ouvre uniquement depuis votre tableau de bord Crisp (Réglages → Plugins → Rich Contact).",
+        Reconnecting = "Connexion à Rich Contact perdue. Reconnexion…",
+        ReconnectingHelp = "Les commandes de la page sont désactivées jusqu'au retour de la connexion. Ce que vous avez saisi reste dans le formulaire.",
+        ReconnectRetrying = "Toujours pas de connexion. Nouvel essai dans {0} s.",
+        ReconnectFailed = "Reconnexion impossible. Vérifiez votre réseau, puis réessayez.",
+        Retry = "Réessayer",
+        ReconnectPaused = "Le serveur a mis cette page en pause.",
+        Resume = "Reprendre",
+        ResumeFailed = "Cette page n'a pas pu reprendre : rechargez-la.",
+        Reloading = "Le serveur a redémarré : rechargement de la page…",
     };
 
     /// <summary>The text for a Crisp locale such as <c>fr</c>, <c>fr-FR</c> or <c>fr_FR</c>; English otherwise.</summary>

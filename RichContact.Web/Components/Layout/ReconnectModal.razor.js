@@ -8,14 +8,30 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+// The page under the modal (App.razor's #rc-page): inert so nothing takes a click the server cannot
+// hear, and aria-disabled so its controls also read as disabled, until the connection is back.
+const page = document.getElementById("rc-page");
+
+function lockPage(locked) {
+    if (!page) return;
+    page.inert = locked;
+    if (locked) {
+        page.setAttribute("aria-disabled", "true");
+    } else {
+        page.removeAttribute("aria-disabled");
+    }
+}
+
 function handleReconnectStateChanged(event) {
+    lockPage(event.detail.state !== "hide");
     if (event.detail.state === "show") {
-        reconnectModal.showModal();
+        if (!reconnectModal.open) reconnectModal.showModal();
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (event.detail.state === "rejected") {
+        // The server no longer knows this page's circuit (it restarted): a new page is the only way on.
         location.reload();
     }
 }
@@ -37,6 +53,7 @@ async function retry() {
                 location.reload();
             } else {
                 reconnectModal.close();
+                lockPage(false);
             }
         }
     } catch (err) {
