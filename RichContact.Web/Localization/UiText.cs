@@ -64,6 +64,8 @@ public sealed record UiText
     public string Resume { get; init; } = "Resume";
     public string ResumeFailed { get; init; } = "This page could not be resumed: reload it.";
     public string Reloading { get; init; } = "The server restarted: reloading the page…";
+    public string DraftRestored { get; init; } = "Restored what you typed before the page reloaded. It is not saved yet.";
+    public string Discard { get; init; } = "Discard";
 
     public static readonly UiText English = new();
 
@@ -126,6 +128,8 @@ public sealed record UiText
         Resume = "Reprendre",
         ResumeFailed = "Cette page n'a pas pu reprendre : rechargez-la.",
         Reloading = "Le serveur a redémarré : rechargement de la page…",
+        DraftRestored = "Ce que vous aviez saisi avant le rechargement de la page est rétabli. Il n'est pas encore enregistré.",
+        Discard = "Abandonner",
     };
 
     /// <summary>The text for a Crisp locale such as <c>fr</c>, <c>fr-FR</c> or <c>fr_FR</c>; English otherwise.</summary>
