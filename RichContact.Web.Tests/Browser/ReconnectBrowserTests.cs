@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using RichContact.Engine.Settings;
 using RichContact.Testing;
@@ -81,65 +81,73 @@ public sealed class ReconnectBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task A_website_page_whose_circuit_is_lost_for_good_comes_back_with_what_was_typed_in_its_settings_form()
     {
-        // An app of its own whose server forgets a page the moment its connection drops, as a restart
-        // would. The admin portal's page: in Crisp's cross-site iframe this Chromium refuses the frame
-        // any storage (as browsers that block third-party storage do), and the form keeps no draft.
-        await using var app = new RichContactApp(fixture.Dashboard.Origin)
+        // The server forgets a page the moment its connection drops, as a restart would. (The shared
+        // app, changed for this test only: a second app in this process would share Hangfire's static
+        // configuration and break the first when disposed.) The admin portal's page: in Crisp's
+        // cross-site iframe this Chromium refuses the frame any storage, as browsers that block
+        // third-party storage do, and the form keeps no draft there.
+        var circuits = App.Get<IOptions<CircuitOptions>>().Value;
+        var retention = circuits.DisconnectedCircuitRetentionPeriod;
+        circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMilliseconds(1);
+        try
         {
-            TestServices = services => services.Configure<CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMilliseconds(1)),
-        };
-        app.StartServer();
-        var website = app.Sandbox.Options.Websites[0];
-        var draftKey = "richcontact-settings-draft:" + website.Id;
-        var page = await fixture.NewPageAsync(900, 1000);
-        IWebSocketRoute? socket = null;
-        await page.Context.RouteWebSocketAsync(new Regex("/_blazor"), ws =>
+            var website = await App.InstallAsync("Reinicio", "reinicio.example.pt");
+            var websiteId = website.WebsiteId;
+            var draftKey = "richcontact-settings-draft:" + websiteId;
+            var page = await fixture.NewPageAsync(900, 1000);
+            IWebSocketRoute? socket = null;
+            await page.Context.RouteWebSocketAsync(new Regex("/_blazor"), ws =>
+            {
+                ws.ConnectToServer();
+                socket = ws;
+            });
+            await BrowserFixture.RunAsync(page, nameof(A_website_page_whose_circuit_is_lost_for_good_comes_back_with_what_was_typed_in_its_settings_form), async () =>
+            {
+                await page.GotoAsync(new Uri(App.BaseUrl, $"websites/{websiteId}").ToString());
+                await page.GetByTestId("password").FillAsync(RichContactApp.AdminPassword);
+                await page.GetByTestId("login").ClickAsync();
+                var frame = page.MainFrame;
+                await frame.GetByTestId("geolocation").ClickAsync();
+                await frame.GetByTestId("new-segment").FillAsync("vip");
+                await frame.GetByTestId("add-segment").ClickAsync();
+                // The add empties the field when the server answers: type the next one after that, as a person would.
+                await Expect(frame.GetByTestId("segment")).ToHaveTextAsync("vip");
+                await Expect(frame.GetByTestId("new-segment")).ToHaveValueAsync("");
+                await frame.GetByTestId("new-segment").FillAsync("lisboa");
+                await frame.GetByTestId("pick-channels").ClickAsync();
+                await Expect(frame.GetByTestId("channel-list")).ToBeVisibleAsync();
+                await Eventually.TrueAsync(async () => (await page.EvaluateAsync<string?>("key => sessionStorage.getItem(key)", draftKey))?.Contains("lisboa") == true,
+                    "the form's draft in the tab's storage");
+                Assert.False((await App.Get<WebsiteSettingsStore>().GetAsync(websiteId)).EnrichGeolocation);
+
+                // The connection drops and the server forgets the page meanwhile: the page starts again.
+                await page.Context.SetOfflineAsync(true);
+                await socket!.CloseAsync(new() { Code = 4000, Reason = "network gone" });
+                await Expect(frame.GetByTestId("reconnect-modal")).ToBeVisibleAsync();
+                await page.Context.SetOfflineAsync(false);
+
+                await Expect(frame.GetByTestId("draft-restored")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+                await Expect(frame.GetByTestId("reconnect-modal")).ToBeHiddenAsync();
+                await Expect(frame.GetByTestId("geolocation")).ToBeCheckedAsync();
+                await Expect(frame.GetByTestId("segment")).ToHaveTextAsync("vip");
+                await Expect(frame.GetByTestId("channel-list")).ToBeVisibleAsync();
+                await Expect(frame.GetByTestId("new-segment")).ToHaveValueAsync("lisboa");
+                await frame.GetByTestId("add-segment").ClickAsync();
+                await frame.GetByTestId("save").ClickAsync();
+                await Expect(frame.GetByTestId("save-status")).ToHaveTextAsync("Saved. The change applies at once.");
+                await Expect(frame.GetByTestId("draft-restored")).ToHaveCountAsync(0);
+
+                var saved = await App.Get<WebsiteSettingsStore>().GetAsync(websiteId);
+                Assert.True(saved.EnrichGeolocation);
+                Assert.False(saved.AllChannels);
+                Assert.Equal(["vip", "lisboa"], saved.Segments);
+                await Eventually.TrueAsync(async () => await page.EvaluateAsync<string?>("key => sessionStorage.getItem(key)", draftKey) is null,
+                    "the draft dropped once saved");
+            });
+        }
+        finally
         {
-            ws.ConnectToServer();
-            socket = ws;
-        });
-        await BrowserFixture.RunAsync(page, nameof(A_website_page_whose_circuit_is_lost_for_good_comes_back_with_what_was_typed_in_its_settings_form), async () =>
-        {
-            await page.GotoAsync(new Uri(app.BaseUrl, $"websites/{website.Id}").ToString());
-            await page.GetByTestId("password").FillAsync(RichContactApp.AdminPassword);
-            await page.GetByTestId("login").ClickAsync();
-            var frame = page.MainFrame;
-            await frame.GetByTestId("geolocation").ClickAsync();
-            await frame.GetByTestId("new-segment").FillAsync("vip");
-            await frame.GetByTestId("add-segment").ClickAsync();
-            // The add empties the field when the server answers: type the next one after that, as a person would.
-            await Expect(frame.GetByTestId("segment")).ToHaveTextAsync("vip");
-            await Expect(frame.GetByTestId("new-segment")).ToHaveValueAsync("");
-            await frame.GetByTestId("new-segment").FillAsync("lisboa");
-            await frame.GetByTestId("pick-channels").ClickAsync();
-            await Expect(frame.GetByTestId("channel-list")).ToBeVisibleAsync();
-            await Eventually.TrueAsync(async () => (await page.EvaluateAsync<string?>("key => sessionStorage.getItem(key)", draftKey))?.Contains("lisboa") == true,
-                "the form's draft in the tab's storage");
-            Assert.False((await app.Get<WebsiteSettingsStore>().GetAsync(website.Id)).EnrichGeolocation);
-
-            // The connection drops and the server forgets the page meanwhile: the page starts again.
-            await page.Context.SetOfflineAsync(true);
-            await socket!.CloseAsync(new() { Code = 4000, Reason = "network gone" });
-            await Expect(frame.GetByTestId("reconnect-modal")).ToBeVisibleAsync();
-            await page.Context.SetOfflineAsync(false);
-
-            await Expect(frame.GetByTestId("draft-restored")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-            await Expect(frame.GetByTestId("reconnect-modal")).ToBeHiddenAsync();
-            await Expect(frame.GetByTestId("geolocation")).ToBeCheckedAsync();
-            await Expect(frame.GetByTestId("segment")).ToHaveTextAsync("vip");
-            await Expect(frame.GetByTestId("channel-list")).ToBeVisibleAsync();
-            await Expect(frame.GetByTestId("new-segment")).ToHaveValueAsync("lisboa");
-            await frame.GetByTestId("add-segment").ClickAsync();
-            await frame.GetByTestId("save").ClickAsync();
-            await Expect(frame.GetByTestId("save-status")).ToHaveTextAsync("Saved. The change applies at once.");
-            await Expect(frame.GetByTestId("draft-restored")).ToHaveCountAsync(0);
-
-            var saved = await app.Get<WebsiteSettingsStore>().GetAsync(website.Id);
-            Assert.True(saved.EnrichGeolocation);
-            Assert.False(saved.AllChannels);
-            Assert.Equal(["vip", "lisboa"], saved.Segments);
-            await Eventually.TrueAsync(async () => await page.EvaluateAsync<string?>("key => sessionStorage.getItem(key)", draftKey) is null,
-                "the draft dropped once saved: " + await page.EvaluateAsync<string?>("key => sessionStorage.getItem(key)", draftKey));
-        });
+            circuits.DisconnectedCircuitRetentionPeriod = retention;
+        }
     }
 }
