@@ -11,7 +11,7 @@ public sealed class SettingsDraftTests
     private const string Website = "website-1";
 
     private static string DraftOf(WebsiteSettings settings, string newSegment) =>
-        System.Text.Json.JsonSerializer.Serialize(new SettingsDraft(SettingsModel.From(settings), newSegment));
+        new SettingsDraft(SettingsModel.From(settings), newSegment).ToJson();
 
     [Fact]
     public async Task A_draft_left_in_the_tab_before_a_reload_comes_back_unsaved_and_discard_returns_to_what_is_stored()
