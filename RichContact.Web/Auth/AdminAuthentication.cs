@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using RichContact.Engine;
 using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
+using RichContact.Web.Security;
 
 namespace RichContact.Web.Auth;
 
@@ -81,7 +82,7 @@ public static class AdminAuthentication
                 return Results.Text("Invalid or missing antiforgery token.", statusCode: StatusCodes.Status400BadRequest);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect(LoginPath);
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute(), new RequestBodyLimitAttribute(RequestBodyLimitAttribute.Form));
 
         // RequireAuthorization redirects a logged-out visitor to the login page; the filter is
         // Hangfire's own gate (its default allows any local request).
