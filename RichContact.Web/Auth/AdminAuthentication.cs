@@ -36,6 +36,7 @@ public static class AdminAuthentication
         // Keys in the data directory: cookies (logins) survive restarts. On PostgreSQL in a table all
         // nodes share: a cookie works on whichever node the reverse proxy picks.
         services.AddDataProtection().SetApplicationName("RichContact");
+        services.AddKeyRingProtection();
         services.AddOptions<KeyManagementOptions>()
             .Configure<DataDirectory, ILoggerFactory, NodesDatabase>((keys, data, logs, nodes) =>
                 keys.XmlRepository = nodes.IsShared ? new PostgresXmlRepository(nodes)
