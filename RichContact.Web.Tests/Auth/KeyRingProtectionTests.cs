@@ -1,0 +1,108 @@
+using System.Net;
+using System.Xml.Linq;
+using Microsoft.Extensions.Options;
+using RichContact.Engine.Storage;
+using RichContact.Testing;
+using RichContact.Web.Tests.Browser;
+using RichContact.Web.Tests.Security;
+
+namespace RichContact.Web.Tests.Auth;
+
+/// <summary>
+/// What a copy of the stored data opens: the login cookie's keys are stored encrypted under a secret
+/// kept elsewhere (by default <c>keys.secret</c>, apart from <c>keys/</c> and the databases).
+/// </summary>
+public sealed class KeyRingProtectionTests : IDisposable
+{
+    private readonly TempDataDirectory _data = new();
+    private readonly TempDataDirectory _copy = new();
+    private readonly List<HttpClient> _clients = [];
+
+    public void Dispose()
+    {
+        _clients.ForEach(c => c.Dispose());
+        _data.Dispose();
+        _copy.Dispose();
+    }
+
+    [Fact]
+    public async Task A_copy_of_the_data_directory_without_the_key_cannot_decrypt_a_login_cookie()
+    {
+        string session;
+        await using (var app = Start(_data))
+        {
+            session = LoginForm.SessionCookie(await LoginForm.PostAsync(Client(app), RichContactApp.AdminPassword))!;
+            Assert.Equal(HttpStatusCode.OK, (await LoginForm.GetWithSessionAsync(Client(app), "/activity", session)).StatusCode);
+        }
+        // Every key is stored encrypted: no key material in the clear in keys/.
+        var keyFiles = Directory.GetFiles(Path.Combine(_data.Path, DataDirectory.KeysDirectoryName), "*.xml");
+        Assert.NotEmpty(keyFiles);
+        Assert.All(keyFiles, f => Assert.DoesNotContain(XDocument.Load(f).Descendants(), e => e.Name.LocalName == "masterKey"));
+
+        // The databases, admin.json and keys/ — everything but the key.
+        CopyDirectory(_data.Path, _copy.Path, except: DataDirectory.KeyProtectionFileName);
+        await using (var copied = Start(_copy))
+        {
+            var refused = await LoginForm.GetWithSessionAsync(Client(copied), "/activity", session);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.StartsWith("/login", refused.Headers.Location!.PathAndQuery);
+        }
+
+        // With its key the same directory still honours the login: the key, not the copy, made the difference.
+        await using var original = Start(_data);
+        Assert.Equal(HttpStatusCode.OK, (await LoginForm.GetWithSessionAsync(Client(original), "/activity", session)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_secret_cannot_decrypt_a_login_cookie_made_under_the_configured_one()
+    {
+        string session;
+        await using (var app = Start(_data, "secret:" + new string('a', 40)))
+            session = LoginForm.SessionCookie(await LoginForm.PostAsync(Client(app), RichContactApp.AdminPassword))!;
+
+        await using (var wrong = Start(_data, "secret:" + new string('b', 40)))
+            Assert.Equal(HttpStatusCode.Redirect, (await LoginForm.GetWithSessionAsync(Client(wrong), "/activity", session)).StatusCode);
+
+        await using var right = Start(_data, "secret:" + new string('a', 40));
+        Assert.Equal(HttpStatusCode.OK, (await LoginForm.GetWithSessionAsync(Client(right), "/activity", session)).StatusCode);
+    }
+
+    [Fact]
+    public void On_postgresql_without_a_key_protection_the_app_refuses_to_start()
+    {
+        using var app = new RichContactApp("https://app.crisp.chat", _data);
+        app.Settings["RichContact:Storage:Provider"] = "postgres";
+        app.Settings["RichContact:Storage:ConnectionString"] = "Host=127.0.0.1;Port=1;Database=none;Username=none";
+
+        var error = Assert.ThrowsAny<Exception>(app.StartServer);
+
+        var validation = Assert.IsType<OptionsValidationException>(error is AggregateException { InnerExceptions: [var inner] } ? inner : error);
+        Assert.Contains("RichContact:Admin:KeyProtection must be set with RichContact:Storage:Provider=postgres", validation.Message);
+    }
+
+    private static RichContactApp Start(TempDataDirectory data, string? keyProtection = null)
+    {
+        var app = new RichContactApp("https://app.crisp.chat", data);
+        if (keyProtection is not null)
+            app.Settings["RichContact:Admin:KeyProtection"] = keyProtection;
+        app.StartServer();
+        return app;
+    }
+
+    private HttpClient Client(RichContactApp app)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseUrl };
+        _clients.Add(client);
+        return client;
+    }
+
+    private static void CopyDirectory(string from, string to, string except)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(directory.Replace(from, to));
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            if (Path.GetFileName(file) != except)
+                File.Copy(file, file.Replace(from, to), overwrite: true);
+    }
+}
