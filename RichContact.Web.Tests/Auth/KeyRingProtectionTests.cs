@@ -1,5 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
+using Npgsql;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Storage;
 using RichContact.Testing;
@@ -17,12 +18,14 @@ public sealed class KeyRingProtectionTests : IDisposable
     private readonly TempDataDirectory _data = new();
     private readonly TempDataDirectory _copy = new();
     private readonly List<HttpClient> _clients = [];
+    private readonly List<TempDataDirectory> _others = [];
 
     public void Dispose()
     {
         _clients.ForEach(c => c.Dispose());
         _data.Dispose();
         _copy.Dispose();
+        _others.ForEach(d => d.Dispose());
     }
 
     [Fact]
@@ -68,6 +71,30 @@ public sealed class KeyRingProtectionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_copy_of_the_postgresql_database_without_the_secret_cannot_decrypt_a_login_cookie()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        const string secret = "secret:the nodes' key protection secret, kept apart";
+        string session;
+        await using (var node = Start(new TempDataDirectory(), secret, database))
+            session = LoginForm.SessionCookie(await LoginForm.PostAsync(Client(node), RichContactApp.AdminPassword))!;
+        await using (var database2 = new NpgsqlConnection(database.ConnectionString))
+        {
+            await database2.OpenAsync();
+            var stored = (string)(await new NpgsqlCommand("SELECT string_agg(xml, '') FROM data_protection_keys", database2).ExecuteScalarAsync())!;
+            Assert.DoesNotContain("masterKey", stored);
+        }
+
+        // The database, read by a node that does not have the secret (an attacker's, with a dump).
+        await using (var thief = Start(new TempDataDirectory(), "secret:" + new string('z', 40), database))
+            Assert.Equal(HttpStatusCode.Redirect, (await LoginForm.GetWithSessionAsync(Client(thief), "/activity", session)).StatusCode);
+
+        // Another node with the secret, on another data directory: the login works there.
+        await using var other = Start(new TempDataDirectory(), secret, database);
+        Assert.Equal(HttpStatusCode.OK, (await LoginForm.GetWithSessionAsync(Client(other), "/activity", session)).StatusCode);
+    }
+
+    [Fact]
     public void On_postgresql_without_a_key_protection_the_app_refuses_to_start()
     {
         using var app = new RichContactApp("https://app.crisp.chat", _data);
@@ -80,11 +107,15 @@ public sealed class KeyRingProtectionTests : IDisposable
         Assert.Contains("RichContact:Admin:KeyProtection must be set with RichContact:Storage:Provider=postgres", validation.Message);
     }
 
-    private static RichContactApp Start(TempDataDirectory data, string? keyProtection = null)
+    private RichContactApp Start(TempDataDirectory data, string? keyProtection = null, PostgresDatabase? database = null)
     {
+        if (data != _data)
+            _others.Add(data);
         var app = new RichContactApp("https://app.crisp.chat", data);
         if (keyProtection is not null)
             app.Settings["RichContact:Admin:KeyProtection"] = keyProtection;
+        foreach (var (key, value) in database?.EngineSettings ?? new Dictionary<string, string?>())
+            app.Settings[key] = value;
         app.StartServer();
         return app;
     }
