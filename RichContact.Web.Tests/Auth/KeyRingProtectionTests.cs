@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
 using Npgsql;
 using Microsoft.Extensions.Options;
@@ -68,6 +70,35 @@ public sealed class KeyRingProtectionTests : IDisposable
 
         await using var right = Start(_data, "secret:" + new string('a', 40));
         Assert.Equal(HttpStatusCode.OK, (await LoginForm.GetWithSessionAsync(Client(right), "/activity", session)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_certificates_key_ring_opens_only_with_that_certificates_private_key()
+    {
+        var certificate = CertificateFile(_copy.Path, "one.pem");
+        var another = CertificateFile(_copy.Path, "another.pem");
+        string session;
+        await using (var app = Start(_data, "certificate:" + certificate))
+            session = LoginForm.SessionCookie(await LoginForm.PostAsync(Client(app), RichContactApp.AdminPassword))!;
+        Assert.All(Directory.GetFiles(Path.Combine(_data.Path, DataDirectory.KeysDirectoryName), "*.xml"),
+            f => Assert.Contains("wrappedKey", File.ReadAllText(f)));
+
+        await using (var wrong = Start(_data, "certificate:" + another))
+            Assert.Equal(HttpStatusCode.Redirect, (await LoginForm.GetWithSessionAsync(Client(wrong), "/activity", session)).StatusCode);
+
+        await using var right = Start(_data, "certificate:" + certificate);
+        Assert.Equal(HttpStatusCode.OK, (await LoginForm.GetWithSessionAsync(Client(right), "/activity", session)).StatusCode);
+    }
+
+    /// <summary>A self-signed RSA certificate and its private key in one PEM file, as an operator would make with openssl.</summary>
+    private static string CertificateFile(string directory, string name)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Rich Contact key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem() + "\n");
+        return path;
     }
 
     [Fact]

@@ -16,8 +16,8 @@ public sealed class AdminOptions
 
     /// <summary>
     /// What encrypts the login cookie's key ring (<see cref="KeyRingSecret"/>): <c>secret:&lt;text&gt;</c>
-    /// (at least 32 characters, e.g. from the environment) or <c>file:&lt;path&gt;</c> (a key file kept
-    /// apart from the data). Empty: a key file in the data directory (<c>keys.secret</c>), on one
+    /// (at least 32 characters, e.g. from the environment), <c>file:&lt;path&gt;</c> (a key file kept
+    /// apart from the data) or <c>certificate:&lt;path&gt;</c> (a PEM file: an RSA certificate and its key). Empty: a key file in the data directory (<c>keys.secret</c>), on one
     /// node only; with PostgreSQL it must be set, the same on every node.
     /// </summary>
     public string? KeyProtection { get; set; }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Storage;
 
@@ -7,7 +8,9 @@ namespace RichContact.Web.Auth;
 /// <summary>
 /// The key that encrypts the admin cookie's key ring (<see cref="KeyRingProtection"/>), from
 /// <see cref="AdminOptions.KeyProtection"/>: <c>secret:&lt;text&gt;</c> (given through the
-/// environment), <c>file:&lt;path&gt;</c> (a file kept apart from the data), or by default, on one
+/// environment), <c>file:&lt;path&gt;</c> (a file kept apart from the data),
+/// <c>certificate:&lt;path&gt;</c> (a PEM file with an RSA certificate and its private key: each key
+/// of the ring gets its own AES key, wrapped with RSA-OAEP), or by default, on one
 /// node, <see cref="DataDirectory.KeyProtection"/>, created on first start. Never the database's:
 /// a dump of it, or a copy of <c>keys/</c>, then opens no login.
 /// </summary>
@@ -15,6 +18,7 @@ public sealed class KeyRingSecret(IOptions<AdminOptions> options, DataDirectory 
 {
     public const string SecretPrefix = "secret:";
     public const string FilePrefix = "file:";
+    public const string CertificatePrefix = "certificate:";
 
     /// <summary>A secret shorter than this is refused: it is the only thing between a dump and a login.</summary>
     public const int MinimumSecretLength = 32;
@@ -22,6 +26,18 @@ public sealed class KeyRingSecret(IOptions<AdminOptions> options, DataDirectory 
     private static readonly byte[] Purpose = "RichContact admin cookie key ring"u8.ToArray();
 
     private readonly Lazy<byte[]> _key = new(() => Derive(Material(options.Value.KeyProtection, data)));
+
+    /// <summary>An AES key a certificate wraps is 32 random bytes, wrapped with RSA-OAEP-SHA256.</summary>
+    internal static readonly RSAEncryptionPadding WrapPadding = RSAEncryptionPadding.OaepSHA256;
+    private readonly Lazy<X509Certificate2?> _certificate = new(() =>
+        options.Value.KeyProtection?.StartsWith(CertificatePrefix, StringComparison.Ordinal) == true
+            ? LoadCertificate(options.Value.KeyProtection[CertificatePrefix.Length..].Trim())
+            : null);
+
+    /// <summary>With <c>certificate:</c>, the certificate whose RSA key wraps each key's own AES key, instead of <see cref="Key"/>.</summary>
+    public X509Certificate2? Certificate => _certificate.Value;
+
+    private static X509Certificate2 LoadCertificate(string path) => X509Certificate2.CreateFromPemFile(path);
 
     /// <summary>An AES-256 key derived from the configured secret (HKDF-SHA256).</summary>
     public byte[] Key => _key.Value;
@@ -69,6 +85,22 @@ public sealed class KeyRingSecret(IOptions<AdminOptions> options, DataDirectory 
                 ? $"RichContact:Admin:KeyProtection: the key file '{path}' must hold at least {MinimumSecretLength} characters (openssl rand -base64 32 > {path})."
                 : null;
         }
-        return "RichContact:Admin:KeyProtection must be secret:<at least 32 characters> or file:<path of a key file>; empty keeps a key file in the data directory (one node only).";
+        if (setting.StartsWith(CertificatePrefix, StringComparison.Ordinal))
+        {
+            var path = setting[CertificatePrefix.Length..].Trim();
+            if (!File.Exists(path))
+                return $"RichContact:Admin:KeyProtection: the certificate file '{path}' does not exist.";
+            try
+            {
+                using var certificate = LoadCertificate(path);
+                using var rsa = certificate.GetRSAPrivateKey();
+                return rsa is null ? $"RichContact:Admin:KeyProtection: the certificate in '{path}' must be an RSA certificate with its private key." : null;
+            }
+            catch (CryptographicException e)
+            {
+                return $"RichContact:Admin:KeyProtection: '{path}' must be a PEM file holding an RSA certificate and its private key ({e.Message}).";
+            }
+        }
+        return "RichContact:Admin:KeyProtection must be secret:<at least 32 characters>, file:<path of a key file> or certificate:<path of a PEM certificate with its key>; empty keeps a key file in the data directory (one node only).";
     }
 }
