@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Npgsql;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Storage;
@@ -123,6 +125,25 @@ public sealed class KeyRingProtectionTests : IDisposable
         // Another node with the secret, on another data directory: the login works there.
         await using var other = Start(new TempDataDirectory(), secret, database);
         Assert.Equal(HttpStatusCode.OK, (await LoginForm.GetWithSessionAsync(Client(other), "/activity", session)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Keys_an_earlier_version_stored_in_the_clear_are_revoked_at_start()
+    {
+        // What an earlier version left: the same application's keys, written without an encryptor.
+        var keys = new DirectoryInfo(Path.Combine(_data.Path, DataDirectory.KeysDirectoryName));
+        DataProtectionProvider.Create(keys, builder => builder.SetApplicationName("RichContact")).CreateProtector("earlier").Protect("a login");
+        var inTheClear = Assert.Single(keys.GetFiles("key-*.xml"));
+        Assert.Contains("masterKey", File.ReadAllText(inTheClear.FullName));
+
+        await using var app = Start(_data);
+
+        var key = Assert.Single(app.Get<IKeyManager>().GetAllKeys(), k => inTheClear.Name.Contains(k.KeyId.ToString()));
+        Assert.True(key.IsRevoked);
+        Assert.Contains(app.Logs.Lines, l => l.Contains($"Revoked login cookie key {key.KeyId}"));
+        // Logins go on with a new key, stored encrypted.
+        Assert.NotNull(LoginForm.SessionCookie(await LoginForm.PostAsync(Client(app), RichContactApp.AdminPassword)));
+        Assert.All(keys.GetFiles("key-*.xml").Where(f => f.Name != inTheClear.Name), f => Assert.DoesNotContain("masterKey", File.ReadAllText(f.FullName)));
     }
 
     [Fact]

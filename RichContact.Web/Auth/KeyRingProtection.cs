@@ -16,7 +16,9 @@ public static class KeyRingProtection
         services.TryAddSingleton<KeyRingSecret>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminOptions>, KeyProtectionValidator>());
         services.AddOptions<KeyManagementOptions>().Configure<KeyRingSecret>((keys, secret) => keys.XmlEncryptor = new KeyRingEncryptor(secret));
-        services.AddHostedService<KeyRingUpgrade>();
+        // Before the data-protection system's own start, which reads the key ring once and keeps it:
+        // the keys revoked here must not be the ones it keeps.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, KeyRingUpgrade>());
         return services;
     }
 }
