@@ -17,6 +17,7 @@ builder.Services.AddRichContactWeb(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseTrustedProxies(); // first: everything after it sees the client's address
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -25,6 +26,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseRichContactFraming();
 
 app.UseStaticFiles();
+app.UseRequestBodyLimits(); // before the antiforgery check reads a form
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -17,6 +17,7 @@ public static class WebServiceCollectionExtensions
         services.AddRichContactEngine(configuration);
 
         services.AddValidatedOptions<WebOptions, WebOptionsValidator>(configuration, WebOptions.Section);
+        services.AddTrustedProxies();
         services.AddAdminAuthentication(configuration);
         services.AddRichContactMetrics(configuration);
 

@@ -1,3 +1,5 @@
+using RichContact.Engine.Channels;
+
 namespace RichContact.Engine.Activity;
 
 /// <summary>Which entries a view of the activity log shows; null means "any".</summary>
@@ -5,6 +7,7 @@ public sealed record ActivityFilter(string? WebsiteId = null, string? Channel = 
 {
     public bool Matches(ActivityEntry entry) =>
         (WebsiteId is null || entry.WebsiteId == WebsiteId) &&
-        (Channel is null || entry.Channel == Channel) &&
+        (Channel is null || entry.Channel == Channel
+            || (Channel == ChannelOrigin.Other && entry.Channel is not null && ChannelOrigin.Label(entry.Channel) == ChannelOrigin.Other)) &&
         (Outcome is null || entry.Outcome == Outcome);
 }

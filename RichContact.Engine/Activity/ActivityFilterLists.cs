@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RichContact.Engine.Channels;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Activity;
@@ -32,7 +33,10 @@ public sealed class ActivityFilterLists
         lock (_gate) return _seen.Keys.Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Every channel this website's activity named (every website's, when null), in order.</summary>
+    /// <summary>
+    /// Every channel this website's activity named (every website's, when null), in order: known
+    /// channels by name, any other as <see cref="ChannelOrigin.Other"/>.
+    /// </summary>
     public async Task<IReadOnlyList<string>> ChannelsAsync(string? websiteId = null, CancellationToken ct = default)
     {
         await LoadAsync(ct);
@@ -88,7 +92,8 @@ public sealed class ActivityFilterLists
     {
         if (!_seen.TryGetValue(websiteId, out var channels))
             _seen[websiteId] = channels = new HashSet<string>(StringComparer.Ordinal);
+        // Known channels by name, the rest as one entry: a made-up origin cannot grow the lists.
         if (channel is not null)
-            channels.Add(channel);
+            channels.Add(ChannelOrigin.Label(channel));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RichContact.Engine.Channels;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Activity;
@@ -62,12 +63,12 @@ public sealed class ActivityQueries(IDbContextFactory<RichContactDb> dbFactory, 
         var rows = await query.Select(e => new { e.At, e.WebsiteId, e.Channel, e.Outcome, e.ElapsedMs }).ToListAsync(ct);
 
         var byOutcome = Enum.GetValues<ActivityOutcome>().ToDictionary(o => o, o => rows.Count(r => r.Outcome == o));
-        var byChannel = rows.GroupBy(r => r.Channel ?? UnknownChannel)
+        var byChannel = rows.GroupBy(r => ChannelLabel(r.Channel))
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count());
         var created = rows.Where(r => r.Outcome == ActivityOutcome.Created).ToList();
         var perDay = created
-            .GroupBy(r => (Day: DateOnly.FromDateTime(r.At.UtcDateTime), Channel: r.Channel ?? UnknownChannel))
+            .GroupBy(r => (Day: DateOnly.FromDateTime(r.At.UtcDateTime), Channel: ChannelLabel(r.Channel)))
             .Select(g => new DailyChannelCount(g.Key.Day, g.Key.Channel, g.Count()))
             .OrderBy(d => d.Day).ThenBy(d => d.Channel, StringComparer.Ordinal)
             .ToList();
@@ -90,10 +91,18 @@ public sealed class ActivityQueries(IDbContextFactory<RichContactDb> dbFactory, 
     private static IQueryable<ActivityEntry> Apply(IQueryable<ActivityEntry> query, ActivityFilter filter)
     {
         if (filter.WebsiteId is not null) query = query.Where(e => e.WebsiteId == filter.WebsiteId);
-        if (filter.Channel is not null) query = query.Where(e => e.Channel == filter.Channel);
+        if (filter.Channel == ChannelOrigin.Other)
+        {
+            var known = ChannelOrigin.KnownChannelNames.ToList();
+            query = query.Where(e => e.Channel != null && !known.Contains(e.Channel));
+        }
+        else if (filter.Channel is not null) query = query.Where(e => e.Channel == filter.Channel);
         if (filter.Outcome is not null) query = query.Where(e => e.Outcome == filter.Outcome);
         return query;
     }
+
+    /// <summary>Known channels by name, any other as <see cref="ChannelOrigin.Other"/>: the overview's lists stay short.</summary>
+    private static string ChannelLabel(string? channel) => channel is null ? UnknownChannel : ChannelOrigin.Label(channel);
 
     /// <summary>Nearest-rank percentile of sorted values; null when there are none.</summary>
     internal static long? Percentile(long[] sorted, double p)

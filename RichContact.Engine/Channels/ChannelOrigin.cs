@@ -31,6 +31,20 @@ public static class ChannelOrigin
 
     private static readonly Dictionary<string, string> KnownNames = Known.ToDictionary(c => c.Name, c => c.DisplayName, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Every channel not <see cref="Known"/>, where a channel is a label or a list entry: a metric's
+    /// <c>channel</c>, the feed's filter, the overview's counts. Any <c>urn:&lt;owner&gt;:&lt;name&gt;:</c>
+    /// makes a channel, and each new name would be one more series for Prometheus and one more entry
+    /// in every list, so the names are capped as the website label is.
+    /// </summary>
+    public const string Other = "other";
+
+    /// <summary>The known channels' names, <see cref="Other"/>'s complement (for a database query).</summary>
+    public static IReadOnlyList<string> KnownChannelNames { get; } = Known.Select(c => c.Name).ToList();
+
+    /// <summary>The channel's name when known, else <see cref="Other"/>.</summary>
+    public static string Label(string channel) => KnownNames.ContainsKey(channel) ? channel : Other;
+
     /// <summary>The messaging channels settings offer by name, before any channel seen on the website.</summary>
     public static IReadOnlyList<string> PickList { get; } = Known.Where(c => c.Offered).Select(c => c.Name).ToList();
 
@@ -57,5 +71,6 @@ public static class ChannelOrigin
     }
 
     /// <summary>A friendly name for the portal: the known one, else the raw channel name.</summary>
-    public static string DisplayName(string channel) => KnownNames.GetValueOrDefault(channel, channel);
+    public static string DisplayName(string channel) =>
+        channel == Other ? "Other channels" : KnownNames.GetValueOrDefault(channel, channel);
 }

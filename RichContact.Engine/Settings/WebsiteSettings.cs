@@ -1,3 +1,5 @@
+using RichContact.Engine.Channels;
+
 namespace RichContact.Engine.Settings;
 
 /// <summary>
@@ -44,5 +46,7 @@ public sealed record WebsiteSettings
     public static WebsiteSettings DefaultsFor(string websiteId) => new() { WebsiteId = websiteId };
 
     public bool Monitors(string channel) =>
-        Enabled && (AllChannels || Channels.Contains(channel, StringComparer.Ordinal));
+        Enabled && (AllChannels || Channels.Contains(channel, StringComparer.Ordinal)
+            // "Other channels", as the settings page offers the channels it has no name for.
+            || (Channels.Contains(ChannelOrigin.Other, StringComparer.Ordinal) && ChannelOrigin.Label(channel) == ChannelOrigin.Other));
 }

@@ -19,7 +19,7 @@ namespace RichContact.Engine.Storage;
 /// <see cref="DataFile.AtomicWriteAllText"/> (a <c>.tmp</c> beside it, then moved over), so a kill
 /// mid-write leaves the previous content.</item>
 /// <item><see cref="Keys"/> — ASP.NET Core data-protection keys (the admin cookie), written by the
-/// framework's file-system key repository.</item>
+/// framework's file-system key repository, encrypted with <see cref="KeyProtection"/> by default.</item>
 /// </list>
 /// </summary>
 public sealed class DataDirectory
@@ -31,6 +31,7 @@ public sealed class DataDirectory
     public const string LastEventMarkFileName = "rtm-last-event.txt";
     public const string AdminAccountFileName = "admin.json";
     public const string KeysDirectoryName = "keys";
+    public const string KeyProtectionFileName = "keys.secret";
 
     /// <param name="directory">Relative paths are relative to the working directory.</param>
     public DataDirectory(string directory) => Path = System.IO.Path.GetFullPath(directory);
@@ -62,6 +63,12 @@ public sealed class DataDirectory
 
     /// <summary>The data-protection keys of the admin cookie, so that logins survive restarts.</summary>
     public string Keys => InIt(KeysDirectoryName);
+
+    /// <summary>
+    /// The secret that encrypts <see cref="Keys"/> when <c>RichContact:Admin:KeyProtection</c> names
+    /// none: a copy of the keys (or, on PostgreSQL, of the database) without it mints no login.
+    /// </summary>
+    public string KeyProtection => InIt(KeyProtectionFileName);
 
     /// <summary>
     /// One of the small state files above by its name (a <c>…FileName</c> constant): the node's state

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Channels;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
@@ -88,7 +89,7 @@ public sealed class EngineMetrics : IHostedService, IDisposable
     private void Count(ActivityEntry entry)
     {
         var outcome = OutcomeLabel(entry.Outcome);
-        var channel = entry.Channel ?? "none";
+        var channel = entry.Channel is null ? "none" : ChannelOrigin.Label(entry.Channel);
         if (_outcomes.Enabled)
             _outcomes.Add(1,
                 new KeyValuePair<string, object?>("website_id", WebsiteLabel(entry.WebsiteId)),

@@ -61,7 +61,7 @@ public sealed class ActivityQueriesTests
     }
 
     [Fact]
-    public async Task Channels_seen_are_per_website()
+    public async Task Channels_seen_are_per_website_and_unknown_ones_are_one_other_entry()
     {
         await using var ctx = await ComponentTestContext.CreateAsync();
         var log = ctx.Get<ActivityLog>();
@@ -69,8 +69,9 @@ public sealed class ActivityQueriesTests
         await log.RecordAsync(Entry(website: "w-1", channel: "kakaotalk"));
         await log.RecordAsync(Entry(website: "w-2", channel: "wechat"));
 
-        Assert.Equal(["kakaotalk", "whatsapp"], await ctx.Get<ActivityQueries>().ChannelsSeenAsync("w-1"));
-        Assert.Equal(["kakaotalk", "wechat", "whatsapp"], await ctx.Get<ActivityQueries>().ChannelsSeenAsync());
+        Assert.Equal(["other", "whatsapp"], await ctx.Get<ActivityQueries>().ChannelsSeenAsync("w-1"));
+        Assert.Equal(["other", "whatsapp"], await ctx.Get<ActivityQueries>().ChannelsSeenAsync());
+        Assert.Equal(["other"], await ctx.Get<ActivityQueries>().ChannelsSeenAsync("w-2"));
     }
     [Fact]
     public async Task The_export_reads_every_matching_entry_newest_first_across_its_pages_once_each()

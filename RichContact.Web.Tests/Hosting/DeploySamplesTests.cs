@@ -56,6 +56,19 @@ public sealed partial class DeploySamplesTests
     }
 
     [Fact]
+    public void Samples_trust_forwarded_headers_from_the_proxy_alone()
+    {
+        var unit = Sample("richcontact.service");
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+
+        // The variable believes every sender: a made-up X-Forwarded-For would pass for any address.
+        Assert.DoesNotContain("ASPNETCORE_FORWARDEDHEADERS_ENABLED", unit);
+        Assert.DoesNotContain("ASPNETCORE_FORWARDEDHEADERS_ENABLED", readme);
+        Assert.Matches(@"(?m)^Environment=""RichContact__Web__TrustedProxies=127\.0\.0\.1 ::1""$", unit);
+        Assert.Contains("RichContact__Web__TrustedProxies=10.0.0.10", readme); // several nodes: the proxy's address
+    }
+
+    [Fact]
     public async Task Systemd_sample_keeps_the_data_directory_and_the_files_the_app_writes_private()
     {
         var unit = Sample("richcontact.service");

@@ -38,6 +38,8 @@ internal sealed class NodeProcess : IDisposable
             ["RichContact__Storage__ConnectionString"] = connectionString,
             ["RichContact__CollectionWindowSeconds"] = "1",
             ["RichContact__Admin__Password"] = "nodes test password",
+            // Required on PostgreSQL, the same on every node: it encrypts the login cookie keys the database holds.
+            ["RichContact__Admin__KeyProtection"] = "secret:the nodes' shared key protection secret, never in the database",
         });
 
     /// <summary>The app on <paramref name="dataDirectory"/>, with <paramref name="settings"/> (environment variables) on top of the sandbox's.</summary>

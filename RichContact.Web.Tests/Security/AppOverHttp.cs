@@ -61,8 +61,8 @@ public abstract class AppOverHttp : IAsyncLifetime
     }
 
     /// <summary>Posts the login form as a browser would (see <see cref="LoginForm"/>); from <see cref="Http"/> unless another client is given.</summary>
-    protected Task<HttpResponseMessage> PostLoginAsync(string password, HttpClient? client = null, string? extraCookie = null) =>
-        LoginForm.PostAsync(client ?? Http, password, extraCookie);
+    protected Task<HttpResponseMessage> PostLoginAsync(string password, HttpClient? client = null, string? extraCookie = null, string? forwardedFor = null) =>
+        LoginForm.PostAsync(client ?? Http, password, extraCookie, forwardedFor);
 
     protected static string? SessionCookie(HttpResponseMessage response) => LoginForm.SessionCookie(response);
 }

@@ -10,10 +10,16 @@ public static partial class LoginForm
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    /// <summary>Posts the login form: the page's antiforgery field and cookie included.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string password, string? extraCookie = null)
+    /// <summary>
+    /// Posts the login form: the page's antiforgery field and cookie included; with
+    /// <paramref name="forwardedFor"/>, both requests say they come from that address (X-Forwarded-For).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string password, string? extraCookie = null, string? forwardedFor = null)
     {
-        var page = await client.GetAsync("/login");
+        var get = new HttpRequestMessage(HttpMethod.Get, "/login");
+        if (forwardedFor is not null)
+            get.Headers.Add("X-Forwarded-For", forwardedFor);
+        var page = await client.SendAsync(get);
         var html = await page.Content.ReadAsStringAsync();
         var token = AntiforgeryField().Match(html).Groups[1].Value;
         var cookies = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
@@ -26,6 +32,8 @@ public static partial class LoginForm
                 [new("_handler", "login"), new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("Input.Password", password)]),
         };
         post.Headers.Add("Cookie", string.Join("; ", cookies));
+        if (forwardedFor is not null)
+            post.Headers.Add("X-Forwarded-For", forwardedFor);
         return await client.SendAsync(post);
     }
 

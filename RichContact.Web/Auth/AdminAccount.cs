@@ -41,7 +41,7 @@ public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, NodeState 
 
     /// <summary>
     /// Changes when the password changes, and reveals nothing usable about it: it travels in the
-    /// login cookie (<see cref="AdminSessions"/>). From admin.json: a hash of the stored PBKDF2 hash.
+    /// login cookie (<see cref="AdminSessions"/>). From admin.json: the random stamp stored beside the hash.
     /// From the configuration: a PBKDF2 derivation of its own (a plain hash of a password would be a fast guess target).
     /// </summary>
     public string SecurityStamp() => _stamp ??= ComputeStamp();
@@ -51,7 +51,10 @@ public sealed class AdminAccount(IOptions<AdminOptions> adminOptions, NodeState 
         byte[] material;
         if (ConfiguredPassword is { } configured)
             material = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(configured), SHA256.HashData("RichContact admin session stamp"u8), 210_000, HashAlgorithmName.SHA256, 32);
+        else if (Stored() is { Stamp: { } random })
+            return random;
         else
+            // admin.json written before the stamp was stored beside the hash.
             material = Encoding.UTF8.GetBytes(Stored() is { } stored ? $"{stored.Algorithm}:{stored.Iterations}:{stored.Salt}:{stored.Hash}" : "no password");
         return Convert.ToBase64String(SHA256.HashData(material), 0, 16);
     }

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using RichContact.Engine;
 using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
+using RichContact.Web.Security;
 
 namespace RichContact.Web.Auth;
 
@@ -35,6 +36,7 @@ public static class AdminAuthentication
         // Keys in the data directory: cookies (logins) survive restarts. On PostgreSQL in a table all
         // nodes share: a cookie works on whichever node the reverse proxy picks.
         services.AddDataProtection().SetApplicationName("RichContact");
+        services.AddKeyRingProtection();
         services.AddOptions<KeyManagementOptions>()
             .Configure<DataDirectory, ILoggerFactory, NodesDatabase>((keys, data, logs, nodes) =>
                 keys.XmlRepository = nodes.IsShared ? new PostgresXmlRepository(nodes)
@@ -81,7 +83,7 @@ public static class AdminAuthentication
                 return Results.Text("Invalid or missing antiforgery token.", statusCode: StatusCodes.Status400BadRequest);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect(LoginPath);
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute(), new RequestBodyLimitAttribute(RequestBodyLimitAttribute.Form));
 
         // RequireAuthorization redirects a logged-out visitor to the login page; the filter is
         // Hangfire's own gate (its default allows any local request).

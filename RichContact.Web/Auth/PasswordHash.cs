@@ -3,8 +3,11 @@ using System.Text;
 
 namespace RichContact.Web.Auth;
 
-/// <summary>A PBKDF2-SHA256 password hash as stored in <c>admin.json</c>.</summary>
-public sealed record PasswordHash(string Algorithm, int Iterations, string Salt, string Hash)
+/// <summary>
+/// A PBKDF2-SHA256 password hash as stored in <c>admin.json</c>, with the login cookies' stamp: random,
+/// so that nothing about it follows from the hash (null in files written before it existed).
+/// </summary>
+public sealed record PasswordHash(string Algorithm, int Iterations, string Salt, string Hash, string? Stamp = null)
 {
     private const string Pbkdf2Sha256 = "PBKDF2-SHA256";
     private const int DefaultIterations = 210_000; // OWASP's 2023 recommendation for PBKDF2-SHA256
@@ -15,7 +18,8 @@ public sealed record PasswordHash(string Algorithm, int Iterations, string Salt,
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
         var hash = Derive(password, salt, DefaultIterations);
-        return new PasswordHash(Pbkdf2Sha256, DefaultIterations, Convert.ToBase64String(salt), Convert.ToBase64String(hash));
+        return new PasswordHash(Pbkdf2Sha256, DefaultIterations, Convert.ToBase64String(salt), Convert.ToBase64String(hash),
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
     }
 
     public bool Verify(string password)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using RichContact.Engine;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Hooks;
+using RichContact.Web.Security;
 
 namespace RichContact.Web.Hooks;
 
@@ -13,7 +14,10 @@ public static class CrispHookEndpoints
 
     public static IEndpointRouteBuilder MapCrispHooks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/crisp/hooks", ReceiveAsync).DisableAntiforgery().AllowAnonymous();
+        // The limit is the server's, applied while the body is read (RequestBodyLimits): anyone may
+        // post here before the signature is checked, and a chunked body has no length to check first.
+        endpoints.MapPost("/crisp/hooks", ReceiveAsync).DisableAntiforgery().AllowAnonymous()
+            .WithMetadata(new RequestBodyLimitAttribute(MaxBodyBytes));
         return endpoints;
     }
 
@@ -27,12 +31,9 @@ public static class CrispHookEndpoints
     {
         if (options.Value.Crisp.Events != CrispEventSource.Hooks)
             return Answer(StatusCodes.Status404NotFound, "This node takes Crisp's events over RTM (RichContact:Crisp:Events).");
-        if (request.ContentLength > MaxBodyBytes)
-            return Answer(StatusCodes.Status413PayloadTooLarge, "Too large for a Crisp event.");
         using var body = new MemoryStream();
+        // Past MaxBodyBytes the server stops reading and throws; RequestBodyLimits answers 413.
         await request.Body.CopyToAsync(body, ct);
-        if (body.Length > MaxBodyBytes)
-            return Answer(StatusCodes.Status413PayloadTooLarge, "Too large for a Crisp event.");
 
         return await receiver.ReceiveAsync(body.GetBuffer().AsMemory(0, (int)body.Length),
                 request.Headers["X-Crisp-Request-Timestamp"].FirstOrDefault(), request.Headers["X-Crisp-Signature"].FirstOrDefault(), ct) switch

@@ -13,6 +13,7 @@ public sealed record UiText
     public string Enabled { get; init; } = "Enable Rich Contact";
     public string ChannelsLabel { get; init; } = "Channels to monitor";
     public string AllChannels { get; init; } = "All integrations";
+    public string OtherChannels { get; init; } = "Other channels";
     public string PickChannels { get; init; } = "Only these channels";
     public string SegmentsLabel { get; init; } = "Auto-assign segments";
     public string AddSegment { get; init; } = "Add a segment";
@@ -77,6 +78,7 @@ public sealed record UiText
         Enabled = "Activer Rich Contact",
         ChannelsLabel = "Canaux surveillés",
         AllChannels = "Toutes les intégrations",
+        OtherChannels = "Autres canaux",
         PickChannels = "Seulement ces canaux",
         SegmentsLabel = "Segments ajoutés automatiquement",
         AddSegment = "Ajouter un segment",

@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using RichContact.Engine;
 using RichContact.Engine.Telemetry;
+using RichContact.Web.Security;
 
 namespace RichContact.Web.Metrics;
 
@@ -55,7 +56,7 @@ public static class MetricsExport
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value;
         if (!options.Enabled)
             return;
-        var allowed = ScrapeNetworks.Parse(options.AllowedNetworks);
+        var allowed = IPNetworks.Parse(options.AllowedNetworks);
         endpoints.MapPrometheusScrapingEndpoint(MetricsOptions.ScrapePath, meterProvider: null,
             configureBranchedPipeline: scrape => scrape.Use(async (context, next) =>
             {

@@ -9,11 +9,11 @@ public sealed class MetricsOptions
     public const string ScrapePath = "/metrics";
 
     /// <summary>
-    /// Loopback and the private ranges (RFC 1918, IPv6 unique local): a Prometheus on the same host or
-    /// the same private network scrapes without settings; the internet, through a reverse proxy that
-    /// forwards the client's address, does not.
+    /// Loopback alone: a Prometheus on the same host scrapes without settings. A private range is not
+    /// a boundary anyone checked (a proxy, a container network or a VPN may put strangers in it), so
+    /// another machine is let in only by name.
     /// </summary>
-    public const string PrivateNetworks = "127.0.0.0/8 ::1/128 10.0.0.0/8 172.16.0.0/12 192.168.0.0/16 fc00::/7";
+    public const string Loopback = "127.0.0.0/8 ::1/128";
 
     /// <summary>Serve <see cref="ScrapePath"/> (and export over OTLP when <see cref="OtlpEndpoint"/> is set).</summary>
     public bool Enabled { get; set; }
@@ -27,7 +27,8 @@ public sealed class MetricsOptions
 
     /// <summary>
     /// Client networks (CIDR, or single addresses, space separated) that may read <see cref="ScrapePath"/>;
-    /// others get 403. <c>0.0.0.0/0 ::/0</c> lets anyone.
+    /// others get 403. <c>0.0.0.0/0 ::/0</c> lets anyone. The client is the address after the forwarded
+    /// headers of a trusted proxy (<c>RichContact:Web:TrustedProxies</c>), never one a stranger wrote.
     /// </summary>
-    public string AllowedNetworks { get; set; } = PrivateNetworks;
+    public string AllowedNetworks { get; set; } = Loopback;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RichContact.Web.Security;
 
 namespace RichContact.Web.Metrics;
 
@@ -13,7 +14,7 @@ internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
             && (!Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var otlp) || (otlp.Scheme != Uri.UriSchemeHttp && otlp.Scheme != Uri.UriSchemeHttps)))
             errors.Add($"RichContact:Metrics:OtlpEndpoint must be an absolute http(s) URL such as http://collector:4317 (got '{options.OtlpEndpoint}'); leave it empty to export to Prometheus only.");
 
-        var invalid = ScrapeNetworks.Invalid(options.AllowedNetworks);
+        var invalid = IPNetworks.Invalid(options.AllowedNetworks);
         if (invalid.Count > 0)
             errors.Add($"RichContact:Metrics:AllowedNetworks must list networks such as 10.0.0.0/8 or addresses such as 192.168.1.20, space separated (not: {string.Join(", ", invalid.Select(e => $"'{e}'"))}).");
         else if (string.IsNullOrWhiteSpace(options.AllowedNetworks))

@@ -1,22 +1,23 @@
 using System.Net;
 
-namespace RichContact.Web.Metrics;
+namespace RichContact.Web.Security;
 
 /// <summary>
-/// The client networks allowed to scrape <c>/metrics</c> (<see cref="MetricsOptions.AllowedNetworks"/>).
-/// The metrics hold no personal data, but they show a business's volume per website and channel.
+/// A list of networks and addresses from a setting (space, comma or semicolon separated): the
+/// reverse proxies whose forwarded headers are believed (<see cref="WebOptions.TrustedProxies"/>)
+/// and the clients that may scrape <c>/metrics</c> (<c>RichContact:Metrics:AllowedNetworks</c>).
 /// </summary>
-public sealed class ScrapeNetworks
+public sealed class IPNetworks
 {
     private readonly IReadOnlyList<IPNetwork> _allowed;
 
-    private ScrapeNetworks(IReadOnlyList<IPNetwork> allowed) => _allowed = allowed;
+    private IPNetworks(IReadOnlyList<IPNetwork> allowed) => _allowed = allowed;
 
     /// <summary>The entries that are neither a network nor an address: what the options validator names.</summary>
     public static IReadOnlyList<string> Invalid(string? networks) =>
         Entries(networks).Where(entry => !TryParse(entry, out _)).ToList();
 
-    public static ScrapeNetworks Parse(string? networks) =>
+    public static IPNetworks Parse(string? networks) =>
         new(Entries(networks).Select(entry => TryParse(entry, out var network) ? network
             : throw new FormatException($"'{entry}' is not a network")).ToList());
 
@@ -33,6 +34,9 @@ public sealed class ScrapeNetworks
 
     private static IEnumerable<string> Entries(string? networks) =>
         (networks ?? "").Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The networks, single addresses as /32 or /128.</summary>
+    public IReadOnlyList<IPNetwork> Networks => _allowed;
 
     private static bool TryParse(string entry, out IPNetwork network)
     {
