@@ -41,7 +41,9 @@ public static class EngineServiceCollectionExtensions
                 db.UseSqlite($"Data Source={sp.GetRequiredService<DataDirectory>().Database}").AddInterceptors(new SynchronousNormal());
         });
         services.AddHostedService<DatabaseMigrator>();
-        services.AddNodes(); // several nodes on one PostgreSQL (Nodes/); with SQLite, as one process always was
+        // Several nodes on one PostgreSQL (Nodes/); with SQLite, as one process always was. Chosen here,
+        // once: every piece of state behind an interface gets the provider's implementation.
+        services.AddNodes(shared: configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.IsPostgres == true);
 
         services.AddContactJobsHangfire(configuration);
 

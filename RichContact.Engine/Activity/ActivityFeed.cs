@@ -148,7 +148,7 @@ public sealed class ActivityFeed(NodesDatabase database, NodeIdentity node, IDbC
         foreach (var entry in entries)
         {
             Seen(entry.Id);
-            stream.Publish(entry);
+            stream.PublishFromAnotherNode(entry);
         }
     }
 

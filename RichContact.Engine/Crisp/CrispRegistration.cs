@@ -35,6 +35,8 @@ internal static class CrispRegistration
         services.TryAddSingleton<NodesDatabase>();
         services.TryAddSingleton<NodeState>();
         services.TryAddSingleton<RtmLeadership>();
+        services.TryAddSingleton<IStateChanges, ProcessStateChanges>();
+        services.TryAddSingleton<IWebsiteListShare, ProcessWebsiteList>();
         services.AddSingleton(sp => new CrispRequestBudget(
             sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
