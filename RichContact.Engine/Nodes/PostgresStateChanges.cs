@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Nodes;
 
@@ -13,7 +15,8 @@ namespace RichContact.Engine.Nodes;
 /// it was not listening is lost, so every copy goes. <see cref="CopyLifetime"/> is the fallback for a
 /// notification missed any other way (a connection that died silently, a row edited by hand).
 /// </summary>
-public sealed class PostgresStateChanges(NodesDatabase database, NodeIdentity node, TimeProvider clock, ILogger<PostgresStateChanges> logger)
+public sealed class PostgresStateChanges(NodesDatabase database, NodeIdentity node, IOptions<StorageOptions> storage, TimeProvider clock,
+    ILogger<PostgresStateChanges> logger)
     : BackgroundService, IStateChanges
 {
     public const string Channel = "richcontact_changes";
@@ -26,7 +29,7 @@ public sealed class PostgresStateChanges(NodesDatabase database, NodeIdentity no
     private bool _listening;
 
     /// <summary>A copy older than this is read again, notification or not.</summary>
-    public TimeSpan CopyLifetime { get; } = TimeSpan.FromSeconds(30);
+    public TimeSpan CopyLifetime { get; } = TimeSpan.FromSeconds(storage.Value.CopyLifetimeSeconds);
 
     /// <summary>True while this node LISTENs: other nodes' changes announced from then on reach it.</summary>
     public bool IsListening => Volatile.Read(ref _listening);

@@ -46,10 +46,10 @@ public sealed class PostgresWebsiteList(NodesDatabase database, IStateChanges ch
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
             if (all)
-                await ExecuteAsync(connection, $"DELETE FROM {NodeTables.State} WHERE name LIKE 'website:%' AND NOT (name = ANY($1))", ct, names);
+                await ExecuteAsync(connection, $"DELETE FROM {NodeTables.State} WHERE name LIKE 'website:%' AND NOT (name = ANY($1))", ct, (object)names);
             else
                 await ExecuteAsync(connection, $"DELETE FROM {NodeTables.State} WHERE name = ANY($1)", ct,
-                    websites.Where(w => w.Value is null).Select(w => Prefix + w.Key).ToArray());
+                    (object)websites.Where(w => w.Value is null).Select(w => Prefix + w.Key).ToArray());
             await ExecuteAsync(connection,
                 $"""
                  INSERT INTO {NodeTables.State} (name, value, updated_at) SELECT n, v, now() FROM unnest($1::text[], $2::text[]) AS t(n, v)

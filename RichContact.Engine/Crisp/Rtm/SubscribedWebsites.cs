@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Nodes;
 
@@ -28,6 +30,7 @@ public sealed class SubscribedWebsites
     private readonly CrispConnectionStatus connection;
     private readonly IWebsiteListShare share;
     private readonly IStateChanges changes;
+    private readonly ILogger<SubscribedWebsites> logger;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly SemaphoreSlim _shareGate = new(1, 1);
     private long _reloadsAsked;
@@ -42,8 +45,10 @@ public sealed class SubscribedWebsites
     /// <summary>A website, and its token's hash when the token itself is not known here (from the shared list).</summary>
     private sealed record Known(SubscribedWebsite Website, string? TokenHash);
 
-    public SubscribedWebsites(TimeProvider clock, CrispConnectionStatus connection, IWebsiteListShare share, IStateChanges changes)
+    public SubscribedWebsites(TimeProvider clock, CrispConnectionStatus connection, IWebsiteListShare share, IStateChanges changes,
+        ILogger<SubscribedWebsites> logger)
     {
+        this.logger = logger;
         this.clock = clock;
         this.connection = connection;
         this.share = share;
@@ -57,7 +62,7 @@ public sealed class SubscribedWebsites
 
     /// <summary>A single process's list, alone (tests, tools): nothing shared.</summary>
     public SubscribedWebsites(TimeProvider clock, CrispConnectionStatus connection)
-        : this(clock, connection, new ProcessWebsiteList(clock), new ProcessStateChanges())
+        : this(clock, connection, new ProcessWebsiteList(clock), new ProcessStateChanges(), NullLogger<SubscribedWebsites>.Instance)
     {
     }
 
@@ -211,9 +216,10 @@ public sealed class SubscribedWebsites
             {
                 await share.SaveAsync(websites, all, CancellationToken.None);
             }
-            catch (Exception)
+            catch (Exception error)
             {
-                // The database is down: the other nodes find out on their next refresh.
+                // The database is away: the other nodes find out with the next change or refresh.
+                logger.LogWarning("Could not share the website list with the other nodes ({ErrorType})", error.GetType().Name);
             }
         });
 
@@ -235,7 +241,9 @@ public sealed class SubscribedWebsites
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                return; // the database is away: this node's list stands until it answers
+                // The database is away: this node's list stands until it answers.
+                logger.LogDebug("Could not read the shared website list ({ErrorType})", error.GetType().Name);
+                return;
             }
             Interlocked.Exchange(ref _shareReadAtTicks, readAt);
             if (shared is null)
