@@ -18,6 +18,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddValidatedOptions<WebOptions, WebOptionsValidator>(configuration, WebOptions.Section);
         services.AddAdminAuthentication(configuration);
+        services.AddSettingsPageRateLimit();
         services.AddRichContactMetrics(configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -11,4 +11,7 @@ public sealed class WebOptions
     /// is not documented as a contract.
     /// </summary>
     public string FrameAncestors { get; set; } = "https://app.crisp.chat";
+
+    /// <summary>Loads of the Crisp settings page one client may make a minute (<see cref="SettingsPageRateLimit"/>).</summary>
+    public int SettingsRequestsPerMinute { get; set; } = 60;
 }
