@@ -37,6 +37,7 @@ internal static class CrispRegistration
         services.TryAddSingleton<RtmLeadership>();
         services.TryAddSingleton<IStateChanges, ProcessStateChanges>();
         services.TryAddSingleton<IWebsiteListShare, ProcessWebsiteList>();
+        services.TryAddSingleton<IHookSignatures, ProcessHookSignatures>();
         services.AddSingleton(sp => new CrispRequestBudget(
             sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
@@ -67,10 +68,7 @@ internal static class CrispRegistration
         services.AddSingleton<CrispConnectionStatus>();
         services.AddSingleton<SubscribedWebsites>();
         services.AddSingleton<RtmEventQueue>();
-        services.AddSingleton(sp => new CrispHookReceiver(sp.GetRequiredService<IOptions<RichContactOptions>>(), sp.GetRequiredService<RtmEventQueue>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CrispHookReceiver>>(),
-            // With PostgreSQL a repeat is refused whichever node took the first delivery.
-            sp.GetRequiredService<NodesDatabase>().IsShared ? new TakenHookSignatures(sp.GetRequiredService<NodesDatabase>(), sp.GetRequiredService<TimeProvider>()) : null));
+        services.AddSingleton<CrispHookReceiver>();
         services.AddSingleton<PluginConnectCache>();
         services.AddSingleton<CrispRtmListener>();
         services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());

@@ -31,6 +31,7 @@ internal static class NodesRegistration
             services.AddSingleton<IStateChanges>(sp => sp.GetRequiredService<PostgresStateChanges>());
             services.AddHostedService(sp => sp.GetRequiredService<PostgresStateChanges>());
             services.AddSingleton<IWebsiteListShare, PostgresWebsiteList>();
+            services.AddSingleton<IHookSignatures, TakenHookSignatures>();
             // The login cookies' keys: a cookie one node issued opens the portal on every node.
             services.AddSingleton<IXmlRepository>(sp => new PostgresXmlRepository(sp.GetRequiredService<NodesDatabase>()));
         }
@@ -38,6 +39,7 @@ internal static class NodesRegistration
         {
             services.AddSingleton<IStateChanges, ProcessStateChanges>();
             services.AddSingleton<IWebsiteListShare, ProcessWebsiteList>();
+            services.AddSingleton<IHookSignatures, ProcessHookSignatures>();
             services.AddSingleton<IXmlRepository>(sp => new FileSystemXmlRepository(
                 new DirectoryInfo(sp.GetRequiredService<DataDirectory>().Keys), sp.GetRequiredService<ILoggerFactory>()));
         }
