@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Hooks;
 using RichContact.Engine.Crisp.Rtm;
@@ -183,6 +185,30 @@ public sealed class SharedStateOnPostgresTests : IAsyncLifetime
         Assert.Equal(1, refresh.Count);
         // The changes since the last listing, not the whole list.
         Assert.Contains("since", refresh.Route, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_contact_one_node_just_created_is_found_by_the_other_nodes_recent_contacts_guard()
+    {
+        var (a, b) = await StartNodesAsync();
+        a.Get<RecentContacts>().Remember(WebsiteId, new ContactIdentity(null, "+5511987654321"), "people-1");
+
+        // The same person, their phone typed another way, on the other node: Crisp's search may not show the profile yet.
+        Assert.Equal("people-1", b.Get<RecentContacts>().Find(WebsiteId, new ContactIdentity("ana@example.com", "+551187654321")));
+        Assert.Null(b.Get<RecentContacts>().Find(_sandbox.Options.Websites[1].Id, new ContactIdentity(null, "+5511987654321")));
+        // The database holds keyed hashes and the people id, never the phone.
+        await using (var connection = new NpgsqlConnection(_database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT string_agg(name || '=' || value, ' ') FROM node_state WHERE name LIKE 'recent:%'", connection);
+            var rows = (string)(await command.ExecuteScalarAsync())!;
+            Assert.Contains("people-1", rows);
+            Assert.DoesNotContain("987654321", rows);
+        }
+
+        // An agent deleted the profile: forgotten on every node.
+        b.Get<RecentContacts>().Forget(WebsiteId, new ContactIdentity(null, "+5511987654321"));
+        Assert.Null(a.Get<RecentContacts>().Find(WebsiteId, new ContactIdentity(null, "+5511987654321")));
     }
 
     [Fact]

@@ -32,6 +32,7 @@ internal static class NodesRegistration
             services.AddHostedService(sp => sp.GetRequiredService<PostgresStateChanges>());
             services.AddSingleton<IWebsiteListShare, PostgresWebsiteList>();
             services.AddSingleton<IHookSignatures, TakenHookSignatures>();
+            services.AddSingleton<IRecentContactStore, PostgresRecentContacts>();
             // The login cookies' keys: a cookie one node issued opens the portal on every node.
             services.AddSingleton<IXmlRepository>(sp => new PostgresXmlRepository(sp.GetRequiredService<NodesDatabase>()));
         }
@@ -40,6 +41,7 @@ internal static class NodesRegistration
             services.AddSingleton<IStateChanges, ProcessStateChanges>();
             services.AddSingleton<IWebsiteListShare, ProcessWebsiteList>();
             services.AddSingleton<IHookSignatures, ProcessHookSignatures>();
+            services.AddSingleton<IRecentContactStore, ProcessRecentContacts>();
             services.AddSingleton<IXmlRepository>(sp => new FileSystemXmlRepository(
                 new DirectoryInfo(sp.GetRequiredService<DataDirectory>().Keys), sp.GetRequiredService<ILoggerFactory>()));
         }
