@@ -26,6 +26,8 @@ public sealed class AdminAccount
     private readonly TimeProvider clock;
     private readonly Lock _gate = new();
     private Copy? _copy;
+    /// <summary>The last copy read, kept through a change heard: what the portal uses while the database is away.</summary>
+    private Copy? _lastRead;
     /// <summary>Moves on every change heard: a read that started before it is used once, not kept.</summary>
     private long _generation;
 
@@ -108,8 +110,18 @@ public sealed class AdminAccount
                 return copy;
             generation = _generation;
         }
-        var stored = ConfiguredPassword is null && state.Read(DataDirectory.AdminAccountFileName) is { } text ? JsonSerializer.Deserialize<PasswordHash>(text) : null;
+        PasswordHash? stored;
+        try
+        {
+            stored = ConfiguredPassword is null && state.Read(DataDirectory.AdminAccountFileName) is { } text ? JsonSerializer.Deserialize<PasswordHash>(text) : null;
+        }
+        catch (IOException) when (Volatile.Read(ref _lastRead) is { } stale)
+        {
+            // PostgreSQL is away: the portal keeps working with the hash read last, until it answers.
+            return stale;
+        }
         var read = new Copy(stored, now);
+        Volatile.Write(ref _lastRead, read);
         lock (_gate)
         {
             if (_generation == generation)
