@@ -38,13 +38,12 @@ internal static class CrispRegistration
         services.TryAddSingleton<IStateChanges, ProcessStateChanges>();
         services.TryAddSingleton<IWebsiteListShare, ProcessWebsiteList>();
         services.TryAddSingleton<IHookSignatures, ProcessHookSignatures>();
+        services.TryAddSingleton<IRequestCount>(sp => new FileRequestCount(sp.GetRequiredService<DataDirectory>().RequestBudget, sp.GetRequiredService<ILogger<FileRequestCount>>()));
         services.AddSingleton(sp => new CrispRequestBudget(
             sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CrispRequestBudget>>(),
-            sp.GetRequiredService<DataDirectory>().RequestBudget,
-            // With PostgreSQL the day's count is every node's (Nodes/SharedRequestCount.cs).
-            sp.GetRequiredService<NodesDatabase>().IsShared ? new SharedRequestCount(sp.GetRequiredService<NodesDatabase>()) : null));
+            sp.GetRequiredService<IRequestCount>()));
         services.AddTransient<CrispQuotaHandler>();
         services.AddSingleton(sp => new CrispRequestCounter(sp.GetService<IMeterFactory>()));
 

@@ -33,6 +33,7 @@ internal static class NodesRegistration
             services.AddSingleton<IWebsiteListShare, PostgresWebsiteList>();
             services.AddSingleton<IHookSignatures, TakenHookSignatures>();
             services.AddSingleton<IRecentContactStore, PostgresRecentContacts>();
+            services.AddSingleton<IRequestCount, SharedRequestCount>();
             // The login cookies' keys: a cookie one node issued opens the portal on every node.
             services.AddSingleton<IXmlRepository>(sp => new PostgresXmlRepository(sp.GetRequiredService<NodesDatabase>()));
         }
@@ -42,6 +43,7 @@ internal static class NodesRegistration
             services.AddSingleton<IWebsiteListShare, ProcessWebsiteList>();
             services.AddSingleton<IHookSignatures, ProcessHookSignatures>();
             services.AddSingleton<IRecentContactStore, ProcessRecentContacts>();
+            services.AddSingleton<IRequestCount>(sp => new FileRequestCount(sp.GetRequiredService<DataDirectory>().RequestBudget, sp.GetRequiredService<ILogger<FileRequestCount>>()));
             services.AddSingleton<IXmlRepository>(sp => new FileSystemXmlRepository(
                 new DirectoryInfo(sp.GetRequiredService<DataDirectory>().Keys), sp.GetRequiredService<ILoggerFactory>()));
         }
