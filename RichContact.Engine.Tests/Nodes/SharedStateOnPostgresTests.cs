@@ -7,6 +7,7 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Hooks;
+using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Nodes;
 using RichContact.Engine.Settings;
@@ -209,6 +210,21 @@ public sealed class SharedStateOnPostgresTests : IAsyncLifetime
         // An agent deleted the profile: forgotten on every node.
         b.Get<RecentContacts>().Forget(WebsiteId, new ContactIdentity(null, "+5511987654321"));
         Assert.Null(a.Get<RecentContacts>().Find(WebsiteId, new ContactIdentity(null, "+5511987654321")));
+    }
+
+    [Fact]
+    public async Task A_websites_name_costs_one_crisp_call_for_the_cluster()
+    {
+        var (a, b) = await StartNodesAsync();
+        await _sandbox.Control.ResetRequestsAsync();
+        var website = _sandbox.Options.Websites[2];
+
+        var seenByA = (await a.Get<WebsiteNames>().GetAsync([website.Id], TimeSpan.FromSeconds(30)))[website.Id];
+        var seenByB = (await b.Get<WebsiteNames>().GetAsync([website.Id], TimeSpan.FromSeconds(30)))[website.Id];
+
+        Assert.Equal(website.Name, seenByA.Name);
+        Assert.Equal(seenByA, seenByB);
+        Assert.Equal(1, (await _sandbox.Control.RequestsAsync()).Count("GET", "/v1/website/{website_id}"));
     }
 
     [Fact]

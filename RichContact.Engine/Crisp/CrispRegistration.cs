@@ -38,6 +38,7 @@ internal static class CrispRegistration
         services.TryAddSingleton<IStateChanges, ProcessStateChanges>();
         services.TryAddSingleton<IWebsiteListShare, ProcessWebsiteList>();
         services.TryAddSingleton<IHookSignatures, ProcessHookSignatures>();
+        services.TryAddSingleton<IWebsiteNameShare, ProcessWebsiteNames>();
         services.TryAddSingleton<IRequestCount>(sp => new FileRequestCount(sp.GetRequiredService<DataDirectory>().RequestBudget, sp.GetRequiredService<ILogger<FileRequestCount>>()));
         services.AddSingleton(sp => new CrispRequestBudget(
             sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(),

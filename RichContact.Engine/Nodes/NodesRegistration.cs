@@ -34,6 +34,7 @@ internal static class NodesRegistration
             services.AddSingleton<IHookSignatures, TakenHookSignatures>();
             services.AddSingleton<IRecentContactStore, PostgresRecentContacts>();
             services.AddSingleton<IRequestCount, SharedRequestCount>();
+            services.AddSingleton<IWebsiteNameShare, PostgresWebsiteNames>();
             // The login cookies' keys: a cookie one node issued opens the portal on every node.
             services.AddSingleton<IXmlRepository>(sp => new PostgresXmlRepository(sp.GetRequiredService<NodesDatabase>()));
         }
@@ -43,6 +44,7 @@ internal static class NodesRegistration
             services.AddSingleton<IWebsiteListShare, ProcessWebsiteList>();
             services.AddSingleton<IHookSignatures, ProcessHookSignatures>();
             services.AddSingleton<IRecentContactStore, ProcessRecentContacts>();
+            services.AddSingleton<IWebsiteNameShare, ProcessWebsiteNames>();
             services.AddSingleton<IRequestCount>(sp => new FileRequestCount(sp.GetRequiredService<DataDirectory>().RequestBudget, sp.GetRequiredService<ILogger<FileRequestCount>>()));
             services.AddSingleton<IXmlRepository>(sp => new FileSystemXmlRepository(
                 new DirectoryInfo(sp.GetRequiredService<DataDirectory>().Keys), sp.GetRequiredService<ILoggerFactory>()));
