@@ -43,7 +43,8 @@ public static class EngineServiceCollectionExtensions
         services.AddHostedService<DatabaseMigrator>();
         // Several nodes on one PostgreSQL (Nodes/); with SQLite, as one process always was. Chosen here,
         // once: every piece of state behind an interface gets the provider's implementation.
-        services.AddNodes(shared: configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.IsPostgres == true);
+        var shared = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.IsPostgres == true;
+        services.AddNodes(shared);
 
         services.AddContactJobsHangfire(configuration);
 
@@ -51,8 +52,16 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WebsiteSettingsStore>();
         services.AddSingleton<ActivityStream>();
         // With PostgreSQL, the entries other nodes record reach this node's stream too.
-        services.AddSingleton<ActivityFeed>();
-        services.AddHostedService(sp => sp.GetRequiredService<ActivityFeed>());
+        if (shared)
+        {
+            services.AddSingleton<ActivityFeed>();
+            services.AddSingleton<IActivityFeed>(sp => sp.GetRequiredService<ActivityFeed>());
+            services.AddHostedService(sp => sp.GetRequiredService<ActivityFeed>());
+        }
+        else
+        {
+            services.AddSingleton<IActivityFeed, ProcessActivityFeed>();
+        }
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<ActivityQueries>();
         services.AddSingleton<ActivityFilterLists>();
