@@ -23,10 +23,11 @@ internal static class NodesRegistration
         services.TryAddSingleton<NodesDatabase>();
         services.TryAddSingleton<NodeState>();
         services.TryAddSingleton<RtmLeadership>();
-        services.AddSingleton<NodeRegistry>();
-        services.AddHostedService(sp => sp.GetRequiredService<NodeRegistry>());
         if (shared)
         {
+            services.AddSingleton<NodeRegistry>();
+            services.AddSingleton<INodeRegistry>(sp => sp.GetRequiredService<NodeRegistry>());
+            services.AddHostedService(sp => sp.GetRequiredService<NodeRegistry>());
             services.AddSingleton<PostgresStateChanges>();
             services.AddSingleton<IStateChanges>(sp => sp.GetRequiredService<PostgresStateChanges>());
             services.AddHostedService(sp => sp.GetRequiredService<PostgresStateChanges>());
@@ -40,6 +41,7 @@ internal static class NodesRegistration
         }
         else
         {
+            services.AddSingleton<INodeRegistry, ProcessNodeRegistry>();
             services.AddSingleton<IStateChanges, ProcessStateChanges>();
             services.AddSingleton<IWebsiteListShare, ProcessWebsiteList>();
             services.AddSingleton<IHookSignatures, ProcessHookSignatures>();
