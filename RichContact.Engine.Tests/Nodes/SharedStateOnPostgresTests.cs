@@ -130,6 +130,26 @@ public sealed class SharedStateOnPostgresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_change_announced_while_a_nodes_listening_connection_was_broken_reaches_it_when_it_listens_again()
+    {
+        var (a, b) = await StartNodesAsync();
+        await UntilListeningAsync(a, b);
+        Assert.True((await b.Get<WebsiteSettingsStore>().GetAsync(WebsiteId)).Enabled);
+
+        // B's listening connection dies (a PostgreSQL failover, a cut); A saves before B listens again (it waits 1 s).
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Pooling = false }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var terminate = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'richcontact changes node-b'", connection);
+            Assert.Equal(1L, await terminate.ExecuteScalarAsync());
+        }
+        await a.Get<WebsiteSettingsStore>().SaveAsync(WebsiteSettings.DefaultsFor(WebsiteId) with { Enabled = false });
+
+        await Eventually.TrueAsync(async () => !(await b.Get<WebsiteSettingsStore>().GetAsync(WebsiteId)).Enabled,
+            "node B to drop its copy once it listens again", TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
     public async Task An_uninstalled_websites_token_no_longer_opens_its_settings_page_on_the_standby_node()
     {
         var (a, b) = await StartNodesAsync();
