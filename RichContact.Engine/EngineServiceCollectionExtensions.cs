@@ -41,7 +41,10 @@ public static class EngineServiceCollectionExtensions
                 db.UseSqlite($"Data Source={sp.GetRequiredService<DataDirectory>().Database}").AddInterceptors(new SynchronousNormal());
         });
         services.AddHostedService<DatabaseMigrator>();
-        services.AddNodes(); // several nodes on one PostgreSQL (Nodes/); with SQLite, as one process always was
+        // Several nodes on one PostgreSQL (Nodes/); with SQLite, as one process always was. Chosen here,
+        // once: every piece of state behind an interface gets the provider's implementation.
+        var shared = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.IsPostgres == true;
+        services.AddNodes(shared);
 
         services.AddContactJobsHangfire(configuration);
 
@@ -49,8 +52,16 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WebsiteSettingsStore>();
         services.AddSingleton<ActivityStream>();
         // With PostgreSQL, the entries other nodes record reach this node's stream too.
-        services.AddSingleton<ActivityFeed>();
-        services.AddHostedService(sp => sp.GetRequiredService<ActivityFeed>());
+        if (shared)
+        {
+            services.AddSingleton<ActivityFeed>();
+            services.AddSingleton<IActivityFeed>(sp => sp.GetRequiredService<ActivityFeed>());
+            services.AddHostedService(sp => sp.GetRequiredService<ActivityFeed>());
+        }
+        else
+        {
+            services.AddSingleton<IActivityFeed, ProcessActivityFeed>();
+        }
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<ActivityQueries>();
         services.AddSingleton<ActivityFilterLists>();

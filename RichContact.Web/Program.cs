@@ -30,6 +30,7 @@ app.UseRequestBodyLimits(); // before the antiforgery check reads a form
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapRichContactHealth();

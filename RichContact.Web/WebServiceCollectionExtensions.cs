@@ -19,6 +19,7 @@ public static class WebServiceCollectionExtensions
         services.AddValidatedOptions<WebOptions, WebOptionsValidator>(configuration, WebOptions.Section);
         services.AddTrustedProxies();
         services.AddAdminAuthentication(configuration);
+        services.AddSettingsPageRateLimit();
         services.AddRichContactMetrics(configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -10,16 +10,16 @@ using RichContact.Engine.Storage;
 namespace RichContact.Engine.Activity;
 
 /// <summary>
-/// Every node's live feed shows every node's activity. <see cref="ActivityLog"/> raises its own
-/// entries in its own process (<see cref="ActivityStream"/>); on PostgreSQL it also sends, in the
-/// insert's transaction, a NOTIFY on <see cref="Channel"/> whose payload is the recording node's name
+/// <see cref="IActivityFeed"/> of several nodes on PostgreSQL: every node's live feed shows every node's
+/// activity. <see cref="ActivityLog"/> raises its own entries in its own process (<see cref="ActivityStream"/>);
+/// through this it also sends, in the insert's transaction, a NOTIFY on <see cref="Channel"/> whose payload is the recording node's name
 /// and the entry's id — nothing personal, nothing the row does not already say. Each node LISTENs on a
 /// connection of its own, loads the entries other nodes recorded, and raises them in its process.
 /// After the connection broke (the database restarted), it listens again and raises what was recorded
 /// meanwhile, so that open views catch up.
 /// </summary>
 public sealed class ActivityFeed(NodesDatabase database, NodeIdentity node, IDbContextFactory<RichContactDb> dbFactory, ActivityStream stream,
-    TimeProvider clock, ILogger<ActivityFeed> logger) : BackgroundService
+    TimeProvider clock, ILogger<ActivityFeed> logger) : BackgroundService, IActivityFeed
 {
     public const string Channel = "richcontact_activity";
 
@@ -33,21 +33,26 @@ public sealed class ActivityFeed(NodesDatabase database, NodeIdentity node, IDbC
     private readonly Channel<long> _recorded = System.Threading.Channels.Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
     private long _lastSeenId;
 
-    /// <summary>Whether entries are announced to other nodes (several nodes on PostgreSQL).</summary>
-    public bool IsShared => database.IsShared;
-
-    /// <summary>What <see cref="ActivityLog"/> notifies for an entry it recorded: this node's name and the id.</summary>
     /// <summary>True while this node LISTENs: other nodes' entries recorded from then on reach its stream.</summary>
     public bool IsListening => Volatile.Read(ref _listening);
 
     private bool _listening;
 
+    /// <summary>What is notified for an entry this node recorded: this node's name and the id.</summary>
     public string Payload(long id) => $"{node.Name}|{id.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The NOTIFY is sent at commit, with the entry: other nodes never hear of a row they cannot load.</summary>
+    public async Task SaveAsync(RichContactDb db, ActivityEntry entry, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {Payload(entry.Id)})", ct);
+        await transaction.CommitAsync(ct);
+        Seen(entry.Id);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!IsShared)
-            return;
         var raising = RaiseAsync(stoppingToken);
         var failures = 0;
         var connectedBefore = false;
@@ -148,7 +153,7 @@ public sealed class ActivityFeed(NodesDatabase database, NodeIdentity node, IDbC
         foreach (var entry in entries)
         {
             Seen(entry.Id);
-            stream.Publish(entry);
+            stream.PublishFromAnotherNode(entry);
         }
     }
 

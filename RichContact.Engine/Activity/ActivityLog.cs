@@ -7,9 +7,9 @@ namespace RichContact.Engine.Activity;
 /// <summary>
 /// Stores activity entries in SQLite and publishes them to the live stream. Storage failures go to
 /// <see cref="StorageStatus"/> (and on to the caller: a contact job's retry writes the entry later).
-/// On PostgreSQL each entry is also announced to the other nodes' live feeds (<see cref="ActivityFeed"/>).
+/// Each entry is saved through <see cref="IActivityFeed"/>: with several nodes, also announced to the other nodes' live feeds.
 /// </summary>
-public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, ActivityStream stream, StorageStatus storage, ActivityFeed feed)
+public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, ActivityStream stream, StorageStatus storage, IActivityFeed feed)
 {
     /// <summary>
     /// This process's entries are written one at a time. SQLite lets one writer in; Microsoft.Data.Sqlite
@@ -41,19 +41,7 @@ public sealed class ActivityLog(IDbContextFactory<RichContactDb> dbFactory, Acti
             await _writer.WaitAsync(ct);
             try
             {
-                if (feed.IsShared)
-                {
-                    // The NOTIFY is sent at commit, with the entry: other nodes never hear of a row they cannot load.
-                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                    await db.SaveChangesAsync(ct);
-                    await db.Database.ExecuteSqlAsync($"SELECT pg_notify({ActivityFeed.Channel}, {feed.Payload(entry.Id)})", ct);
-                    await transaction.CommitAsync(ct);
-                    feed.Seen(entry.Id);
-                }
-                else
-                {
-                    await db.SaveChangesAsync(ct);
-                }
+                await feed.SaveAsync(db, entry, ct);
             }
             finally
             {

@@ -34,7 +34,7 @@ internal static class ContactsRegistration
         services.AddSingleton<KeyedLocks>();
         services.AddSingleton<Nodes.ContactLocks>();
         services.AddSingleton<DedupMode>();
-        services.AddSingleton<RecentContacts>();
+        services.AddSingleton(sp => new RecentContacts(sp.GetRequiredService<Nodes.IRecentContactStore>()));
         services.AddSingleton<UnrecordedContacts>();
         services.AddTransient<ExistingProfileSearch>();
         services.AddTransient<CreateContactJob>();

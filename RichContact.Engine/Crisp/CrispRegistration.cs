@@ -35,13 +35,16 @@ internal static class CrispRegistration
         services.TryAddSingleton<NodesDatabase>();
         services.TryAddSingleton<NodeState>();
         services.TryAddSingleton<RtmLeadership>();
+        services.TryAddSingleton<IStateChanges, ProcessStateChanges>();
+        services.TryAddSingleton<IWebsiteListShare, ProcessWebsiteList>();
+        services.TryAddSingleton<IHookSignatures, ProcessHookSignatures>();
+        services.TryAddSingleton<IWebsiteNameShare, ProcessWebsiteNames>();
+        services.TryAddSingleton<IRequestCount>(sp => new FileRequestCount(sp.GetRequiredService<DataDirectory>().RequestBudget, sp.GetRequiredService<ILogger<FileRequestCount>>()));
         services.AddSingleton(sp => new CrispRequestBudget(
             sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CrispRequestBudget>>(),
-            sp.GetRequiredService<DataDirectory>().RequestBudget,
-            // With PostgreSQL the day's count is every node's (Nodes/SharedRequestCount.cs).
-            sp.GetRequiredService<NodesDatabase>().IsShared ? new SharedRequestCount(sp.GetRequiredService<NodesDatabase>()) : null));
+            sp.GetRequiredService<IRequestCount>()));
         services.AddTransient<CrispQuotaHandler>();
         services.AddSingleton(sp => new CrispRequestCounter(sp.GetService<IMeterFactory>()));
 
@@ -65,10 +68,7 @@ internal static class CrispRegistration
         services.AddSingleton<CrispConnectionStatus>();
         services.AddSingleton<SubscribedWebsites>();
         services.AddSingleton<RtmEventQueue>();
-        services.AddSingleton(sp => new CrispHookReceiver(sp.GetRequiredService<IOptions<RichContactOptions>>(), sp.GetRequiredService<RtmEventQueue>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CrispHookReceiver>>(),
-            // With PostgreSQL a repeat is refused whichever node took the first delivery.
-            sp.GetRequiredService<NodesDatabase>().IsShared ? new TakenHookSignatures(sp.GetRequiredService<NodesDatabase>(), sp.GetRequiredService<TimeProvider>()) : null));
+        services.AddSingleton<CrispHookReceiver>();
         services.AddSingleton<PluginConnectCache>();
         services.AddSingleton<CrispRtmListener>();
         services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());

@@ -5,13 +5,12 @@ using RichContact.Engine.Storage.Postgres;
 namespace RichContact.Engine.Nodes;
 
 /// <summary>
-/// The nodes sharing PostgreSQL, for the portal: each node writes its row of <see cref="NodeTables.Nodes"/>
+/// <see cref="INodeRegistry"/> of several nodes: the nodes sharing PostgreSQL, for the portal. Each node writes its row of <see cref="NodeTables.Nodes"/>
 /// every <see cref="BeatInterval"/> and at once when it takes or loses RTM; a node whose row is older
 /// than <see cref="AliveWithin"/> is gone (killed, or cut off). A node that stops deletes its row.
-/// With SQLite nothing is written: there is one node.
 /// </summary>
 public sealed class NodeRegistry(NodesDatabase database, NodeIdentity node, RtmLeadership leadership, TimeProvider clock, ILogger<NodeRegistry> logger)
-    : BackgroundService
+    : BackgroundService, INodeRegistry
 {
     public static readonly TimeSpan BeatInterval = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan AliveWithin = TimeSpan.FromSeconds(20);
@@ -22,15 +21,13 @@ public sealed class NodeRegistry(NodesDatabase database, NodeIdentity node, RtmL
     private readonly DateTime _startedAt = clock.GetUtcNow().UtcDateTime;
     private readonly SemaphoreSlim _beat = new(0, 1);
 
-    public bool IsShared => database.IsShared;
+    public bool ListsNodes => true;
 
     public string NodeName => node.Name;
 
     /// <summary>The nodes alive now, by name; <see cref="NodeInfo.HoldsRtm"/> tells which one holds RTM.</summary>
     public async Task<IReadOnlyList<NodeInfo>> AliveAsync(CancellationToken ct)
     {
-        if (!IsShared)
-            return [new NodeInfo(node.Name, leadership.HoldsRtm, clock.GetUtcNow())];
         await using var command = database.Source.CreateCommand(
             $"SELECT name, holds_rtm, heartbeat_at FROM {NodeTables.Nodes} WHERE heartbeat_at > $1 ORDER BY name");
         command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = (clock.GetUtcNow() - AliveWithin).UtcDateTime });
@@ -43,8 +40,6 @@ public sealed class NodeRegistry(NodesDatabase database, NodeIdentity node, RtmL
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!IsShared)
-            return;
         leadership.Changed += BeatSoon;
         var failing = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -69,8 +64,6 @@ public sealed class NodeRegistry(NodesDatabase database, NodeIdentity node, RtmL
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (!IsShared)
-            return;
         try
         {
             await database.ExecuteAsync($"DELETE FROM {NodeTables.Nodes} WHERE name = $1", cancellationToken, node.Name);

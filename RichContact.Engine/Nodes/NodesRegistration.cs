@@ -1,25 +1,56 @@
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using RichContact.Engine.Activity;
+using Microsoft.Extensions.Logging;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Nodes;
 
 /// <summary>
-/// Registers what lets several nodes share one PostgreSQL (issue #14's "several nodes"): the node's
-/// name, its way into the database, the shared small state, the RTM leadership, the contact jobs'
-/// database locks, the live feed across nodes and the nodes table. With SQLite each of them does
-/// what a single process did before, and none connects anywhere.
+/// Registers what lets several nodes share one PostgreSQL: the node's name, its way into the database,
+/// the shared small state, the RTM leadership, the nodes table, and — the one place that picks them by
+/// the storage provider — the single-process or the shared implementation of each piece of state the
+/// features reach through an interface (<see cref="IStateChanges"/>...). No feature asks which
+/// provider is in force. With SQLite each of them does what a single process did before, and none
+/// connects anywhere.
 /// </summary>
 internal static class NodesRegistration
 {
-    public static IServiceCollection AddNodes(this IServiceCollection services)
+    /// <param name="shared">True with PostgreSQL (<c>RichContact:Storage:Provider = postgres</c>).</param>
+    public static IServiceCollection AddNodes(this IServiceCollection services, bool shared)
     {
         services.TryAddSingleton<NodeIdentity>();
         services.TryAddSingleton<NodesDatabase>();
         services.TryAddSingleton<NodeState>();
         services.TryAddSingleton<RtmLeadership>();
-        services.AddSingleton<NodeRegistry>();
-        services.AddHostedService(sp => sp.GetRequiredService<NodeRegistry>());
+        if (shared)
+        {
+            services.AddSingleton<NodeRegistry>();
+            services.AddSingleton<INodeRegistry>(sp => sp.GetRequiredService<NodeRegistry>());
+            services.AddHostedService(sp => sp.GetRequiredService<NodeRegistry>());
+            services.AddSingleton<PostgresStateChanges>();
+            services.AddSingleton<IStateChanges>(sp => sp.GetRequiredService<PostgresStateChanges>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresStateChanges>());
+            services.AddSingleton<IWebsiteListShare, PostgresWebsiteList>();
+            services.AddSingleton<IHookSignatures, TakenHookSignatures>();
+            services.AddSingleton<IRecentContactStore, PostgresRecentContacts>();
+            services.AddSingleton<IRequestCount, SharedRequestCount>();
+            services.AddSingleton<IWebsiteNameShare, PostgresWebsiteNames>();
+            // The login cookies' keys: a cookie one node issued opens the portal on every node.
+            services.AddSingleton<IXmlRepository>(sp => new PostgresXmlRepository(sp.GetRequiredService<NodesDatabase>()));
+        }
+        else
+        {
+            services.AddSingleton<INodeRegistry, ProcessNodeRegistry>();
+            services.AddSingleton<IStateChanges, ProcessStateChanges>();
+            services.AddSingleton<IWebsiteListShare, ProcessWebsiteList>();
+            services.AddSingleton<IHookSignatures, ProcessHookSignatures>();
+            services.AddSingleton<IRecentContactStore, ProcessRecentContacts>();
+            services.AddSingleton<IWebsiteNameShare, ProcessWebsiteNames>();
+            services.AddSingleton<IRequestCount>(sp => new FileRequestCount(sp.GetRequiredService<DataDirectory>().RequestBudget, sp.GetRequiredService<ILogger<FileRequestCount>>()));
+            services.AddSingleton<IXmlRepository>(sp => new FileSystemXmlRepository(
+                new DirectoryInfo(sp.GetRequiredService<DataDirectory>().Keys), sp.GetRequiredService<ILoggerFactory>()));
+        }
         return services;
     }
 }

@@ -3,14 +3,14 @@ using RichContact.Engine.Storage.Postgres;
 namespace RichContact.Engine.Nodes;
 
 /// <summary>
-/// The day's Crisp request count that all nodes share on PostgreSQL (<see cref="NodeTables.Budget"/>):
+/// <see cref="IRequestCount"/> of several nodes: the day's Crisp request count that all nodes share on PostgreSQL (<see cref="NodeTables.Budget"/>):
 /// Crisp's quota is the plugin's, not a node's, so every node spends from one row per UTC day. Taking
 /// one request is a single atomic statement that refuses beyond the limit, however many nodes ask at once.
 /// </summary>
-public sealed class SharedRequestCount(NodesDatabase database)
+public sealed class SharedRequestCount(NodesDatabase database) : IRequestCount
 {
     /// <summary>Takes one request of <paramref name="day"/>'s budget: the count after it, or null when <paramref name="limit"/> was reached.</summary>
-    public async Task<int?> TryTakeAsync(DateOnly day, int limit, CancellationToken ct)
+    public async ValueTask<int?> TryTakeAsync(DateOnly day, int limit, CancellationToken ct)
     {
         if (limit <= 0)
             return null;
@@ -26,6 +26,6 @@ public sealed class SharedRequestCount(NodesDatabase database)
     }
 
     /// <summary>Requests all nodes sent on <paramref name="day"/>.</summary>
-    public async Task<int> ReadAsync(DateOnly day, CancellationToken ct) =>
+    public async ValueTask<int> ReadAsync(DateOnly day, CancellationToken ct) =>
         await database.ScalarAsync<int?>($"SELECT used FROM {NodeTables.Budget} WHERE day = $1", ct, day) ?? 0;
 }

@@ -3,13 +3,13 @@ using RichContact.Engine.Storage.Postgres;
 namespace RichContact.Engine.Nodes;
 
 /// <summary>
-/// The Web Hooks deliveries taken lately, shared by all nodes on PostgreSQL (<see cref="NodeTables.HookSignatures"/>):
+/// <see cref="IHookSignatures"/> of several nodes: the Web Hooks deliveries taken lately, shared by all nodes on PostgreSQL (<see cref="NodeTables.HookSignatures"/>):
 /// Crisp may send a delivery it thinks failed again, to whichever node the proxy picks, and only the
 /// first node to insert its signature handles it. Rows expire after the time a delivery stays fresh
 /// (a repeat older than that is refused as stale before it gets here); expired rows are deleted now
 /// and then by whichever node inserts.
 /// </summary>
-public sealed class TakenHookSignatures(NodesDatabase database, TimeProvider clock)
+public sealed class TakenHookSignatures(NodesDatabase database, TimeProvider clock) : IHookSignatures
 {
     /// <summary>Expired rows are deleted at most this often per node.</summary>
     internal static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(1);

@@ -1,26 +1,51 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Settings;
 
 /// <summary>
-/// Website settings in SQLite, cached in memory: every job reads the settings when it runs, and
-/// saving replaces the cached copy at once, so a change applies to conversations already waiting.
+/// Website settings in the database, cached in memory: every job reads the settings when it runs, and
+/// saving replaces the cached copy at once, so a change applies to conversations already waiting. A
+/// save is announced to every node (<see cref="IStateChanges"/>), which drops its copy: with several
+/// nodes, the settings one node saves are the ones every node's next job reads, within a second
+/// (a copy older than <see cref="IStateChanges.CopyLifetime"/> is read again in any case).
 /// Storage failures go to <see cref="StorageStatus"/> and on to the caller.
 /// </summary>
-public sealed class WebsiteSettingsStore(IDbContextFactory<RichContactDb> dbFactory, StorageStatus storage)
+public sealed class WebsiteSettingsStore
 {
-    private readonly ConcurrentDictionary<string, WebsiteSettings> _cache = new(StringComparer.Ordinal);
+    /// <summary>The <see cref="IStateChanges"/> topic; the key is the website id.</summary>
+    public const string ChangeTopic = "settings";
 
-    /// <summary>Raised after settings were saved, with the saved settings.</summary>
+    private readonly IDbContextFactory<RichContactDb> dbFactory;
+    private readonly StorageStatus storage;
+    private readonly IStateChanges changes;
+    private readonly TimeProvider clock;
+    private readonly ConcurrentDictionary<string, Copy> _cache = new(StringComparer.Ordinal);
+    /// <summary>Moves on every change heard: a read that started before it does not cache what it read.</summary>
+    private long _generation;
+
+    private sealed record Copy(WebsiteSettings Settings, long ReadAtTicks);
+
+    public WebsiteSettingsStore(IDbContextFactory<RichContactDb> dbFactory, StorageStatus storage, IStateChanges changes, TimeProvider clock)
+    {
+        this.dbFactory = dbFactory;
+        this.storage = storage;
+        this.changes = changes;
+        this.clock = clock;
+        changes.Subscribe(ChangeTopic, Drop);
+    }
+
+    /// <summary>Raised after settings were saved on this node, with the saved settings.</summary>
     public event Action<WebsiteSettings>? Saved;
 
     public async Task<WebsiteSettings> GetAsync(string websiteId, CancellationToken ct = default)
     {
-        if (_cache.TryGetValue(websiteId, out var cached))
-            return cached;
+        if (_cache.TryGetValue(websiteId, out var cached) && IsFresh(cached))
+            return cached.Settings;
 
+        var generation = Interlocked.Read(ref _generation);
         WebsiteSettings? stored;
         try
         {
@@ -32,7 +57,11 @@ public sealed class WebsiteSettingsStore(IDbContextFactory<RichContactDb> dbFact
             storage.Failed(StorageFile.Database, error);
             throw;
         }
-        return _cache.GetOrAdd(websiteId, stored ?? WebsiteSettings.DefaultsFor(websiteId));
+        var settings = stored ?? WebsiteSettings.DefaultsFor(websiteId);
+        // A change heard while reading may be newer than what was read: used once, not kept.
+        if (Interlocked.Read(ref _generation) == generation)
+            _cache[websiteId] = new Copy(settings, clock.GetUtcNow().UtcTicks);
+        return settings;
     }
 
     /// <summary>Validates, normalises and stores; invalid settings are refused and nothing changes.</summary>
@@ -58,8 +87,21 @@ public sealed class WebsiteSettingsStore(IDbContextFactory<RichContactDb> dbFact
         }
         storage.Succeeded(StorageFile.Database);
 
-        _cache[saved.WebsiteId] = saved;
+        await changes.AnnounceAsync(ChangeTopic, saved.WebsiteId, CancellationToken.None);
+        _cache[saved.WebsiteId] = new Copy(saved, clock.GetUtcNow().UtcTicks);
         Saved?.Invoke(saved);
         return validation with { Settings = saved };
+    }
+
+    private bool IsFresh(Copy copy) =>
+        changes.CopyLifetime == Timeout.InfiniteTimeSpan || clock.GetUtcNow().UtcTicks - copy.ReadAtTicks < changes.CopyLifetime.Ticks;
+
+    private void Drop(string? websiteId)
+    {
+        Interlocked.Increment(ref _generation);
+        if (websiteId is null)
+            _cache.Clear();
+        else
+            _cache.TryRemove(websiteId, out _);
     }
 }

@@ -22,6 +22,13 @@ public sealed class StorageOptions
     /// </summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// With PostgreSQL, the longest a node uses its copy of shared state (settings, the admin password,
+    /// the website list) without reading it again, in case it missed the notification of a change
+    /// (<c>Nodes/PostgresStateChanges.cs</c>). 5–3600 s; advanced.
+    /// </summary>
+    public double CopyLifetimeSeconds { get; set; } = 30;
+
     public bool IsPostgres => string.Equals(Provider?.Trim(), Postgres, StringComparison.OrdinalIgnoreCase);
 
     public bool IsSqlite => string.IsNullOrWhiteSpace(Provider) || string.Equals(Provider.Trim(), Sqlite, StringComparison.OrdinalIgnoreCase);

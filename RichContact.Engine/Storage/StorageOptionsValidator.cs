@@ -17,6 +17,8 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 $"RichContact:Storage:Provider must be '{StorageOptions.Sqlite}' (the default: SQLite files in the data directory) or '{StorageOptions.Postgres}' (got '{options.Provider}').");
         if (!options.IsPostgres)
             return ValidateOptionsResult.Success;
+        if (options.CopyLifetimeSeconds is < 5 or > 3600 || double.IsNaN(options.CopyLifetimeSeconds))
+            return ValidateOptionsResult.Fail($"RichContact:Storage:CopyLifetimeSeconds must be between 5 and 3600 (got {options.CopyLifetimeSeconds}).");
 
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             return ValidateOptionsResult.Fail(

@@ -18,7 +18,9 @@ namespace RichContact.Engine.Telemetry;
 /// people id: only channels, outcomes, reason codes, Crisp route templates, status codes and, on
 /// the outcome counter, a bounded set of website ids (<see cref="MaxLabelledWebsites"/>).
 /// A hosted service only so that it exists from the start: the outcome counter listens to the
-/// activity stream, and nothing else asks for this class.
+/// activity stream, and nothing else asks for this class. It counts the entries this node recorded
+/// (<see cref="ActivityStream.RecordedHere"/>), never those of other nodes that its live feed shows:
+/// a sum over the nodes counts each conversation once.
 /// </summary>
 public sealed class EngineMetrics : IHostedService, IDisposable
 {
@@ -70,7 +72,7 @@ public sealed class EngineMetrics : IHostedService, IDisposable
         meter.CreateObservableGauge("richcontact.conversations.held", () => Get<ContactJobScheduler>().HeldCount, "{conversation}",
             $"Conversations held in memory because the job storage ({DataDirectory.JobStorageFileName}) refuses them; scheduled as soon as it accepts them again.");
 
-        _activity.Recorded += OnRecorded;
+        _activity.RecordedHere += OnRecorded;
     }
 
     private void OnRecorded(ActivityEntry entry)
@@ -139,5 +141,5 @@ public sealed class EngineMetrics : IHostedService, IDisposable
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Dispose() => _activity.Recorded -= OnRecorded;
+    public void Dispose() => _activity.RecordedHere -= OnRecorded;
 }

@@ -14,7 +14,7 @@ public sealed class AdminAccountTests : IDisposable
 
     private AdminAccount Account(string? configuredPassword = null) => new(
         Options.Create(new AdminOptions { Password = configuredPassword }),
-        NodeState.InDataDirectory(new DataDirectory(_data.Path)));
+        NodeState.InDataDirectory(new DataDirectory(_data.Path)), new ProcessStateChanges(), TimeProvider.System);
 
     private string StoredFile => Path.Combine(_data.Path, DataDirectory.AdminAccountFileName);
 

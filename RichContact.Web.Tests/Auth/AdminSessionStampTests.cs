@@ -30,6 +30,6 @@ public sealed class AdminSessionStampTests : IDisposable
     private string StampWith(PasswordHash stored)
     {
         File.WriteAllText(Path.Combine(_data.Path, DataDirectory.AdminAccountFileName), JsonSerializer.Serialize(stored));
-        return new AdminAccount(Options.Create(new AdminOptions()), NodeState.InDataDirectory(new DataDirectory(_data.Path))).SecurityStamp();
+        return new AdminAccount(Options.Create(new AdminOptions()), NodeState.InDataDirectory(new DataDirectory(_data.Path)), new ProcessStateChanges(), TimeProvider.System).SecurityStamp();
     }
 }

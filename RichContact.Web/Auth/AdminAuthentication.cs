@@ -8,11 +8,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using RichContact.Engine;
-using RichContact.Engine.Nodes;
-using RichContact.Engine.Storage;
 using RichContact.Web.Security;
 
 namespace RichContact.Web.Auth;
@@ -33,14 +29,13 @@ public static class AdminAuthentication
         services.AddSingleton<AdminSessions>();
         services.AddHostedService<AdminPasswordInitializer>();
 
-        // Keys in the data directory: cookies (logins) survive restarts. On PostgreSQL in a table all
-        // nodes share: a cookie works on whichever node the reverse proxy picks.
+        // The key ring the engine registered for the storage provider: the data directory's keys folder
+        // (cookies, so logins, survive restarts), or on PostgreSQL a table all nodes share (a cookie
+        // works on whichever node the reverse proxy picks).
         services.AddDataProtection().SetApplicationName("RichContact");
         services.AddKeyRingProtection();
         services.AddOptions<KeyManagementOptions>()
-            .Configure<DataDirectory, ILoggerFactory, NodesDatabase>((keys, data, logs, nodes) =>
-                keys.XmlRepository = nodes.IsShared ? new PostgresXmlRepository(nodes)
-                    : new FileSystemXmlRepository(new DirectoryInfo(data.Keys), logs));
+            .Configure<IXmlRepository>((keys, ring) => keys.XmlRepository = ring);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>

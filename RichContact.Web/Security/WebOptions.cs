@@ -22,4 +22,7 @@ public sealed class WebOptions
     /// throttle and <c>/metrics</c> judge that address.
     /// </summary>
     public string TrustedProxies { get; set; } = Loopback;
+
+    /// <summary>Loads of the Crisp settings page one client may make a minute (<see cref="SettingsPageRateLimit"/>).</summary>
+    public int SettingsRequestsPerMinute { get; set; } = 60;
 }

@@ -15,6 +15,8 @@ internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
             errors.Add($"RichContact:Web:TrustedProxies must list the reverse proxies' addresses such as 10.0.0.10 or networks such as 10.0.0.0/24, space separated (not: {string.Join(", ", invalid.Select(e => $"'{e}'"))}).");
         else if (string.IsNullOrWhiteSpace(options.TrustedProxies))
             errors.Add($"RichContact:Web:TrustedProxies must name at least one address; with no reverse proxy, leave the default ({WebOptions.Loopback}).");
+        if (options.SettingsRequestsPerMinute is < 1 or > 100_000)
+            errors.Add($"RichContact:Web:SettingsRequestsPerMinute must be between 1 and 100000 (got {options.SettingsRequestsPerMinute}).");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

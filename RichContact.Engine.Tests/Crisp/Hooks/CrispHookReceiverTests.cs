@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Hooks;
 using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Nodes;
 using RichContact.Sandbox.Hooks;
 using RichContact.Testing;
 
@@ -23,7 +24,7 @@ public class CrispHookReceiverTests
 
     public CrispHookReceiverTests() =>
         _receiver = new CrispHookReceiver(Options.Create(new RichContactOptions { Crisp = new CrispOptions { HookSecret = Secret } }),
-            _queue, _clock, new Logger<CrispHookReceiver>(new LoggerFactory([_logs])));
+            _queue, _clock, new Logger<CrispHookReceiver>(new LoggerFactory([_logs])), new ProcessHookSignatures(_clock));
 
     private string Now => _clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp.Rtm;
-using RichContact.Engine.Memory;
 using RichContact.Engine.Nodes;
 
 namespace RichContact.Engine.Crisp.Hooks;
@@ -13,20 +12,13 @@ namespace RichContact.Engine.Crisp.Hooks;
 /// timestamp more than <see cref="MaxAge"/> away from now (a captured request replayed later), takes
 /// each signed delivery once (Crisp sends a delivery it thinks failed again, with the same signature),
 /// and posts its event into the same <see cref="RtmEventQueue"/> the RTM socket feeds. The payload
-/// is personal data: nothing of it is logged. On PostgreSQL the signatures taken are every node's
-/// (<see cref="TakenHookSignatures"/>): a repeat delivered to another node is answered as a repeat too.
+/// is personal data: nothing of it is logged. The signatures taken are kept by <see cref="IHookSignatures"/>:
+/// with several nodes, every node's, so that a repeat delivered to another node is answered as a repeat too.
 /// </summary>
 public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmEventQueue queue, TimeProvider clock, ILogger<CrispHookReceiver> logger,
-    TakenHookSignatures? shared = null)
+    IHookSignatures taken)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
-
-    /// <summary>
-    /// Signatures taken lately: a repeat is older than <see cref="MaxAge"/> by the time it leaves this.
-    /// Beyond its capacity the oldest go first; a repeat that then gets through is harmless (a
-    /// conversation is tracked once, and its contact job stops at an outcome).
-    /// </summary>
-    private readonly ExpiringMap<string, bool> _taken = new(100_000, MaxAge * 2, clock);
 
     private long _accepted;
     private long _repeated;
@@ -39,23 +31,17 @@ public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmE
     {
         if (Check(body.Span, timestamp, signature) is { } verdict)
             return verdict;
-        if (shared is not null)
+        try
         {
-            try
-            {
-                if (!await shared.TryTakeAsync(signature!, MaxAge * 2, ct))
-                    return Repeat(timestamp);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // Not taken, not handled: Crisp sends it again, to this node or another.
-                logger.LogWarning("Could not record a Web Hooks delivery as taken ({ErrorType}): answered 503 for Crisp to send it again", error.GetType().Name);
-                return HookDelivery.Unavailable;
-            }
+            // A repeat is older than MaxAge by the time its signature is forgotten.
+            if (!await taken.TryTakeAsync(signature!, MaxAge * 2, ct))
+                return Repeat(timestamp);
         }
-        else if (!_taken.TryAdd(signature!, true))
+        catch (Exception error) when (error is not OperationCanceledException)
         {
-            return Repeat(timestamp);
+            // Not taken, not handled: Crisp sends it again, to this node or another.
+            logger.LogWarning("Could not record a Web Hooks delivery as taken ({ErrorType}): answered 503 for Crisp to send it again", error.GetType().Name);
+            return HookDelivery.Unavailable;
         }
         return Take(body.Span);
     }

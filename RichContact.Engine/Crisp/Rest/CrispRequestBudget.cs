@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Nodes;
-using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Crisp.Rest;
 
@@ -9,41 +8,43 @@ namespace RichContact.Engine.Crisp.Rest;
 /// Crisp gives a plugin a daily request quota (5,000 by default, docs/crisp.md); retrying does
 /// not help against it. This counts every request sent today (UTC) and, once the configured budget
 /// is spent, refuses further calls until the next UTC day, with one warning. The portal shows
-/// <see cref="Used"/> / <see cref="Limit"/>. With a state file the count survives restarts
-/// (saved every <see cref="SaveEvery"/> requests and at shutdown; a crash loses at most that many).
-/// On PostgreSQL the count is shared by all nodes (<see cref="SharedRequestCount"/>): each request is
-/// taken from the day's row at once, and <see cref="Used"/> is what this node last saw of it.
+/// <see cref="Used"/> / <see cref="Limit"/>. The count itself is <see cref="IRequestCount"/>'s: this
+/// process's (kept in a state file so that it survives restarts), or with several nodes one count all
+/// nodes take from, each request at once; <see cref="Used"/> is what this node last saw of it.
 /// </summary>
 public sealed class CrispRequestBudget : IDisposable
 {
-    internal const int SaveEvery = 10;
+    internal const int SaveEvery = FileRequestCount.SaveEvery;
 
     private readonly IOptionsMonitor<RichContactOptions> options;
     private readonly TimeProvider clock;
     private readonly ILogger<CrispRequestBudget> logger;
-    private readonly string? _stateFile;
-    private readonly SharedRequestCount? _shared;
+    private readonly IRequestCount _count;
+    private readonly FileRequestCount? _owned;
     private readonly Lock _gate = new();
     private DateOnly _day;
     private int _used;
     private bool _warned;
-    private long _sharedReadAtTicks;
-    private int _sharedReading;
+    private long _readAtTicks;
+    private int _reading;
 
-    /// <summary>How stale the shared count may be when the portal reads <see cref="Used"/>: other nodes spend too.</summary>
+    /// <summary>How stale the count may be when the portal reads <see cref="Used"/>: other nodes spend too.</summary>
     internal static readonly TimeSpan SharedReadInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>A single process's budget, alone (tests, tools).</summary>
     /// <param name="stateFile">Where today's count is kept (a day and a number, nothing else); null keeps it in memory only.</param>
-    /// <param name="shared">The count all nodes share on PostgreSQL; then <paramref name="stateFile"/> is not used.</param>
-    public CrispRequestBudget(IOptionsMonitor<RichContactOptions> options, TimeProvider clock, ILogger<CrispRequestBudget> logger, string? stateFile = null,
-        SharedRequestCount? shared = null)
+    public CrispRequestBudget(IOptionsMonitor<RichContactOptions> options, TimeProvider clock, ILogger<CrispRequestBudget> logger, string? stateFile = null)
+        : this(options, clock, logger, new FileRequestCount(stateFile, logger))
+    {
+        _owned = (FileRequestCount)_count;
+    }
+
+    public CrispRequestBudget(IOptionsMonitor<RichContactOptions> options, TimeProvider clock, ILogger<CrispRequestBudget> logger, IRequestCount count)
     {
         this.options = options;
         this.clock = clock;
         this.logger = logger;
-        _shared = shared;
-        _stateFile = shared is null ? stateFile : null;
-        Load();
+        _count = count;
     }
 
     public event Action? Changed;
@@ -55,7 +56,7 @@ public sealed class CrispRequestBudget : IDisposable
     {
         get
         {
-            ReadSharedIfStale();
+            ReadIfStale();
             lock (_gate) { Roll(); return _used; }
         }
     }
@@ -68,40 +69,24 @@ public sealed class CrispRequestBudget : IDisposable
     /// <summary>Takes one request from today's budget, or throws <see cref="CrispBudgetExhaustedException"/>.</summary>
     public void Spend()
     {
-        if (_shared is not null)
-        {
-            // Synchronous callers are the SQLite path's; the HTTP handler takes the asynchronous way.
-            SpendAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
-            return;
-        }
-        bool refused, firstRefusal;
-        lock (_gate)
-        {
-            Roll();
-            refused = _used >= Limit;
-            if (!refused)
-                _used++;
-            if (!refused && (_used % SaveEvery == 0 || _used == Limit))
-                Save();
-            firstRefusal = refused && !_warned;
-            _warned |= refused;
-        }
-        Settle(refused, firstRefusal);
+        var day = Today();
+        // This process's count answers at once; a shared one is the HTTP handler's, which takes the asynchronous way.
+        var taking = _count.TryTakeAsync(day, Limit, CancellationToken.None);
+        Settle(day, taking.IsCompletedSuccessfully ? taking.Result : taking.AsTask().GetAwaiter().GetResult());
     }
 
     /// <summary>
-    /// <see cref="Spend"/>, and on PostgreSQL one atomic statement on the day's shared row. A database
-    /// that fails throws its own exception (a contact job is then held, as for any database failure).
+    /// <see cref="Spend"/>, asynchronously: on PostgreSQL one atomic statement on the day's shared row. A
+    /// database that fails throws its own exception (a contact job is then held, as for any database failure).
     /// </summary>
     public async ValueTask SpendAsync(CancellationToken ct)
     {
-        if (_shared is null)
-        {
-            Spend();
-            return;
-        }
         var day = Today();
-        var used = await _shared.TryTakeAsync(day, Limit, ct);
+        Settle(day, await _count.TryTakeAsync(day, Limit, ct));
+    }
+
+    private void Settle(DateOnly day, int? used)
+    {
         bool firstRefusal;
         lock (_gate)
         {
@@ -111,12 +96,7 @@ public sealed class CrispRequestBudget : IDisposable
             firstRefusal = used is null && !_warned;
             _warned |= used is null;
         }
-        Settle(used is null, firstRefusal);
-    }
-
-    private void Settle(bool refused, bool firstRefusal)
-    {
-        if (!refused)
+        if (used is not null)
         {
             Changed?.Invoke();
             return;
@@ -156,30 +136,27 @@ public sealed class CrispRequestBudget : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        lock (_gate) Save();
-    }
+    public void Dispose() => _owned?.Dispose();
 
     /// <summary>
-    /// The portal reads <see cref="Used"/> synchronously: on PostgreSQL the shared count is read again in
-    /// the background when this node's view is older than <see cref="SharedReadInterval"/>, and
-    /// <see cref="Changed"/> tells when it moved.
+    /// The portal reads <see cref="Used"/> synchronously: the count is read again when this node's view
+    /// is older than <see cref="SharedReadInterval"/> (at once for this process's count; in the background
+    /// for a shared one), and <see cref="Changed"/> tells when it moved.
     /// </summary>
-    private void ReadSharedIfStale()
+    private void ReadIfStale()
     {
-        if (_shared is null || clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _sharedReadAtTicks) < SharedReadInterval.Ticks
-            || Interlocked.Exchange(ref _sharedReading, 1) == 1)
+        if (clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _readAtTicks) < SharedReadInterval.Ticks
+            || Interlocked.Exchange(ref _reading, 1) == 1)
             return;
-        _ = ReadSharedAsync(_shared);
+        _ = ReadAsync();
     }
 
-    private async Task ReadSharedAsync(SharedRequestCount shared)
+    private async Task ReadAsync()
     {
         try
         {
             var day = Today();
-            var used = await shared.ReadAsync(day, CancellationToken.None);
+            var used = await _count.ReadAsync(day, CancellationToken.None);
             bool changed;
             lock (_gate)
             {
@@ -194,46 +171,12 @@ public sealed class CrispRequestBudget : IDisposable
         catch (Exception error)
         {
             // The portal shows the last count this node saw; the next read tries again.
-            logger.LogDebug("Could not read the shared request count ({ErrorType})", error.GetType().Name);
+            logger.LogDebug("Could not read the request count ({ErrorType})", error.GetType().Name);
         }
         finally
         {
-            Interlocked.Exchange(ref _sharedReadAtTicks, clock.GetUtcNow().UtcTicks);
-            Volatile.Write(ref _sharedReading, 0);
-        }
-    }
-
-    private sealed record State(DateOnly Day, int Used);
-
-    private void Load()
-    {
-        if (_stateFile is null || !File.Exists(_stateFile))
-            return;
-        try
-        {
-            var state = System.Text.Json.JsonSerializer.Deserialize<State>(File.ReadAllText(_stateFile));
-            if (state is not null && state.Day == Today())
-                (_day, _used) = (state.Day, Math.Max(0, state.Used));
-        }
-        catch (Exception error) when (error is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
-        {
-            logger.LogWarning("Could not read the request budget state ({ErrorType}); today's count starts at 0", error.GetType().Name);
-        }
-    }
-
-    /// <summary>Called under the lock.</summary>
-    private void Save()
-    {
-        if (_stateFile is null)
-            return;
-        try
-        {
-            Roll();
-            DataFile.AtomicWriteAllText(_stateFile, System.Text.Json.JsonSerializer.Serialize(new State(_day, _used)));
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning("Could not save the request budget state ({ErrorType})", error.GetType().Name);
+            Interlocked.Exchange(ref _readAtTicks, clock.GetUtcNow().UtcTicks);
+            Volatile.Write(ref _reading, 0);
         }
     }
 

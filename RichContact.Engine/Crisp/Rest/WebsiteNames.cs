@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Nodes;
 
 namespace RichContact.Engine.Crisp.Rest;
 
@@ -9,9 +10,12 @@ namespace RichContact.Engine.Crisp.Rest;
 /// website costs one call when it is first shown and one per <see cref="RefreshInterval"/> after
 /// that, asked by whoever shows it: nothing polls, and a website nobody looks at costs nothing.
 /// Callers never wait on Crisp unless they choose to (<see cref="GetAsync"/>); until Crisp answers,
-/// and whenever it refuses, a website is shown by its id.
+/// and whenever it refuses, a website is shown by its id. A name fetched is saved to
+/// <see cref="IWebsiteNameShare"/>, and a name another node fetched within <see cref="RefreshInterval"/>
+/// is taken from there: with several nodes, a website costs one call per refresh for the cluster.
 /// </summary>
-public sealed class WebsiteNames(CrispClient crisp, IOptions<RichContactOptions> options, TimeProvider clock, ILogger<WebsiteNames> logger)
+public sealed class WebsiteNames(CrispClient crisp, IOptions<RichContactOptions> options, TimeProvider clock, ILogger<WebsiteNames> logger,
+    IWebsiteNameShare share)
 {
     /// <summary>Workspaces rarely rename a website: a name this old is asked again when next shown.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromHours(6);
@@ -78,6 +82,32 @@ public sealed class WebsiteNames(CrispClient crisp, IOptions<RichContactOptions>
         return slot;
     }
 
+    /// <summary>A name another node fetched lately, if the database answers.</summary>
+    private async Task<SharedWebsiteName?> SharedAsync(string websiteId)
+    {
+        try
+        {
+            return await share.ReadAsync(websiteId, CancellationToken.None) is { } shared && clock.GetUtcNow() - shared.FetchedAt < RefreshInterval ? shared : null;
+        }
+        catch (Exception error)
+        {
+            logger.LogDebug("Could not read a website's name other nodes fetched ({ErrorType})", error.GetType().Name);
+            return null;
+        }
+    }
+
+    private async Task SaveAsync(SharedWebsiteName name)
+    {
+        try
+        {
+            await share.SaveAsync(name, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            logger.LogDebug("Could not share a website's name with other nodes ({ErrorType})", error.GetType().Name);
+        }
+    }
+
     private async Task FetchAsync(string websiteId, Slot slot)
     {
         WebsiteName? found = null;
@@ -85,9 +115,18 @@ public sealed class WebsiteNames(CrispClient crisp, IOptions<RichContactOptions>
         DateTimeOffset? until = null;
         try
         {
-            var website = await crisp.GetWebsiteAsync(websiteId);
-            found = new WebsiteName(websiteId, website.Name, website.Domain);
-            wait = RefreshInterval;
+            if (await SharedAsync(websiteId) is { } shared)
+            {
+                found = new WebsiteName(websiteId, shared.Name, shared.Domain);
+                until = shared.FetchedAt + RefreshInterval;
+            }
+            else
+            {
+                var website = await crisp.GetWebsiteAsync(websiteId);
+                found = new WebsiteName(websiteId, website.Name, website.Domain);
+                wait = RefreshInterval;
+                await SaveAsync(new SharedWebsiteName(websiteId, website.Name, website.Domain, clock.GetUtcNow()));
+            }
         }
         catch (CrispApiException error) when (error.Status is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
         {

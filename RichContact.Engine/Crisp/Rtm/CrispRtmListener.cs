@@ -52,6 +52,7 @@ public sealed class CrispRtmListener(
             return;
         }
         websites.Loader = crisp.ListSubscribedWebsitesAsync;
+        websites.ChangesLoader = crisp.ListSubscribedWebsitesSinceAsync;
         // What the last run learnt from plugin/connect: connecting needs no REST call, and the websites
         // are known (without their tokens) until the first catch-up loads the list.
         var (endpoint, websiteIds) = connectCache.Read();
