@@ -14,7 +14,7 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// endpoint the last run used (<see cref="PluginConnectCache"/>: a start with the daily quota spent
 /// costs no REST call) or to the one Crisp gives, authenticates after every (re)connect, reconnects
 /// with backoff forever (rediscovering the endpoint after repeated failures), watches for a silently
-/// dead socket, and after <c>unauthorized</c> tries again after a long wait. Events only go into
+/// dead socket, and after <c>unauthorized</c> tries again after a minute, then ever more rarely (up to ten minutes). Events only go into
 /// <see cref="RtmEventQueue"/>; what RTM could not hear is reported to <see cref="IListeningGaps"/>.
 /// Runs only when a plugin token is configured. With several nodes on PostgreSQL it connects only
 /// while its node holds the RTM lock (<see cref="RtmLeadership"/>), and drops its socket the moment
@@ -33,9 +33,6 @@ public sealed class CrispRtmListener(
     TimeProvider clock,
     ILogger<CrispRtmListener> logger) : BackgroundService
 {
-    /// <summary>Refusals in a row double the wait up to this (or the configured wait, if longer).</summary>
-    private static readonly TimeSpan MaxUnauthorizedRetry = TimeSpan.FromHours(1);
-
     private readonly RtmTimings timings = rtm.Value;
     private readonly SemaphoreSlim _bindGate = new(1, 1);
     private volatile SocketIO? _socket;
@@ -206,12 +203,8 @@ public sealed class CrispRtmListener(
         }
     }
 
-    private TimeSpan UnauthorizedDelayFor(int refusals)
-    {
-        var first = TimeSpan.FromMinutes(Crisp.UnauthorizedRetryMinutes);
-        var cap = first > MaxUnauthorizedRetry ? first : MaxUnauthorizedRetry;
-        return TimeSpan.FromMilliseconds(Math.Min(first.TotalMilliseconds * Math.Pow(2, Math.Min(refusals - 1, 10)), cap.TotalMilliseconds));
-    }
+    private TimeSpan UnauthorizedDelayFor(int refusals) =>
+        timings.UnauthorizedRetryDelayFor(TimeSpan.FromMinutes(Crisp.UnauthorizedRetryMinutes), refusals);
 
     /// <summary>
     /// Reports the last sign of life, from which the next process catches up (the engine holds it back
