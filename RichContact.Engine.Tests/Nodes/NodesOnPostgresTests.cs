@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Npgsql;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Backfill;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Hooks;
 using RichContact.Engine.Crisp.Rest;
@@ -131,16 +132,56 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
     public async Task A_persons_lock_held_on_one_node_makes_the_other_node_wait()
     {
         const string person = "phone:351912345678";
-        var heldByA = await _a.Get<ContactLocks>().AcquireAsync(person, CancellationToken.None);
-        var takingB = _b.Get<ContactLocks>().AcquireAsync(person, CancellationToken.None);
-        var other = await _b.Get<ContactLocks>().AcquireAsync("phone:351900000000", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var heldByA = await _a.Get<IContactLocks>().AcquireAsync(person, CancellationToken.None);
+        var takingB = _b.Get<IContactLocks>().AcquireAsync(person, CancellationToken.None);
+        var other = await _b.Get<IContactLocks>().AcquireAsync("phone:351900000000", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         other.Dispose();
         Assert.False(takingB.IsCompleted);
-        // The database sees a hash of the key, never the phone.
-        Assert.DoesNotContain(await LocksAsync(), l => l.Contains("351912345678"));
+        // The database sees a keyed hash of the key (HMAC under the plugin key), never the phone, nor a bare hash anyone could recompute.
+        var locks = await LocksAsync();
+        Assert.DoesNotContain(locks, l => l.Contains("351912345678"));
+        Assert.DoesNotContain(AdvisoryKey(BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(person)), 0)), locks);
+        Assert.Contains(AdvisoryKey(BitConverter.ToInt64(System.Security.Cryptography.HMACSHA256.HashData(
+            PostgresContactLocks.SecretOf(new RichContactOptions()), Encoding.UTF8.GetBytes(person)), 0)), locks);
 
         heldByA.Dispose();
         (await takingB.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+    }
+
+    [Fact]
+    public async Task A_persons_lock_lost_with_its_connection_is_seen_before_the_create_and_holds_the_job()
+    {
+        using var held = await _a.Get<IContactLocks>().AcquireAsync("phone:351912345679", CancellationToken.None, watched: true);
+        held.ThrowIfLost();
+
+        await TerminateAsync("richcontact locks node-a");
+
+        ContactLockLostException? lost = null;
+        await Eventually.TrueAsync(() =>
+        {
+            try { held.ThrowIfLost(); return false; }
+            catch (ContactLockLostException error) { lost = error; return true; }
+        }, "the held lock to know it was lost");
+        // A database failure: the contact job is held and runs again, never recorded failed.
+        Assert.True(RichContact.Engine.Storage.DatabaseFailure.Is(lost!));
+        // The other node can take the person now (PostgreSQL released the lock with the connection).
+        (await _b.Get<IContactLocks>().AcquireAsync("phone:351912345679", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+    }
+
+    [Fact]
+    public async Task A_websites_backfill_is_worked_by_one_node_at_a_time()
+    {
+        var key = BackfillJob.LockKey("website-1");
+        using (var heldByA = await _a.Get<IContactLocks>().TryAcquireAsync(key, CancellationToken.None))
+        {
+            Assert.NotNull(heldByA);
+            Assert.Null(await _b.Get<IContactLocks>().TryAcquireAsync(key, CancellationToken.None));
+            // Another website's backfill is free on B meanwhile.
+            using var other = await _b.Get<IContactLocks>().TryAcquireAsync(BackfillJob.LockKey("website-2"), CancellationToken.None);
+            Assert.NotNull(other);
+        }
+        using var heldByB = await _b.Get<IContactLocks>().TryAcquireAsync(key, CancellationToken.None);
+        Assert.NotNull(heldByB);
     }
 
     [Fact]
@@ -174,6 +215,10 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
         command.Parameters.Add(new NpgsqlParameter { Value = name });
         Assert.True((long)(await command.ExecuteScalarAsync())! > 0, $"no connection named {name}");
     }
+
+    /// <summary>How pg_locks shows a 64-bit advisory key: its high and low 32 bits, as unsigned numbers.</summary>
+    private static string AdvisoryKey(long key) =>
+        $"{(uint)(key >> 32)}:{(uint)key}";
 
     private async Task<List<string>> LocksAsync()
     {

@@ -31,8 +31,6 @@ internal static class ContactsRegistration
         services.AddSingleton<ConversationTracker>();
         services.AddSingleton<WindowEndRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<WindowEndRuns>());
-        services.AddSingleton<KeyedLocks>();
-        services.AddSingleton<Nodes.ContactLocks>();
         services.AddSingleton<DedupMode>();
         services.AddSingleton<RecentContacts>();
         services.AddSingleton<UnrecordedContacts>();

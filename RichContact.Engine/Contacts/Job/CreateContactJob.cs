@@ -30,7 +30,7 @@ public sealed class CreateContactJob(
     ExistingProfileSearch search,
     RecentContacts recentContacts,
     PlaceholderMends placeholderMends,
-    ContactLocks locks,
+    IContactLocks locks,
     ActivityLog activity,
     UnrecordedContacts unrecorded,
     IBackgroundJobClient jobs,
@@ -72,7 +72,7 @@ public sealed class CreateContactJob(
         CancellationToken cancellationToken, PastConversation? past = null)
     {
         var conversation = new ConversationKey(websiteId, sessionId);
-        IDisposable conversationLock;
+        IHeldLock conversationLock;
         try
         {
             // On PostgreSQL a database lock too: the conversation's other job may run on another node.
@@ -224,7 +224,7 @@ public sealed class CreateContactJob(
         if (skip is not null)
             return skip;
 
-        using var personLock = await locks.AcquireAsync(identity!.LockKey, ct);
+        using var personLock = await locks.AcquireAsync(identity!.LockKey, ct, watched: true);
         var websiteId = conversation.WebsiteId;
         var recent = await RecentlyCreatedAsync(websiteId, identity, ct);
         var found = recent is null ? await search.FindAsync(websiteId, identity, channel!, ct) : ProfileSearchResult.None;
@@ -232,6 +232,9 @@ public sealed class CreateContactJob(
             return matched;
 
         var email = identity.ProfileEmail(channel!);
+        // Lost meanwhile (its database connection broke), another node may be deciding this person now:
+        // the job is held and runs again, and its search then finds what that node made.
+        personLock.ThrowIfLost();
         try
         {
             var peopleId = await crisp.CreatePeopleProfileAsync(websiteId, ContactDecision.NewProfile(identity, details, channel!, settings), ct);
