@@ -33,7 +33,7 @@ internal static class ContactsRegistration
         services.AddHostedService(sp => sp.GetRequiredService<WindowEndRuns>());
         services.AddSingleton<DedupMode>();
         services.AddSingleton<RecentContacts>();
-        services.AddSingleton<UnrecordedContacts>();
+        services.AddSingleton<IUnrecordedContacts, UnrecordedContacts>();
         services.AddTransient<ExistingProfileSearch>();
         services.AddTransient<CreateContactJob>();
         services.AddSingleton<PlaceholderMends>();

@@ -32,9 +32,8 @@ public sealed class CreateContactJob(
     PlaceholderMends placeholderMends,
     IContactLocks locks,
     ActivityLog activity,
-    UnrecordedContacts unrecorded,
+    IUnrecordedContacts unrecorded,
     IBackgroundJobClient jobs,
-    JobStorage jobStorage,
     TimeProvider clock,
     ILogger<CreateContactJob> logger)
 {
@@ -106,7 +105,9 @@ public sealed class CreateContactJob(
             WebsiteId = websiteId, SessionId = sessionId, Channel = tracked?.Channel ?? past?.Channel,
             FirstMessageAt = tracked?.FirstMessageAt ?? past?.CreatedAt, BackfillRunId = past?.RunId,
         };
-        var created = UnrecordedContact(conversation, context);
+        // Made by an earlier run whose entry the database refused: searching again would say "existing".
+        // This process's memory now; the job storage only if the decision ends in "existing" (below).
+        var created = unrecorded.Remembered(conversation);
         ContactOutcome outcome;
         // The channel is known from the tracker, or learnt from the visitor's origin during the decision,
         // and the entry keeps it even when a later step fails.
@@ -115,10 +116,14 @@ public sealed class CreateContactJob(
         {
             try
             {
-                // Made by an earlier run whose entry richcontact.db refused: searching now would say "existing".
                 outcome = created is not null
                     ? ContactOutcome.Created(created.PeopleId, created.Placeholder, created.Reason)
                     : await DecideAsync(conversation, channel, cancellationToken);
+                if (outcome.Kind == ActivityOutcome.Existing && created is null && unrecorded.Find(conversation, context) is { } stored)
+                {
+                    created = stored;
+                    outcome = ContactOutcome.Created(stored.PeopleId, stored.Placeholder, stored.Reason);
+                }
             }
             catch (Exception error) when (DatabaseFailure.Is(error))
             {
@@ -176,14 +181,12 @@ public sealed class CreateContactJob(
             // Whatever stopped the entry — the database failing, or the process stopping meanwhile — the
             // contact this run made must be recorded "created" by the next run, not found as "existing".
             if (entry.Outcome == ActivityOutcome.Created && entry.PeopleId is not null)
-                KeepUnrecorded(conversation, new UnrecordedContact(entry.PeopleId, entry.RestCalls, entry.Reason, entry.Placeholder), jobId);
+                unrecorded.Keep(conversation, new UnrecordedContact(entry.PeopleId, entry.RestCalls, entry.Reason, entry.Placeholder), jobId);
             if (DatabaseFailure.Is(error))
                 throw Held(conversation, error);
             throw;
         }
-        unrecorded.Forget(conversation);
-        if (created is not null)
-            ForgetUnrecorded(conversation);
+        unrecorded.Forget(conversation, stored: created is not null);
         if (!recorded)
         {
             logger.LogDebug("Conversation {SessionId} of website {WebsiteId} already had an outcome; {Outcome} not recorded", sessionId, websiteId, entry.Outcome);
@@ -287,74 +290,6 @@ public sealed class CreateContactJob(
             conversation.SessionId, conversation.WebsiteId, error.GetBaseException().GetType().Name);
         return new DatabaseHeldException(error);
     }
-
-    /// <summary>
-    /// In memory, and as a job parameter (ids and a count: hangfire.db holds no personal data) so that
-    /// a run in the next process records it too. hangfire.db may be failing as well (a full disk): then memory only.
-    /// </summary>
-    private void KeepUnrecorded(ConversationKey conversation, UnrecordedContact contact, string? jobId)
-    {
-        unrecorded.Keep(conversation, contact);
-        try
-        {
-            var serialized = SerializationHelper.Serialize(contact, SerializationOption.User);
-            using var connection = jobStorage.GetConnection();
-            if (jobId is not null)
-                connection.SetJobParameter(jobId, Contacts.UnrecordedContacts.Parameter, serialized);
-            // By conversation too: the next process's catch-up may schedule the conversation again, and
-            // that job, not this one, may run first.
-            connection.SetRangeInHash(UnrecordedKey(conversation), [new(Contacts.UnrecordedContacts.Parameter, serialized)]);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            logger.LogDebug("Could not keep the unrecorded contact of conversation {SessionId} in the job storage ({ErrorType})",
-                conversation.SessionId, error.GetType().Name);
-        }
-    }
-
-    private UnrecordedContact? UnrecordedContact(ConversationKey conversation, PerformContext? context)
-    {
-        if (unrecorded.Get(conversation) is { } kept)
-            return kept;
-        try
-        {
-            // allowStale: from the parameters fetched with the job when the storage provides them (else one read of hangfire.db).
-            if (context?.GetJobParameter<UnrecordedContact>(Contacts.UnrecordedContacts.Parameter, allowStale: true) is { } parameter)
-                return parameter;
-            using var connection = jobStorage.GetConnection();
-            return connection.GetAllEntriesFromHash(UnrecordedKey(conversation)) is { } entries
-                && entries.TryGetValue(Contacts.UnrecordedContacts.Parameter, out var serialized)
-                ? SerializationHelper.Deserialize<UnrecordedContact>(serialized, SerializationOption.User)
-                : null;
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            logger.LogDebug("Could not read the unrecorded contact of conversation {SessionId} from the job storage ({ErrorType})",
-                conversation.SessionId, error.GetType().Name);
-            return null;
-        }
-    }
-
-    /// <summary>Recorded at last: the job storage's copy goes (memory's is forgotten by the caller).</summary>
-    private void ForgetUnrecorded(ConversationKey conversation)
-    {
-        try
-        {
-            using var connection = jobStorage.GetConnection();
-            using var transaction = connection.CreateWriteTransaction();
-            transaction.RemoveHash(UnrecordedKey(conversation));
-            transaction.Commit();
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            // Harmless: a later run of the conversation stops at its outcome before reading it.
-            logger.LogDebug("Could not forget the unrecorded contact of conversation {SessionId} in the job storage ({ErrorType})",
-                conversation.SessionId, error.GetType().Name);
-        }
-    }
-
-    /// <summary>The job storage's hash holding a contact a run made but could not record (ids and a count only).</summary>
-    private static string UnrecordedKey(ConversationKey conversation) => "richcontact:unrecorded:" + conversation.LockKey;
 
     /// <summary>Hangfire passes the context; a direct call (no context) has no retries left.</summary>
     private static bool IsLastAttempt(PerformContext? context) =>
