@@ -105,27 +105,58 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task One_node_holds_RTM_and_another_takes_it_when_the_holders_connection_dies()
+    public async Task A_holder_that_cannot_renew_its_lease_loses_RTM_within_the_deadline_and_another_node_takes_the_next_term()
     {
-        var termA = await _a.Get<RtmLeadership>().TakeAsync(CancellationToken.None);
-        Assert.True(_a.Get<RtmLeadership>().HoldsRtm);
-        var takingB = _b.Get<RtmLeadership>().TakeAsync(CancellationToken.None);
-        // B tries every RetryInterval: after three tries it still does not hold it.
-        await Task.Delay(RtmLeadership.RetryInterval * 3);
+        var termA = await _a.Get<IRtmLeadership>().TakeAsync(CancellationToken.None);
+        Assert.True(_a.Get<IRtmLeadership>().HoldsRtm);
+        var takingB = _b.Get<IRtmLeadership>().TakeAsync(CancellationToken.None);
+        // B tries every RetryPeriod: after three tries it still does not hold it (A renews).
+        await Task.Delay(PostgresRtmLeadership.RetryPeriod * 3);
         Assert.False(takingB.IsCompleted);
-        Assert.False(_b.Get<RtmLeadership>().HoldsRtm);
+        Assert.False(_b.Get<IRtmLeadership>().HoldsRtm);
 
-        // As when node A's machine dies or PostgreSQL drops its connection.
-        await TerminateAsync("richcontact rtm node-a");
-        await Eventually.TrueAsync(() => termA.Lost.IsCancellationRequested, "node A to notice it lost the RTM lock", TimeSpan.FromSeconds(10));
-        Assert.False(_a.Get<RtmLeadership>().HoldsRtm);
-        await using var termB = await takingB.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.True(_b.Get<RtmLeadership>().HoldsRtm);
-        await termA.DisposeAsync();
+        // As when node A hangs, or its network drops: its renewals stop reaching the row.
+        var stalled = System.Diagnostics.Stopwatch.StartNew();
+        await using (var lease = await LockLeaseRowAsync())
+        {
+            await Eventually.TrueAsync(() => termA.Lost.IsCancellationRequested, "node A to give RTM up", TimeSpan.FromSeconds(20));
+            Assert.InRange(stalled.Elapsed, PostgresRtmLeadership.RenewDeadline - PostgresRtmLeadership.RetryPeriod * 2, PostgresRtmLeadership.LeaseDuration);
+            Assert.False(termA.IsValid);
+            Assert.False(_a.Get<IRtmLeadership>().Holds(termA.Number));
+            Assert.False(takingB.IsCompleted);
+        }
+
+        await using var termB = await takingB.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.True(stalled.Elapsed < TimeSpan.FromSeconds(15), $"node B took RTM {stalled.Elapsed.TotalSeconds:0.0} s after node A's renewals stopped");
+        Assert.Equal(termA.Number + 1, termB.Number);
+        Assert.True(_b.Get<IRtmLeadership>().HoldsRtm);
+        Assert.False(_a.Get<IRtmLeadership>().HoldsRtm);
+        await termA.DisposeAsync(); // a lost term gives nothing up: B's lease stays
+        await Task.Delay(PostgresRtmLeadership.RetryPeriod * 2);
+        Assert.True(termB.IsValid);
 
         // The portal's view: B holds it (its heartbeat says so at once).
         await Eventually.TrueAsync(async () => (await _a.Get<NodeRegistry>().AliveAsync(CancellationToken.None)) is var nodes
             && nodes.Count == 2 && nodes.Where(n => n.HoldsRtm).Select(n => n.Name).SequenceEqual(["node-b"]), "the nodes table to name node B, alone, as RTM's holder");
+    }
+
+    [Fact]
+    public async Task A_holder_whose_connection_is_killed_keeps_its_lease_and_a_stopping_holder_hands_it_over_at_once()
+    {
+        var termA = await _a.Get<IRtmLeadership>().TakeAsync(CancellationToken.None);
+        var takingB = _b.Get<IRtmLeadership>().TakeAsync(CancellationToken.None);
+
+        // A broken connection is not a dead holder: the next renewal opens another.
+        await TerminateAsync("richcontact rtm node-a");
+        await Task.Delay(PostgresRtmLeadership.RenewDeadline + PostgresRtmLeadership.RetryPeriod);
+        Assert.True(termA.IsValid);
+        Assert.False(takingB.IsCompleted);
+
+        var stopped = System.Diagnostics.Stopwatch.StartNew();
+        await termA.DisposeAsync();
+        await using var termB = await takingB.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(stopped.Elapsed < PostgresRtmLeadership.LeaseDuration, $"taken {stopped.Elapsed.TotalSeconds:0.0} s after the holder gave it up");
+        Assert.Equal(termA.Number + 1, termB.Number);
     }
 
     [Fact]
@@ -204,6 +235,27 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
             Assert.Equal("p1", seenByA.Single(e => e.SessionId == "session_a").PeopleId);
         // A second outcome of the conversation is refused on either node (the one-outcome index).
         Assert.False(await _b.Get<ActivityLog>().RecordAsync(new ActivityEntry { WebsiteId = "w", SessionId = "session_a", Outcome = ActivityOutcome.Existing }));
+    }
+
+    /// <summary>Holds the RTM lease's row locked (as a hung holder's renewals would meet it) until disposed.</summary>
+    private async Task<IAsyncDisposable> LockLeaseRowAsync()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand($"SELECT value FROM {RichContact.Engine.Storage.Postgres.NodeTables.State} WHERE name = $1 FOR UPDATE", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = PostgresRtmLeadership.LeaseName });
+        Assert.NotNull(await command.ExecuteScalarAsync());
+        return new Released(async () =>
+        {
+            await transaction.CommitAsync();
+            await connection.DisposeAsync();
+        });
+    }
+
+    private sealed class Released(Func<Task> release) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await release();
     }
 
     /// <summary>Ends the connections whose application_name starts with <paramref name="name"/>.</summary>

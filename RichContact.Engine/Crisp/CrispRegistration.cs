@@ -34,7 +34,7 @@ internal static class CrispRegistration
         services.TryAddSingleton<NodeIdentity>();
         services.TryAddSingleton<NodesDatabase>();
         services.TryAddSingleton<NodeState>();
-        services.TryAddSingleton<RtmLeadership>();
+        services.AddOneHome<IRtmLeadership, SingleProcessRtmLeadership, PostgresRtmLeadership>();
         services.AddSingleton(sp => new CrispRequestBudget(
             sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(),
             sp.GetRequiredService<TimeProvider>(),

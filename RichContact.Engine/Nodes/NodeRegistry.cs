@@ -10,7 +10,7 @@ namespace RichContact.Engine.Nodes;
 /// than <see cref="AliveWithin"/> is gone (killed, or cut off). A node that stops deletes its row.
 /// With SQLite nothing is written: there is one node.
 /// </summary>
-public sealed class NodeRegistry(NodesDatabase database, NodeIdentity node, RtmLeadership leadership, TimeProvider clock, ILogger<NodeRegistry> logger)
+public sealed class NodeRegistry(NodesDatabase database, NodeIdentity node, IRtmLeadership leadership, TimeProvider clock, ILogger<NodeRegistry> logger)
     : BackgroundService
 {
     public static readonly TimeSpan BeatInterval = TimeSpan.FromSeconds(5);

@@ -20,7 +20,7 @@ internal static class NodesRegistration
         services.TryAddSingleton<NodeIdentity>();
         services.TryAddSingleton<NodesDatabase>();
         services.TryAddSingleton<NodeState>();
-        services.TryAddSingleton<RtmLeadership>();
+        services.AddOneHome<IRtmLeadership, SingleProcessRtmLeadership, PostgresRtmLeadership>();
         services.TryAddSingleton<KeyedLocks>();
         services.AddOneHome<IContactLocks, InProcessContactLocks, PostgresContactLocks>();
         services.AddSingleton<NodeRegistry>();

@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Channels;
 using RichContact.Engine.Crisp.Rest;
@@ -34,6 +35,8 @@ public sealed class CreateContactJob(
     ActivityLog activity,
     IUnrecordedContacts unrecorded,
     IBackgroundJobClient jobs,
+    IRtmLeadership leadership,
+    IOptions<RichContactOptions> options,
     TimeProvider clock,
     ILogger<CreateContactJob> logger)
 {
@@ -54,9 +57,20 @@ public sealed class CreateContactJob(
     /// The run this process makes at the window's end (<see cref="WindowEndRuns"/>) while the
     /// conversation's Hangfire job waits as the fallback: an unexpected failure throws, and the
     /// Hangfire job, with its retries, runs later.
+    /// The window was opened by what this node heard as RTM's holder (its socket, its catch-up), so the
+    /// run is fenced by RTM's term: it starts, and creates, only while this node holds RTM. A node that
+    /// woke after losing RTM throws <see cref="RtmTermEndedException"/>, and the conversation's Hangfire
+    /// job decides it on whichever node runs it (Hangfire's runs, like backfills, are tied to no term;
+    /// the conversation and person locks keep them one at a time). With Web Hooks no node holds RTM and
+    /// nothing is fenced.
     /// </summary>
-    public Task RunAtWindowEndAsync(string websiteId, string sessionId, string jobId, CancellationToken cancellationToken) =>
-        RunAttemptAsync(websiteId, sessionId, jobId, context: null, lastAttempt: false, cancellationToken);
+    public Task RunAtWindowEndAsync(string websiteId, string sessionId, string jobId, CancellationToken cancellationToken)
+    {
+        Func<bool>? fence = options.Value.Crisp.Events == Crisp.CrispEventSource.Rtm ? () => leadership.HoldsRtm : null;
+        if (fence?.Invoke() == false)
+            throw new RtmTermEndedException();
+        return RunAttemptAsync(websiteId, sessionId, jobId, context: null, lastAttempt: false, cancellationToken, fence: fence);
+    }
 
     /// <summary>
     /// A backfill's run of a past conversation (Backfill/BackfillJob): the same decision, with the channel
@@ -68,7 +82,7 @@ public sealed class CreateContactJob(
         RunAttemptAsync(websiteId, sessionId, jobId: null, context: null, lastAttempt: true, cancellationToken, past);
 
     private async Task<ActivityEntry?> RunAttemptAsync(string websiteId, string sessionId, string? jobId, PerformContext? context, bool lastAttempt,
-        CancellationToken cancellationToken, PastConversation? past = null)
+        CancellationToken cancellationToken, PastConversation? past = null, Func<bool>? fence = null)
     {
         var conversation = new ConversationKey(websiteId, sessionId);
         IHeldLock conversationLock;
@@ -118,7 +132,7 @@ public sealed class CreateContactJob(
             {
                 outcome = created is not null
                     ? ContactOutcome.Created(created.PeopleId, created.Placeholder, created.Reason)
-                    : await DecideAsync(conversation, channel, cancellationToken);
+                    : await DecideAsync(conversation, channel, fence, cancellationToken);
                 if (outcome.Kind == ActivityOutcome.Existing && created is null && unrecorded.Find(conversation, context) is { } stored)
                 {
                     created = stored;
@@ -206,7 +220,7 @@ public sealed class CreateContactJob(
     /// Gathers what <see cref="ContactDecision"/> needs, step by step, and makes the Crisp calls it leads
     /// to. Sets the conversation's channel when the visitor's origin tells it (the tracker's is null).
     /// </summary>
-    private async Task<ContactOutcome> DecideAsync(ConversationKey conversation, StrongBox<string?> knownChannel, CancellationToken ct)
+    private async Task<ContactOutcome> DecideAsync(ConversationKey conversation, StrongBox<string?> knownChannel, Func<bool>? fence, CancellationToken ct)
     {
         var channel = knownChannel.Value;
         var settings = await settingsStore.GetAsync(conversation.WebsiteId, ct);
@@ -238,6 +252,8 @@ public sealed class CreateContactJob(
         // Lost meanwhile (its database connection broke), another node may be deciding this person now:
         // the job is held and runs again, and its search then finds what that node made.
         personLock.ThrowIfLost();
+        if (fence?.Invoke() == false)
+            throw new RtmTermEndedException();
         try
         {
             var peopleId = await crisp.CreatePeopleProfileAsync(websiteId, ContactDecision.NewProfile(identity, details, channel!, settings), ct);

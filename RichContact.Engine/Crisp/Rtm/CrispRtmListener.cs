@@ -16,9 +16,10 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// with backoff forever (rediscovering the endpoint after repeated failures), watches for a silently
 /// dead socket, and after <c>unauthorized</c> tries again after a minute, then ever more rarely (up to ten minutes). Events only go into
 /// <see cref="RtmEventQueue"/>; what RTM could not hear is reported to <see cref="IListeningGaps"/>.
-/// Runs only when a plugin token is configured. With several nodes on PostgreSQL it connects only
-/// while its node holds the RTM lock (<see cref="RtmLeadership"/>), and drops its socket the moment
-/// the lock is lost.
+/// Runs only when a plugin token is configured, and connects only while its node holds RTM
+/// (<see cref="IRtmLeadership"/>: a single process always does; among nodes, the lease's holder). It
+/// drops its socket the moment the term ends, and checks the term before each event it passes on, so
+/// that a node that wakes after losing RTM handles nothing more.
 /// </summary>
 public sealed class CrispRtmListener(
     IOptions<RichContactOptions> options,
@@ -29,7 +30,7 @@ public sealed class CrispRtmListener(
     IOptions<RtmTimings> rtm,
     IListeningGaps gaps,
     PluginConnectCache connectCache,
-    RtmLeadership leadership,
+    IRtmLeadership leadership,
     TimeProvider clock,
     ILogger<CrispRtmListener> logger) : BackgroundService
 {
@@ -55,40 +56,40 @@ public sealed class CrispRtmListener(
         if (websites.All.Count == 0 && websiteIds.Count > 0)
             websites.ReplaceAll(websiteIds.Select(id => new SubscribedWebsite(id, SubscribedWebsite.UnknownToken)));
         websites.Changed += () => connectCache.SaveWebsites(websites.All.Select(w => w.WebsiteId));
-        // A previous process heard Crisp until then: catch up what was created since, once connected.
-        // With several nodes, the node that takes RTM does, when it takes it (below).
-        if (!leadership.IsShared && gaps.HeardUntilLastRun() is { } mark)
-            gaps.MissedSince(mark);
         await LoadWebsitesAsync(stoppingToken);
         if (Crisp.Events == CrispEventSource.Hooks)
         {
+            // A previous process heard Crisp until then: catch up what was created since.
+            if (gaps.HeardUntilLastRun() is { } mark)
+                gaps.MissedSince(mark);
             await ListenToHooksAsync(stoppingToken);
             return;
         }
 
-        // One node holds RTM at a time (Nodes/RtmLeadership.cs; with SQLite this process, for good).
+        // One node holds RTM at a time (Nodes/IRtmLeadership.cs; a single process from its start to its stop).
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (leadership.IsShared)
+            var taking = leadership.TakeAsync(stoppingToken);
+            if (!taking.IsCompleted)
                 status.Set(CrispConnectionState.Standby);
             LeadershipTerm term;
-            try { term = await leadership.TakeAsync(stoppingToken); }
+            try { term = await taking; }
             catch (OperationCanceledException) { break; }
             await using (term)
             {
                 using var holding = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, term.Lost);
-                if (leadership.IsShared)
-                {
-                    // What the previous holder learnt, and what no node heard since its last sign of life.
-                    endpoint = connectCache.Read().Endpoint ?? endpoint;
-                    if (gaps.HeardUntilLastRun() is { } heard)
-                        gaps.MissedSince(heard);
-                }
-                endpoint = await ListenToRtmAsync(endpoint, holding.Token);
+                // What the previous holder (or process) learnt, and what nobody heard since its last sign of life.
+                endpoint = connectCache.Read().Endpoint ?? endpoint;
+                if (gaps.HeardUntilLastRun() is { } heard)
+                    gaps.MissedSince(heard);
+                endpoint = await ListenToRtmAsync(endpoint, term, holding.Token);
                 if (stoppingToken.IsCancellationRequested)
-                    MarkLastEvent(); // before the lock goes: the next holder catches up from here
+                {
+                    if (term.IsValid)
+                        MarkLastEvent(); // before RTM goes: the next holder catches up from here
+                }
                 else
-                    logger.LogWarning("RTM socket dropped: this node lost the RTM lock (another node takes RTM over)");
+                    logger.LogWarning("RTM socket dropped: this node's RTM term {Term} ended (another node takes RTM over)", term.Number);
             }
         }
         status.Set(CrispConnectionState.NotStarted);
@@ -98,7 +99,7 @@ public sealed class CrispRtmListener(
     /// Connects, listens and reconnects until <paramref name="stoppingToken"/> ends it: the process
     /// stops, or this node lost the RTM lock. Returns the endpoint last used.
     /// </summary>
-    private async Task<RtmEndpoint?> ListenToRtmAsync(RtmEndpoint? endpoint, CancellationToken stoppingToken)
+    private async Task<RtmEndpoint?> ListenToRtmAsync(RtmEndpoint? endpoint, LeadershipTerm term, CancellationToken stoppingToken)
     {
         var failures = 0;
         var refusals = 0;
@@ -114,7 +115,7 @@ public sealed class CrispRtmListener(
                     connectCache.SaveEndpoint(endpoint);
                 }
 
-                outcome = await RunConnectionAsync(endpoint.Socket, stoppingToken);
+                outcome = await RunConnectionAsync(endpoint.Socket, term, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -224,7 +225,7 @@ public sealed class CrispRtmListener(
     }
 
     /// <summary>One socket from connect to its end; returns why it ended.</summary>
-    private async Task<ConnectionEnd> RunConnectionAsync(Uri endpoint, CancellationToken stoppingToken)
+    private async Task<ConnectionEnd> RunConnectionAsync(Uri endpoint, LeadershipTerm term, CancellationToken stoppingToken)
     {
         var ended = new TaskCompletionSource<ConnectionEnd>(TaskCreationOptions.RunContinuationsAsynchronously);
         var authenticated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -260,9 +261,15 @@ public sealed class CrispRtmListener(
                     ended.TrySetResult(ConnectionEnd.Refused);
                     return;
             }
+            // Fencing: a node that woke after its term ended passes nothing on, and drops the socket.
+            if (!term.IsValid)
+            {
+                ended.TrySetResult(new($"this node's RTM term {term.Number} ended", wasAuthenticated));
+                return;
+            }
             try
             {
-                queue.Post(new RawRtmEvent(name, response.Count > 0 ? response.GetValue(0).Clone() : default));
+                queue.Post(new RawRtmEvent(name, response.Count > 0 ? response.GetValue(0).Clone() : default) { Term = term.Number });
             }
             catch (Exception error)
             {
@@ -294,7 +301,7 @@ public sealed class CrispRtmListener(
         MarkLastEvent(); // a process killed from now on knows where to catch up from
         try
         {
-            return await WatchAsync(ended.Task, stoppingToken);
+            return await WatchAsync(ended.Task, term, stoppingToken);
         }
         finally
         {
@@ -305,13 +312,15 @@ public sealed class CrispRtmListener(
     }
 
     /// <summary>Waits for the socket to end, treating a long silence as its end.</summary>
-    private async Task<ConnectionEnd> WatchAsync(Task<ConnectionEnd> ended, CancellationToken stoppingToken)
+    private async Task<ConnectionEnd> WatchAsync(Task<ConnectionEnd> ended, LeadershipTerm term, CancellationToken stoppingToken)
     {
         var period = TimeSpan.FromMilliseconds(Math.Clamp(timings.Watchdog.TotalMilliseconds / 4, 50, 5000));
         while (!ended.IsCompleted)
         {
             await Task.WhenAny(ended, Task.Delay(period, clock, stoppingToken));
             stoppingToken.ThrowIfCancellationRequested();
+            if (!term.IsValid)
+                return new($"this node's RTM term {term.Number} ended", WasAuthenticated: true);
             MarkLastEvent();
             var silence = clock.GetUtcNow() - new DateTimeOffset(Interlocked.Read(ref _lastSignOfLifeTicks), TimeSpan.Zero);
             if (!ended.IsCompleted && silence > timings.Watchdog)
