@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Memory;
 
 namespace RichContact.Engine.Contacts;
@@ -23,7 +24,7 @@ internal static class ContactsRegistration
         services.AddSingleton(sp => new LastEventMarkHold("held conversations", () => sp.GetRequiredService<ContactJobScheduler>().EarliestHeldAt));
         services.AddSingleton(sp => new LastEventMarkHold("RTM events not handled yet", () => sp.GetRequiredService<RtmEventQueue>().OldestUnhandledAt));
         services.AddSingleton(sp => new LastEventMarkHold("unfinished catch-up", () => sp.GetRequiredService<OutageCatchUp>().HoldsMarkAt));
-        services.AddSingleton<LastEventMark>();
+        services.AddOneHome<ILastEventMark, LastEventMark, SharedLastEventMark>();
         services.AddSingleton<IListeningGaps, ListeningGapsCatchUp>();
 
         services.AddSingleton<VisitorDetailsStore>();

@@ -59,9 +59,6 @@ public sealed class CrispRtmListener(
         await LoadWebsitesAsync(stoppingToken);
         if (Crisp.Events == CrispEventSource.Hooks)
         {
-            // A previous process heard Crisp until then: catch up what was created since.
-            if (gaps.HeardUntilLastRun() is { } mark)
-                gaps.MissedSince(mark);
             await ListenToHooksAsync(stoppingToken);
             return;
         }
@@ -80,8 +77,7 @@ public sealed class CrispRtmListener(
                 using var holding = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, term.Lost);
                 // What the previous holder (or process) learnt, and what nobody heard since its last sign of life.
                 endpoint = connectCache.Read().Endpoint ?? endpoint;
-                if (gaps.HeardUntilLastRun() is { } heard)
-                    gaps.MissedSince(heard);
+                gaps.TakeOverMissed(everyOtherListener: true);
                 endpoint = await ListenToRtmAsync(endpoint, term, holding.Token);
                 if (stoppingToken.IsCancellationRequested)
                 {
@@ -166,7 +162,10 @@ public sealed class CrispRtmListener(
     /// With Web Hooks there is no socket: Crisp POSTs the events to <c>/crisp/hooks</c>
     /// (<see cref="Hooks.CrispHookReceiver"/>), and retries a delivery that failed. What happened while
     /// no process listened is caught up as after an RTM connect, and the last-event mark moves on while
-    /// this process runs, so that the next one catches up from where this one stopped.
+    /// this process runs, so that the next one catches up from where this one stopped. Every node
+    /// receives deliveries, so each keeps its own mark, and takes over, now and every
+    /// <see cref="RtmTimings.HookMarkInterval"/>, the marks of nodes gone (a delivery answered 200 by a
+    /// node that died before handling it is caught up from there).
     /// </summary>
     private async Task ListenToHooksAsync(CancellationToken stoppingToken)
     {
@@ -176,6 +175,7 @@ public sealed class CrispRtmListener(
         gaps.Listening();
         while (!stoppingToken.IsCancellationRequested)
         {
+            gaps.TakeOverMissed(everyOtherListener: false); // before the first mark: it holds what it takes over
             SignOfLife();
             MarkLastEvent();
             try { await Task.Delay(timings.HookMarkInterval, clock, stoppingToken); }

@@ -8,8 +8,12 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// </summary>
 public interface IListeningGaps
 {
-    /// <summary>How far the previous process heard Crisp, or null when nothing is known.</summary>
-    DateTimeOffset? HeardUntilLastRun();
+    /// <summary>
+    /// What listeners that no longer listen may have missed — the previous process, a node gone, and
+    /// with <paramref name="everyOtherListener"/> (this node just took RTM) every other node — is this
+    /// listener's to catch up now.
+    /// </summary>
+    void TakeOverMissed(bool everyOtherListener);
 
     /// <summary>Events sent since <paramref name="since"/> may have been missed.</summary>
     void MissedSince(DateTimeOffset since);
