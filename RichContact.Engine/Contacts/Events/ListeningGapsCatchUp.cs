@@ -19,5 +19,7 @@ public sealed class ListeningGapsCatchUp(OutageCatchUp catchUp, ILastEventMark l
 
     public void Listening() => catchUp.Connected();
 
+    public void StoppedListening() => catchUp.Abandon();
+
     public void HeardUntil(DateTimeOffset at) => lastEventMark.Write(at);
 }

@@ -85,7 +85,10 @@ public sealed class CrispRtmListener(
                         MarkLastEvent(); // before RTM goes: the next holder catches up from here
                 }
                 else
+                {
                     logger.LogWarning("RTM socket dropped: this node's RTM term {Term} ended (another node takes RTM over)", term.Number);
+                    gaps.StoppedListening();
+                }
             }
         }
         status.Set(CrispConnectionState.NotStarted);

@@ -21,6 +21,9 @@ public interface IListeningGaps
     /// <summary>Crisp is heard again: an RTM socket is authenticated, or Web Hooks are listened to.</summary>
     void Listening();
 
+    /// <summary>This node stopped listening for good or for a while (it lost RTM): what it missed is another's to catch up.</summary>
+    void StoppedListening();
+
     /// <summary>Crisp was heard up to <paramref name="at"/>.</summary>
     void HeardUntil(DateTimeOffset at);
 }
