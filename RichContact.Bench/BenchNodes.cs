@@ -61,7 +61,7 @@ public sealed class BenchNodes : IAsyncDisposable
     {
         get
         {
-            var holders = _engines.Select((engine, i) => (Holds: engine.Get<RtmLeadership>().HoldsRtm, Name: NodeName(i))).Where(n => n.Holds).ToList();
+            var holders = _engines.Select((engine, i) => (Holds: engine.Get<IRtmLeadership>().HoldsRtm, Name: NodeName(i))).Where(n => n.Holds).ToList();
             return holders.Count == 1 ? _database is null ? "the only one" : holders[0].Name
                 : holders.Count == 0 ? null
                 : throw new InvalidOperationException($"{holders.Count} nodes hold RTM at once: {string.Join(", ", holders.Select(h => h.Name))}");

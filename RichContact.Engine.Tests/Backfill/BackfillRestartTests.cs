@@ -1,5 +1,5 @@
 using RichContact.Engine.Backfill;
-using RichContact.Engine.Memory;
+using RichContact.Engine.Nodes;
 using RichContact.Sandbox;
 using RichContact.Testing;
 
@@ -42,10 +42,10 @@ public class BackfillRestartTests : BackfillTest
         var preview = await PreviewAsync();
 
         // The previous process's batch, requeued at its stop and taken up first, still holds the run here.
-        using (Engine.Get<KeyedLocks>().TryAcquire($"backfill:{preview.Run.Id}", TimeSpan.Zero))
+        using (await Engine.Get<IContactLocks>().TryAcquireAsync(BackfillJob.LockKey(WebsiteId), CancellationToken.None))
         {
             await Runs.StartAsync(preview.Run.Id);
-            await Eventually.TrueAsync(() => Logs.Lines.Any(l => l.Contains($"Backfill {preview.Run.Id}: another batch of the run is still running here")),
+            await Eventually.TrueAsync(() => Logs.Lines.Any(l => l.Contains($"Backfill {preview.Run.Id}: another batch of website {WebsiteId}'s backfill is running")),
                 "the new chain's batch to find the run taken");
         }
 

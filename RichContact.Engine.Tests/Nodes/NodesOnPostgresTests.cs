@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Npgsql;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Backfill;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Hooks;
 using RichContact.Engine.Crisp.Rest;
@@ -77,10 +78,14 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
     [Fact]
     public async Task State_one_node_writes_is_the_other_nodes_and_is_created_once()
     {
-        var markA = _a.Get<LastEventMark>();
+        // Each node's last-event mark is its own; the node that takes RTM over takes the others' over, once.
         var at = DateTimeOffset.UtcNow.AddMinutes(-3);
-        markA.Write(at);
-        Assert.Equal(at.UtcTicks, _b.Get<LastEventMark>().Read()?.UtcTicks);
+        _a.Get<ILastEventMark>().Write(at);
+        Assert.Equal(at.UtcTicks / 10 * 10, _a.Get<ILastEventMark>().Read()?.UtcTicks);
+        Assert.Equal(at.UtcTicks / 10 * 10, _b.Get<ILastEventMark>().TakeOver(everyOtherListener: true)?.UtcTicks);
+        Assert.Null(_a.Get<ILastEventMark>().Read());
+        Assert.Null(_b.Get<ILastEventMark>().TakeOver(everyOtherListener: true));
+        Assert.Equal(at.UtcTicks / 10 * 10, _b.Get<ILastEventMark>().Read()?.UtcTicks);
         Assert.False(File.Exists(Path.Combine(_dataA.Path, LastEventMark.FileName)));
 
         // Two nodes generating the admin password at once: one writes it.
@@ -104,23 +109,35 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task One_node_holds_RTM_and_another_takes_it_when_the_holders_connection_dies()
+    public async Task A_holder_that_cannot_renew_its_lease_loses_RTM_within_the_deadline_and_another_node_takes_the_next_term()
     {
-        var termA = await _a.Get<RtmLeadership>().TakeAsync(CancellationToken.None);
-        Assert.True(_a.Get<RtmLeadership>().HoldsRtm);
-        var takingB = _b.Get<RtmLeadership>().TakeAsync(CancellationToken.None);
-        // B tries every RetryInterval: after three tries it still does not hold it.
-        await Task.Delay(RtmLeadership.RetryInterval * 3);
+        var termA = await _a.Get<IRtmLeadership>().TakeAsync(CancellationToken.None);
+        Assert.True(_a.Get<IRtmLeadership>().HoldsRtm);
+        var takingB = _b.Get<IRtmLeadership>().TakeAsync(CancellationToken.None);
+        // B tries every RetryPeriod: after three tries it still does not hold it (A renews).
+        await Task.Delay(PostgresRtmLeadership.RetryPeriod * 3);
         Assert.False(takingB.IsCompleted);
-        Assert.False(_b.Get<RtmLeadership>().HoldsRtm);
+        Assert.False(_b.Get<IRtmLeadership>().HoldsRtm);
 
-        // As when node A's machine dies or PostgreSQL drops its connection.
-        await TerminateAsync("richcontact rtm node-a");
-        await Eventually.TrueAsync(() => termA.Lost.IsCancellationRequested, "node A to notice it lost the RTM lock", TimeSpan.FromSeconds(10));
-        Assert.False(_a.Get<RtmLeadership>().HoldsRtm);
-        await using var termB = await takingB.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.True(_b.Get<RtmLeadership>().HoldsRtm);
-        await termA.DisposeAsync();
+        // As when node A hangs, or its network drops: its renewals stop reaching the row.
+        var stalled = System.Diagnostics.Stopwatch.StartNew();
+        await using (var lease = await LockLeaseRowAsync())
+        {
+            await Eventually.TrueAsync(() => termA.Lost.IsCancellationRequested, "node A to give RTM up", TimeSpan.FromSeconds(20));
+            Assert.InRange(stalled.Elapsed, PostgresRtmLeadership.RenewDeadline - PostgresRtmLeadership.RetryPeriod * 2, PostgresRtmLeadership.LeaseDuration);
+            Assert.False(termA.IsValid);
+            Assert.False(_a.Get<IRtmLeadership>().Holds(termA.Number));
+            Assert.False(takingB.IsCompleted);
+        }
+
+        await using var termB = await takingB.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.True(stalled.Elapsed < TimeSpan.FromSeconds(15), $"node B took RTM {stalled.Elapsed.TotalSeconds:0.0} s after node A's renewals stopped");
+        Assert.Equal(termA.Number + 1, termB.Number);
+        Assert.True(_b.Get<IRtmLeadership>().HoldsRtm);
+        Assert.False(_a.Get<IRtmLeadership>().HoldsRtm);
+        await termA.DisposeAsync(); // a lost term gives nothing up: B's lease stays
+        await Task.Delay(PostgresRtmLeadership.RetryPeriod * 2);
+        Assert.True(termB.IsValid);
 
         // The portal's view: B holds it (its heartbeat says so at once).
         await Eventually.TrueAsync(async () => (await _a.Get<NodeRegistry>().AliveAsync(CancellationToken.None)) is var nodes
@@ -128,19 +145,78 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_holder_whose_connection_is_killed_keeps_its_lease_and_a_stopping_holder_hands_it_over_at_once()
+    {
+        var termA = await _a.Get<IRtmLeadership>().TakeAsync(CancellationToken.None);
+        var takingB = _b.Get<IRtmLeadership>().TakeAsync(CancellationToken.None);
+
+        // A broken connection is not a dead holder: the next renewal opens another.
+        await TerminateAsync("richcontact rtm node-a");
+        await Task.Delay(PostgresRtmLeadership.RenewDeadline + PostgresRtmLeadership.RetryPeriod);
+        Assert.True(termA.IsValid);
+        Assert.False(takingB.IsCompleted);
+
+        var stopped = System.Diagnostics.Stopwatch.StartNew();
+        await termA.DisposeAsync();
+        await using var termB = await takingB.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(stopped.Elapsed < PostgresRtmLeadership.LeaseDuration, $"taken {stopped.Elapsed.TotalSeconds:0.0} s after the holder gave it up");
+        Assert.Equal(termA.Number + 1, termB.Number);
+    }
+
+    [Fact]
     public async Task A_persons_lock_held_on_one_node_makes_the_other_node_wait()
     {
         const string person = "phone:351912345678";
-        var heldByA = await _a.Get<ContactLocks>().AcquireAsync(person, CancellationToken.None);
-        var takingB = _b.Get<ContactLocks>().AcquireAsync(person, CancellationToken.None);
-        var other = await _b.Get<ContactLocks>().AcquireAsync("phone:351900000000", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var heldByA = await _a.Get<IContactLocks>().AcquireAsync(person, CancellationToken.None);
+        var takingB = _b.Get<IContactLocks>().AcquireAsync(person, CancellationToken.None);
+        var other = await _b.Get<IContactLocks>().AcquireAsync("phone:351900000000", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         other.Dispose();
         Assert.False(takingB.IsCompleted);
-        // The database sees a hash of the key, never the phone.
-        Assert.DoesNotContain(await LocksAsync(), l => l.Contains("351912345678"));
+        // The database sees a keyed hash of the key (HMAC under the plugin key), never the phone, nor a bare hash anyone could recompute.
+        var locks = await LocksAsync();
+        Assert.DoesNotContain(locks, l => l.Contains("351912345678"));
+        Assert.DoesNotContain(AdvisoryKey(BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(person)), 0)), locks);
+        Assert.Contains(AdvisoryKey(BitConverter.ToInt64(System.Security.Cryptography.HMACSHA256.HashData(
+            PostgresContactLocks.SecretOf(new RichContactOptions()), Encoding.UTF8.GetBytes(person)), 0)), locks);
 
         heldByA.Dispose();
         (await takingB.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+    }
+
+    [Fact]
+    public async Task A_persons_lock_lost_with_its_connection_is_seen_before_the_create_and_holds_the_job()
+    {
+        using var held = await _a.Get<IContactLocks>().AcquireAsync("phone:351912345679", CancellationToken.None, watched: true);
+        held.ThrowIfLost();
+
+        await TerminateAsync("richcontact locks node-a");
+
+        ContactLockLostException? lost = null;
+        await Eventually.TrueAsync(() =>
+        {
+            try { held.ThrowIfLost(); return false; }
+            catch (ContactLockLostException error) { lost = error; return true; }
+        }, "the held lock to know it was lost");
+        // A database failure: the contact job is held and runs again, never recorded failed.
+        Assert.True(RichContact.Engine.Storage.DatabaseFailure.Is(lost!));
+        // The other node can take the person now (PostgreSQL released the lock with the connection).
+        (await _b.Get<IContactLocks>().AcquireAsync("phone:351912345679", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+    }
+
+    [Fact]
+    public async Task A_websites_backfill_is_worked_by_one_node_at_a_time()
+    {
+        var key = BackfillJob.LockKey("website-1");
+        using (var heldByA = await _a.Get<IContactLocks>().TryAcquireAsync(key, CancellationToken.None))
+        {
+            Assert.NotNull(heldByA);
+            Assert.Null(await _b.Get<IContactLocks>().TryAcquireAsync(key, CancellationToken.None));
+            // Another website's backfill is free on B meanwhile.
+            using var other = await _b.Get<IContactLocks>().TryAcquireAsync(BackfillJob.LockKey("website-2"), CancellationToken.None);
+            Assert.NotNull(other);
+        }
+        using var heldByB = await _b.Get<IContactLocks>().TryAcquireAsync(key, CancellationToken.None);
+        Assert.NotNull(heldByB);
     }
 
     [Fact]
@@ -165,6 +241,27 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
         Assert.False(await _b.Get<ActivityLog>().RecordAsync(new ActivityEntry { WebsiteId = "w", SessionId = "session_a", Outcome = ActivityOutcome.Existing }));
     }
 
+    /// <summary>Holds the RTM lease's row locked (as a hung holder's renewals would meet it) until disposed.</summary>
+    private async Task<IAsyncDisposable> LockLeaseRowAsync()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand($"SELECT value FROM {RichContact.Engine.Storage.Postgres.NodeTables.State} WHERE name = $1 FOR UPDATE", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = PostgresRtmLeadership.LeaseName });
+        Assert.NotNull(await command.ExecuteScalarAsync());
+        return new Released(async () =>
+        {
+            await transaction.CommitAsync();
+            await connection.DisposeAsync();
+        });
+    }
+
+    private sealed class Released(Func<Task> release) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await release();
+    }
+
     /// <summary>Ends the connections whose application_name starts with <paramref name="name"/>.</summary>
     private async Task TerminateAsync(string name)
     {
@@ -174,6 +271,10 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
         command.Parameters.Add(new NpgsqlParameter { Value = name });
         Assert.True((long)(await command.ExecuteScalarAsync())! > 0, $"no connection named {name}");
     }
+
+    /// <summary>How pg_locks shows a 64-bit advisory key: its high and low 32 bits, as unsigned numbers.</summary>
+    private static string AdvisoryKey(long key) =>
+        $"{(uint)(key >> 32)}:{(uint)key}";
 
     private async Task<List<string>> LocksAsync()
     {

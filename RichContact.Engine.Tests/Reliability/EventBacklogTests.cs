@@ -28,7 +28,7 @@ public class EventBacklogTests : EngineEndToEndTest
     [Fact]
     public async Task Last_event_mark_stays_at_the_oldest_event_not_yet_handled()
     {
-        var mark = Engine.Get<LastEventMark>();
+        var mark = Engine.Get<ILastEventMark>();
         string first, queued;
         DateTimeOffset sentAt;
         await using (await JobStorageLock.AcquireAsync(Data.Path))

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rest;
-using RichContact.Engine.Memory;
+using RichContact.Engine.Nodes;
 
 namespace RichContact.Engine.Backfill;
 
@@ -27,7 +27,7 @@ public sealed class BackfillJob(
     BackfillAllowance allowance,
     BackfillProgress progress,
     BackfillResumer resumer,
-    KeyedLocks locks,
+    IContactLocks locks,
     IBackgroundJobClient jobs,
     IOptions<BackfillOptions> options,
     ILogger<BackfillJob> logger)
@@ -43,21 +43,22 @@ public sealed class BackfillJob(
     [HoldWhileDatabaseFails]
     public async Task RunAsync(long runId, string chain, CancellationToken cancellationToken)
     {
-        // Two batches of one run never interleave in this process. A second one of a stale chain (the
-        // previous process's job, requeued at its stop) ends here. The chain holding the run must not:
-        // the batch in its way may be that stale one, which stops at its next conversation once it sees
-        // the run is no longer its own, and would leave the run to nobody. It comes back a moment later.
-        using var lease = locks.TryAcquire($"backfill:{runId}", TimeSpan.Zero);
+        var run = await store.GetAsync(runId, cancellationToken);
+        if (run is null || run.Chain != chain)
+            return;
+        // One batch works a website's backfill at a time, on every node (a database lock with PostgreSQL).
+        // A second one of a stale chain (the previous process's job, requeued at its stop) ends here. The
+        // chain holding the run must not: the batch in its way may be that stale one, which stops at its
+        // next conversation once it sees the run is no longer its own, and would leave the run to nobody.
+        // It comes back a moment later.
+        using var lease = await locks.TryAcquireAsync(LockKey(run.WebsiteId), cancellationToken);
         if (lease is null)
         {
-            if ((await store.GetAsync(runId, cancellationToken))?.Chain == chain)
-            {
-                logger.LogInformation("Backfill {RunId}: another batch of the run is still running here; this one comes back in {Delay:0.#} s", runId, BusyRetry.TotalSeconds);
-                jobs.Schedule<BackfillJob>(job => job.RunAsync(runId, chain, CancellationToken.None), BusyRetry);
-            }
+            logger.LogInformation("Backfill {RunId}: another batch of website {WebsiteId}'s backfill is running; this one comes back in {Delay:0.#} s", runId, run.WebsiteId, BusyRetry.TotalSeconds);
+            jobs.Schedule<BackfillJob>(job => job.RunAsync(runId, chain, CancellationToken.None), BusyRetry);
             return;
         }
-        var run = await store.GetAsync(runId, cancellationToken);
+        run = await store.GetAsync(runId, cancellationToken);
         if (run is null || run.Chain != chain)
             return;
         if (run.Status == BackfillStatus.WaitingForBudget)
@@ -181,6 +182,9 @@ public sealed class BackfillJob(
         if (await store.GetAsync(run.Id, ct) is { } waiting)
             progress.Report(waiting, force: true);
     }
+
+    /// <summary>The lock a batch holds while it works the website's run (<see cref="IContactLocks"/>).</summary>
+    internal static string LockKey(string websiteId) => "backfill:" + websiteId;
 
     private void Schedule(BackfillRun run, string chain, DateTimeOffset at) =>
         jobs.Schedule<BackfillJob>(job => job.RunAsync(run.Id, chain, CancellationToken.None), at);

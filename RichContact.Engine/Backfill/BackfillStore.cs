@@ -81,6 +81,8 @@ public sealed class BackfillStore(IDbContextFactory<RichContactDb> dbFactory, Ti
         int moved;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            // One transaction: a reader that sees the run finished never sees its list still there.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             moved = await db.BackfillRuns.Where(r => r.Id == runId && from.Contains(r.Status)).ExecuteUpdateAsync(s =>
             {
                 s.SetProperty(r => r.Status, to).SetProperty(r => r.UpdatedAt, now)
@@ -95,6 +97,7 @@ public sealed class BackfillStore(IDbContextFactory<RichContactDb> dbFactory, Ti
             // A finished run's list is of no more use; its counts stay.
             if (moved == 1 && to is BackfillStatus.Done or BackfillStatus.Cancelled)
                 await db.BackfillConversations.Where(c => c.RunId == runId).ExecuteDeleteAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         if (moved == 1)
             await RaiseChangedAsync(runId, ct);

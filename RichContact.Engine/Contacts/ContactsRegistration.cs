@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Nodes;
 using RichContact.Engine.Memory;
 
 namespace RichContact.Engine.Contacts;
@@ -23,7 +24,7 @@ internal static class ContactsRegistration
         services.AddSingleton(sp => new LastEventMarkHold("held conversations", () => sp.GetRequiredService<ContactJobScheduler>().EarliestHeldAt));
         services.AddSingleton(sp => new LastEventMarkHold("RTM events not handled yet", () => sp.GetRequiredService<RtmEventQueue>().OldestUnhandledAt));
         services.AddSingleton(sp => new LastEventMarkHold("unfinished catch-up", () => sp.GetRequiredService<OutageCatchUp>().HoldsMarkAt));
-        services.AddSingleton<LastEventMark>();
+        services.AddOneHome<ILastEventMark, LastEventMark, SharedLastEventMark>();
         services.AddSingleton<IListeningGaps, ListeningGapsCatchUp>();
 
         services.AddSingleton<VisitorDetailsStore>();
@@ -31,11 +32,9 @@ internal static class ContactsRegistration
         services.AddSingleton<ConversationTracker>();
         services.AddSingleton<WindowEndRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<WindowEndRuns>());
-        services.AddSingleton<KeyedLocks>();
-        services.AddSingleton<Nodes.ContactLocks>();
         services.AddSingleton<DedupMode>();
         services.AddSingleton(sp => new RecentContacts(sp.GetRequiredService<Nodes.IRecentContactStore>()));
-        services.AddSingleton<UnrecordedContacts>();
+        services.AddSingleton<IUnrecordedContacts, UnrecordedContacts>();
         services.AddTransient<ExistingProfileSearch>();
         services.AddTransient<CreateContactJob>();
         services.AddSingleton<PlaceholderMends>();

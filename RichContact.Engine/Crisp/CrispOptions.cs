@@ -26,10 +26,11 @@ public sealed class CrispOptions
 
     /// <summary>
     /// After Crisp refuses the plugin token on RTM (<c>unauthorized</c>), wait this long before trying
-    /// again (doubling while it keeps refusing, up to an hour). A refusal may be spurious; trying again
-    /// sooner would hammer Crisp with keys it refuses (docs/crisp.md).
+    /// again, doubling while it keeps refusing up to <see cref="Rtm.RtmTimings.MaxUnauthorizedRetryMinutes"/>.
+    /// A refusal may be spurious (a minute's outage, not ten); a token Crisp keeps refusing is tried
+    /// ever more rarely, so that Crisp is not hammered with keys it refuses (docs/crisp.md).
     /// </summary>
-    public double UnauthorizedRetryMinutes { get; set; } = 10;
+    public double UnauthorizedRetryMinutes { get; set; } = 1;
 
     /// <summary>
     /// How Crisp's events reach this process: <see cref="CrispEventSource.Rtm"/> (one Socket.IO

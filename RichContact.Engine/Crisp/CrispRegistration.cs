@@ -34,7 +34,7 @@ internal static class CrispRegistration
         services.TryAddSingleton<NodeIdentity>();
         services.TryAddSingleton<NodesDatabase>();
         services.TryAddSingleton<NodeState>();
-        services.TryAddSingleton<RtmLeadership>();
+        services.AddOneHome<IRtmLeadership, SingleProcessRtmLeadership, PostgresRtmLeadership>();
         services.TryAddSingleton<IStateChanges, ProcessStateChanges>();
         services.TryAddSingleton<IWebsiteListShare, ProcessWebsiteList>();
         services.TryAddSingleton<IHookSignatures, ProcessHookSignatures>();

@@ -9,7 +9,7 @@ namespace RichContact.Engine.Nodes;
 /// every <see cref="BeatInterval"/> and at once when it takes or loses RTM; a node whose row is older
 /// than <see cref="AliveWithin"/> is gone (killed, or cut off). A node that stops deletes its row.
 /// </summary>
-public sealed class NodeRegistry(NodesDatabase database, NodeIdentity node, RtmLeadership leadership, TimeProvider clock, ILogger<NodeRegistry> logger)
+public sealed class NodeRegistry(NodesDatabase database, NodeIdentity node, IRtmLeadership leadership, TimeProvider clock, ILogger<NodeRegistry> logger)
     : BackgroundService, INodeRegistry
 {
     public static readonly TimeSpan BeatInterval = TimeSpan.FromSeconds(5);

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Memory;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Nodes;
@@ -22,7 +25,9 @@ internal static class NodesRegistration
         services.TryAddSingleton<NodeIdentity>();
         services.TryAddSingleton<NodesDatabase>();
         services.TryAddSingleton<NodeState>();
-        services.TryAddSingleton<RtmLeadership>();
+        services.AddOneHome<IRtmLeadership, SingleProcessRtmLeadership, PostgresRtmLeadership>();
+        services.TryAddSingleton<KeyedLocks>();
+        services.AddOneHome<IContactLocks, InProcessContactLocks, PostgresContactLocks>();
         if (shared)
         {
             services.AddSingleton<NodeRegistry>();
@@ -51,6 +56,20 @@ internal static class NodesRegistration
             services.AddSingleton<IXmlRepository>(sp => new FileSystemXmlRepository(
                 new DirectoryInfo(sp.GetRequiredService<DataDirectory>().Keys), sp.GetRequiredService<ILoggerFactory>()));
         }
+        return services;
+    }
+
+    /// <summary>
+    /// A piece of state's one home: <typeparamref name="TSingleProcess"/> with SQLite (one process, its
+    /// data directory), <typeparamref name="TShared"/> with PostgreSQL (every node). Chosen here, once:
+    /// no feature asks which storage is in force.
+    /// </summary>
+    internal static IServiceCollection AddOneHome<TService, TSingleProcess, TShared>(this IServiceCollection services)
+        where TService : class where TSingleProcess : class, TService where TShared : class, TService
+    {
+        services.TryAddSingleton<TService>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres
+            ? ActivatorUtilities.CreateInstance<TShared>(sp)
+            : ActivatorUtilities.CreateInstance<TSingleProcess>(sp));
         return services;
     }
 }

@@ -97,10 +97,23 @@ internal sealed class NodeProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGSTOP: the process stays, its sockets open, and runs nothing, as a frozen VM or a hung process.</summary>
+    public void Freeze() => Signal("-STOP");
+
+    /// <summary>SIGCONT: it runs on from where it stopped, unaware of the time it lost.</summary>
+    public void Thaw() => Signal("-CONT");
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
-            Kill();
+            Kill(); // a frozen one too: SIGKILL needs no cooperation
         _process.Dispose();
     }
 }

@@ -8,14 +8,18 @@ namespace RichContact.Web.Tests.Reliability;
 /// <summary>
 /// Two nodes on a PostgreSQL cluster the test owns (<see cref="ThrowawayPostgres"/>) and the sandbox as
 /// Crisp. While conversations arrive, PostgreSQL is restarted (<c>pg_ctl stop -m fast</c>, conversations
-/// keep arriving while it is down, then <c>start</c>): the nodes lose the RTM lock with their
-/// connections, one takes it again once the server is back, catches up what no node heard, and every
-/// conversation gets exactly one contact and one activity entry.
+/// keep arriving while it is down, then <c>start</c>): a restart shorter than the RTM lease's renew
+/// deadline keeps the holder (nobody else could take RTM meanwhile); a longer one ends its term, and the
+/// node that takes RTM once the server is back catches up what no node heard. Either way every
+/// conversation gets exactly one contact and one activity entry, and one node holds RTM after.
 /// </summary>
 public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
     private const int Conversations = 30;
+
+    /// <summary>At least this many start while the server is down.</summary>
+    private const int ConversationsWhileDown = 5;
 
     private readonly List<TempDataDirectory> _data = [];
     private readonly List<NodeProcess> _nodes = [];
@@ -61,10 +65,15 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
 
         var sessions = new List<string>();
         int Started() { lock (sessions) return sessions.Count; }
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var afterStop = 0;
         var traffic = Task.Run(async () =>
         {
-            for (var i = 0; i < Conversations; i++)
+            // Until some arrive while PostgreSQL is down, however slowly a loaded machine decides the first ones.
+            for (var i = 0; i < Conversations || afterStop < ConversationsWhileDown; i++)
             {
+                if (stopped.Task.IsCompleted)
+                    afterStop++;
                 var session = await _sandbox.Control.StartConversationAsync(new StartConversationRequest
                 {
                     WebsiteId = WebsiteId, Origin = "whatsapp", Phone = $"+3519124{i:D5}", Nickname = $"Person {i}",
@@ -78,9 +87,10 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
             "a few conversations handled before the restart", Timeout);
         await _postgres.StopServerAsync();
         var stoppedAt = Stopwatch.StartNew();
-        // Conversations arrive while the database is down: no node may hold RTM then, so they are caught up after.
+        stopped.TrySetResult();
+        // Conversations arrive while the database is down: the holder hears them and holds them, or they are caught up after.
         var startedBefore = Started();
-        await Eventually.TrueAsync(() => Started() >= startedBefore + 5, "conversations to arrive while PostgreSQL is down", Timeout);
+        await Eventually.TrueAsync(() => Started() >= startedBefore + ConversationsWhileDown, "conversations to arrive while PostgreSQL is down", Timeout);
         Assert.DoesNotContain(_nodes, n => n.HasExited);
         await _postgres.StartServerAsync();
         output.WriteLine($"PostgreSQL was down {stoppedAt.Elapsed.TotalSeconds:0.0} s; {Started() - startedBefore} conversations arrived meanwhile");
@@ -102,12 +112,12 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
 
         Assert.Equal(expected, entries.Select(e => e.SessionId).Order());
         Assert.All(entries, e => Assert.Contains(e.Outcome, new[] { "Created", "Existing" }));
-        Assert.Equal(Conversations, (await _sandbox.Control.ProfilesAsync(WebsiteId)).Count);
+        Assert.Equal(expected.Count, (await _sandbox.Control.ProfilesAsync(WebsiteId)).Count);
         // After the restart one node holds RTM again, alone.
         await Eventually.TrueAsync(async () => (await _sandbox.Control.SocketsAsync()).Count(s => s.Authenticated) == 1, "one RTM socket after the restart", Timeout);
         Assert.DoesNotContain(_nodes, n => n.HasExited);
-        // The holder lost the lock with its connection, and a holder caught up what no node heard meanwhile.
-        Assert.True(first.Logged("Node node-1 no longer holds RTM"), AllOutput);
-        Assert.Contains(_nodes, n => n.Logged("Caught up "));
+        // A holder that gave RTM up was followed by one that caught up what no node heard meanwhile.
+        if (first.Logged("Node node-1 no longer holds RTM"))
+            Assert.Contains(_nodes, n => n.Logged("Caught up "));
     }
 }

@@ -12,12 +12,16 @@ namespace RichContact.Engine.Contacts;
 /// <see cref="LastEventMarkHold"/> holds: the first message of a conversation held because the job
 /// storage refused it, an RTM event received but not handled yet, the start of a catch-up not
 /// finished. A process that stops meanwhile forgets those, and the next one must catch them up too.
-/// On PostgreSQL the mark is one row every node shares (<see cref="NodeState"/>): the node that takes
-/// RTM over from a dead one catches up from where that one last heard Crisp.
+/// A single process's (<see cref="ILastEventMark"/>): the previous process's mark is taken over once, at start.
 /// </summary>
-public sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold> holds, ILogger<LastEventMark> logger)
+public sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold> holds, ILogger<LastEventMark> logger) : ILastEventMark
 {
     public const string FileName = "rtm-last-event.txt";
+
+    private int _takenOver;
+
+    public DateTimeOffset? TakeOver(bool everyOtherListener) =>
+        Interlocked.Exchange(ref _takenOver, 1) == 0 ? Read() : null;
 
     public DateTimeOffset? Read()
     {
@@ -35,11 +39,7 @@ public sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold
 
     public void Write(DateTimeOffset at)
     {
-        foreach (var hold in holds)
-        {
-            if (hold.HeldAt() is { } held && held < at)
-                at = held;
-        }
+        at = Held(holds, at);
         try
         {
             state.Write(FileName, at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
@@ -48,5 +48,16 @@ public sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold
         {
             logger.LogWarning("Could not write {File} ({ErrorType})", DataDirectory.LastEventMarkFileName, error.GetType().Name);
         }
+    }
+
+    /// <summary><paramref name="at"/>, or the earliest time a hold keeps the mark at.</summary>
+    internal static DateTimeOffset Held(IEnumerable<LastEventMarkHold> holds, DateTimeOffset at)
+    {
+        foreach (var hold in holds)
+        {
+            if (hold.HeldAt() is { } held && held < at)
+                at = held;
+        }
+        return at;
     }
 }

@@ -5,15 +5,21 @@ namespace RichContact.Engine.Contacts;
 /// <summary>
 /// Makes up for what the listener could not hear: a missed stretch goes to <see cref="OutageCatchUp"/>,
 /// which lists its conversations once Crisp is heard again, and how far Crisp was heard goes to the
-/// <see cref="LastEventMark"/>, from which the next process catches up.
+/// <see cref="ILastEventMark"/>, from which whoever listens next catches up.
 /// </summary>
-public sealed class ListeningGapsCatchUp(OutageCatchUp catchUp, LastEventMark lastEventMark) : IListeningGaps
+public sealed class ListeningGapsCatchUp(OutageCatchUp catchUp, ILastEventMark lastEventMark) : IListeningGaps
 {
-    public DateTimeOffset? HeardUntilLastRun() => lastEventMark.Read();
+    public void TakeOverMissed(bool everyOtherListener)
+    {
+        if (lastEventMark.TakeOver(everyOtherListener) is { } since)
+            catchUp.Request(since);
+    }
 
     public void MissedSince(DateTimeOffset since) => catchUp.Request(since);
 
     public void Listening() => catchUp.Connected();
+
+    public void StoppedListening() => catchUp.Abandon();
 
     public void HeardUntil(DateTimeOffset at) => lastEventMark.Write(at);
 }

@@ -64,12 +64,15 @@ public sealed class OutageCatchUp : BackgroundService
 
     public OutageCatchUp(CrispClient crisp, SubscribedWebsites websites, RtmEventQueue queue, IOptions<RtmTimings> timings,
         CrispRequestBudget budget, CrispConnectionStatus connection, CatchUpStatus status,
-        IOptions<RichContactOptions> options, TimeProvider clock, ILogger<OutageCatchUp> logger)
+        IOptions<RichContactOptions> options, TimeProvider clock, ILogger<OutageCatchUp> logger, ContactJobScheduler? scheduler = null)
     {
         (_crisp, _websites, _queue, _timings, _budget, _connection, _status, _options, _clock, _logger) =
             (crisp, websites, queue, timings.Value, budget, connection, status, options, clock, logger);
-        // A dropped event may have been a conversation's only visitor message.
+        // A dropped event may have been a conversation's only visitor message; so may a conversation the
+        // scheduler could not hold (more than it holds while the job storage fails).
         queue.Dropped += Request;
+        if (scheduler is not null)
+            scheduler.Overflowed += Request;
     }
 
     /// <summary>The start of the earliest stretch not caught up yet; null when there is none.</summary>
@@ -87,6 +90,16 @@ public sealed class OutageCatchUp : BackgroundService
     {
         lock (_gate) _pending = Gap.Merge(_pending, Gap.From(since));
         _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>
+    /// This node stopped listening (it lost RTM): what it had not caught up yet is the next listener's,
+    /// which takes this node's mark over, held at the earliest gap. Kept, it would be listed again, stale,
+    /// whenever this node listens again.
+    /// </summary>
+    public void Abandon()
+    {
+        lock (_gate) _pending = null;
     }
 
     /// <summary>RTM is connected and authenticated: what is pending can be caught up.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Nodes;
 
 namespace RichContact.Engine.Contacts;
 
@@ -10,18 +11,30 @@ namespace RichContact.Engine.Contacts;
 /// (installs through <see cref="WebsiteInstallFollowUp"/>, so that nothing here waits on Crisp's bind interval).
 /// A malformed payload or a failing handler costs that one event and a log line without its values.
 /// Each event is reported handled to the queue when done with, so the last-event mark follows handling, not receipt.
+/// An event the socket heard under an RTM term this node no longer holds is dropped unhandled: the node
+/// woke after another took RTM over, and that one catches up what was missed.
 /// </summary>
 public sealed class RtmEventDispatcher(
     RtmEventQueue queue,
     ConversationTracker tracker,
     SubscribedWebsites websites,
     WebsiteInstallFollowUp installs,
+    IRtmLeadership leadership,
     ILogger<RtmEventDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        long fencedTerm = 0;
         await foreach (var raw in queue.Reader.ReadAllAsync(stoppingToken))
         {
+            if (raw.Term != 0 && !leadership.Holds(raw.Term))
+            {
+                if (fencedTerm != raw.Term)
+                    logger.LogWarning("RTM events heard under term {Term}, which this node no longer holds, are dropped unhandled", raw.Term);
+                fencedTerm = raw.Term;
+                queue.Handled(raw);
+                continue;
+            }
             try
             {
                 await DispatchAsync(raw, stoppingToken);

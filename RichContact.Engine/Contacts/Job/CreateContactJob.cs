@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Channels;
 using RichContact.Engine.Crisp.Rest;
@@ -30,11 +31,12 @@ public sealed class CreateContactJob(
     ExistingProfileSearch search,
     RecentContacts recentContacts,
     PlaceholderMends placeholderMends,
-    ContactLocks locks,
+    IContactLocks locks,
     ActivityLog activity,
-    UnrecordedContacts unrecorded,
+    IUnrecordedContacts unrecorded,
     IBackgroundJobClient jobs,
-    JobStorage jobStorage,
+    IRtmLeadership leadership,
+    IOptions<RichContactOptions> options,
     TimeProvider clock,
     ILogger<CreateContactJob> logger)
 {
@@ -55,9 +57,20 @@ public sealed class CreateContactJob(
     /// The run this process makes at the window's end (<see cref="WindowEndRuns"/>) while the
     /// conversation's Hangfire job waits as the fallback: an unexpected failure throws, and the
     /// Hangfire job, with its retries, runs later.
+    /// The window was opened by what this node heard as RTM's holder (its socket, its catch-up), so the
+    /// run is fenced by RTM's term: it starts, and creates, only while this node holds RTM. A node that
+    /// woke after losing RTM throws <see cref="RtmTermEndedException"/>, and the conversation's Hangfire
+    /// job decides it on whichever node runs it (Hangfire's runs, like backfills, are tied to no term;
+    /// the conversation and person locks keep them one at a time). With Web Hooks no node holds RTM and
+    /// nothing is fenced.
     /// </summary>
-    public Task RunAtWindowEndAsync(string websiteId, string sessionId, string jobId, CancellationToken cancellationToken) =>
-        RunAttemptAsync(websiteId, sessionId, jobId, context: null, lastAttempt: false, cancellationToken);
+    public Task RunAtWindowEndAsync(string websiteId, string sessionId, string jobId, CancellationToken cancellationToken)
+    {
+        Func<bool>? fence = options.Value.Crisp.Events == Crisp.CrispEventSource.Rtm ? () => leadership.HoldsRtm : null;
+        if (fence?.Invoke() == false)
+            throw new RtmTermEndedException();
+        return RunAttemptAsync(websiteId, sessionId, jobId, context: null, lastAttempt: false, cancellationToken, fence: fence);
+    }
 
     /// <summary>
     /// A backfill's run of a past conversation (Backfill/BackfillJob): the same decision, with the channel
@@ -69,10 +82,10 @@ public sealed class CreateContactJob(
         RunAttemptAsync(websiteId, sessionId, jobId: null, context: null, lastAttempt: true, cancellationToken, past);
 
     private async Task<ActivityEntry?> RunAttemptAsync(string websiteId, string sessionId, string? jobId, PerformContext? context, bool lastAttempt,
-        CancellationToken cancellationToken, PastConversation? past = null)
+        CancellationToken cancellationToken, PastConversation? past = null, Func<bool>? fence = null)
     {
         var conversation = new ConversationKey(websiteId, sessionId);
-        IDisposable conversationLock;
+        IHeldLock conversationLock;
         try
         {
             // On PostgreSQL a database lock too: the conversation's other job may run on another node.
@@ -106,7 +119,9 @@ public sealed class CreateContactJob(
             WebsiteId = websiteId, SessionId = sessionId, Channel = tracked?.Channel ?? past?.Channel,
             FirstMessageAt = tracked?.FirstMessageAt ?? past?.CreatedAt, BackfillRunId = past?.RunId,
         };
-        var created = UnrecordedContact(conversation, context);
+        // Made by an earlier run whose entry the database refused: searching again would say "existing".
+        // This process's memory now; the job storage only if the decision ends in "existing" (below).
+        var created = unrecorded.Remembered(conversation);
         ContactOutcome outcome;
         // The channel is known from the tracker, or learnt from the visitor's origin during the decision,
         // and the entry keeps it even when a later step fails.
@@ -115,10 +130,14 @@ public sealed class CreateContactJob(
         {
             try
             {
-                // Made by an earlier run whose entry richcontact.db refused: searching now would say "existing".
                 outcome = created is not null
                     ? ContactOutcome.Created(created.PeopleId, created.Placeholder, created.Reason)
-                    : await DecideAsync(conversation, channel, cancellationToken);
+                    : await DecideAsync(conversation, channel, fence, cancellationToken);
+                if (outcome.Kind == ActivityOutcome.Existing && created is null && unrecorded.Find(conversation, context) is { } stored)
+                {
+                    created = stored;
+                    outcome = ContactOutcome.Created(stored.PeopleId, stored.Placeholder, stored.Reason);
+                }
             }
             catch (Exception error) when (DatabaseFailure.Is(error))
             {
@@ -176,14 +195,12 @@ public sealed class CreateContactJob(
             // Whatever stopped the entry — the database failing, or the process stopping meanwhile — the
             // contact this run made must be recorded "created" by the next run, not found as "existing".
             if (entry.Outcome == ActivityOutcome.Created && entry.PeopleId is not null)
-                KeepUnrecorded(conversation, new UnrecordedContact(entry.PeopleId, entry.RestCalls, entry.Reason, entry.Placeholder), jobId);
+                unrecorded.Keep(conversation, new UnrecordedContact(entry.PeopleId, entry.RestCalls, entry.Reason, entry.Placeholder), jobId);
             if (DatabaseFailure.Is(error))
                 throw Held(conversation, error);
             throw;
         }
-        unrecorded.Forget(conversation);
-        if (created is not null)
-            ForgetUnrecorded(conversation);
+        unrecorded.Forget(conversation, stored: created is not null);
         if (!recorded)
         {
             logger.LogDebug("Conversation {SessionId} of website {WebsiteId} already had an outcome; {Outcome} not recorded", sessionId, websiteId, entry.Outcome);
@@ -203,7 +220,7 @@ public sealed class CreateContactJob(
     /// Gathers what <see cref="ContactDecision"/> needs, step by step, and makes the Crisp calls it leads
     /// to. Sets the conversation's channel when the visitor's origin tells it (the tracker's is null).
     /// </summary>
-    private async Task<ContactOutcome> DecideAsync(ConversationKey conversation, StrongBox<string?> knownChannel, CancellationToken ct)
+    private async Task<ContactOutcome> DecideAsync(ConversationKey conversation, StrongBox<string?> knownChannel, Func<bool>? fence, CancellationToken ct)
     {
         var channel = knownChannel.Value;
         var settings = await settingsStore.GetAsync(conversation.WebsiteId, ct);
@@ -224,7 +241,7 @@ public sealed class CreateContactJob(
         if (skip is not null)
             return skip;
 
-        using var personLock = await locks.AcquireAsync(identity!.LockKey, ct);
+        using var personLock = await locks.AcquireAsync(identity!.LockKey, ct, watched: true);
         var websiteId = conversation.WebsiteId;
         var recent = await RecentlyCreatedAsync(websiteId, identity, ct);
         var found = recent is null ? await search.FindAsync(websiteId, identity, channel!, ct) : ProfileSearchResult.None;
@@ -232,6 +249,11 @@ public sealed class CreateContactJob(
             return matched;
 
         var email = identity.ProfileEmail(channel!);
+        // Lost meanwhile (its database connection broke), another node may be deciding this person now:
+        // the job is held and runs again, and its search then finds what that node made.
+        personLock.ThrowIfLost();
+        if (fence?.Invoke() == false)
+            throw new RtmTermEndedException();
         try
         {
             var peopleId = await crisp.CreatePeopleProfileAsync(websiteId, ContactDecision.NewProfile(identity, details, channel!, settings), ct);
@@ -284,74 +306,6 @@ public sealed class CreateContactJob(
             conversation.SessionId, conversation.WebsiteId, error.GetBaseException().GetType().Name);
         return new DatabaseHeldException(error);
     }
-
-    /// <summary>
-    /// In memory, and as a job parameter (ids and a count: hangfire.db holds no personal data) so that
-    /// a run in the next process records it too. hangfire.db may be failing as well (a full disk): then memory only.
-    /// </summary>
-    private void KeepUnrecorded(ConversationKey conversation, UnrecordedContact contact, string? jobId)
-    {
-        unrecorded.Keep(conversation, contact);
-        try
-        {
-            var serialized = SerializationHelper.Serialize(contact, SerializationOption.User);
-            using var connection = jobStorage.GetConnection();
-            if (jobId is not null)
-                connection.SetJobParameter(jobId, Contacts.UnrecordedContacts.Parameter, serialized);
-            // By conversation too: the next process's catch-up may schedule the conversation again, and
-            // that job, not this one, may run first.
-            connection.SetRangeInHash(UnrecordedKey(conversation), [new(Contacts.UnrecordedContacts.Parameter, serialized)]);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            logger.LogDebug("Could not keep the unrecorded contact of conversation {SessionId} in the job storage ({ErrorType})",
-                conversation.SessionId, error.GetType().Name);
-        }
-    }
-
-    private UnrecordedContact? UnrecordedContact(ConversationKey conversation, PerformContext? context)
-    {
-        if (unrecorded.Get(conversation) is { } kept)
-            return kept;
-        try
-        {
-            // allowStale: from the parameters fetched with the job when the storage provides them (else one read of hangfire.db).
-            if (context?.GetJobParameter<UnrecordedContact>(Contacts.UnrecordedContacts.Parameter, allowStale: true) is { } parameter)
-                return parameter;
-            using var connection = jobStorage.GetConnection();
-            return connection.GetAllEntriesFromHash(UnrecordedKey(conversation)) is { } entries
-                && entries.TryGetValue(Contacts.UnrecordedContacts.Parameter, out var serialized)
-                ? SerializationHelper.Deserialize<UnrecordedContact>(serialized, SerializationOption.User)
-                : null;
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            logger.LogDebug("Could not read the unrecorded contact of conversation {SessionId} from the job storage ({ErrorType})",
-                conversation.SessionId, error.GetType().Name);
-            return null;
-        }
-    }
-
-    /// <summary>Recorded at last: the job storage's copy goes (memory's is forgotten by the caller).</summary>
-    private void ForgetUnrecorded(ConversationKey conversation)
-    {
-        try
-        {
-            using var connection = jobStorage.GetConnection();
-            using var transaction = connection.CreateWriteTransaction();
-            transaction.RemoveHash(UnrecordedKey(conversation));
-            transaction.Commit();
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            // Harmless: a later run of the conversation stops at its outcome before reading it.
-            logger.LogDebug("Could not forget the unrecorded contact of conversation {SessionId} in the job storage ({ErrorType})",
-                conversation.SessionId, error.GetType().Name);
-        }
-    }
-
-    /// <summary>The job storage's hash holding a contact a run made but could not record (ids and a count only).</summary>
-    private static string UnrecordedKey(ConversationKey conversation) => "richcontact:unrecorded:" + conversation.LockKey;
 
     /// <summary>Hangfire passes the context; a direct call (no context) has no retries left.</summary>
     private static bool IsLastAttempt(PerformContext? context) =>

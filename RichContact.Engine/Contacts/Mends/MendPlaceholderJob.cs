@@ -19,7 +19,7 @@ public sealed class MendPlaceholderJob(
     VisitorDetailsStore detailsStore,
     CrispClient crisp,
     DedupMode dedupMode,
-    Nodes.ContactLocks locks,
+    Nodes.IContactLocks locks,
     IBackgroundJobClient jobs,
     TimeProvider clock,
     ILogger<MendPlaceholderJob> logger)

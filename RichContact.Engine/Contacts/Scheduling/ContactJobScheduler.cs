@@ -31,6 +31,12 @@ public sealed class ContactJobScheduler(
     private bool _warnedFull;
     private int _heldThisOutage;
 
+    /// <summary>
+    /// Raised with the first-message time of a conversation the full holder could not keep (under the
+    /// scheduler's lock): a catch-up from then lists it again once the storage accepts jobs.
+    /// </summary>
+    public event Action<DateTimeOffset>? Overflowed;
+
     public int HeldCount
     {
         get { lock (_gate) return _held.Count; }
@@ -87,9 +93,10 @@ public sealed class ContactJobScheduler(
         if (_held.Count >= _settings.HeldCapacity)
         {
             if (!_warnedFull)
-                logger.LogWarning("{Capacity} conversations are held while the job storage fails: further ones are not held; they are tried again on their next visitor message, an RTM outage catch-up or a restart's catch-up",
+                logger.LogWarning("{Capacity} conversations are held while the job storage fails: further ones are not held; a catch-up from the first of them lists them again (and their next visitor message tries them)",
                     _settings.HeldCapacity);
             _warnedFull = true;
+            Overflowed?.Invoke(tracked.FirstMessageAt);
             return false;
         }
         _held[conversation] = tracked;

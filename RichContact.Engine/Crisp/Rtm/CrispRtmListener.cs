@@ -14,11 +14,12 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// endpoint the last run used (<see cref="PluginConnectCache"/>: a start with the daily quota spent
 /// costs no REST call) or to the one Crisp gives, authenticates after every (re)connect, reconnects
 /// with backoff forever (rediscovering the endpoint after repeated failures), watches for a silently
-/// dead socket, and after <c>unauthorized</c> tries again after a long wait. Events only go into
+/// dead socket, and after <c>unauthorized</c> tries again after a minute, then ever more rarely (up to ten minutes). Events only go into
 /// <see cref="RtmEventQueue"/>; what RTM could not hear is reported to <see cref="IListeningGaps"/>.
-/// Runs only when a plugin token is configured. With several nodes on PostgreSQL it connects only
-/// while its node holds the RTM lock (<see cref="RtmLeadership"/>), and drops its socket the moment
-/// the lock is lost.
+/// Runs only when a plugin token is configured, and connects only while its node holds RTM
+/// (<see cref="IRtmLeadership"/>: a single process always does; among nodes, the lease's holder). It
+/// drops its socket the moment the term ends, and checks the term before each event it passes on, so
+/// that a node that wakes after losing RTM handles nothing more.
 /// </summary>
 public sealed class CrispRtmListener(
     IOptions<RichContactOptions> options,
@@ -29,13 +30,10 @@ public sealed class CrispRtmListener(
     IOptions<RtmTimings> rtm,
     IListeningGaps gaps,
     PluginConnectCache connectCache,
-    RtmLeadership leadership,
+    IRtmLeadership leadership,
     TimeProvider clock,
     ILogger<CrispRtmListener> logger) : BackgroundService
 {
-    /// <summary>Refusals in a row double the wait up to this (or the configured wait, if longer).</summary>
-    private static readonly TimeSpan MaxUnauthorizedRetry = TimeSpan.FromHours(1);
-
     private readonly RtmTimings timings = rtm.Value;
     private readonly SemaphoreSlim _bindGate = new(1, 1);
     private volatile SocketIO? _socket;
@@ -59,10 +57,6 @@ public sealed class CrispRtmListener(
         if (websites.All.Count == 0 && websiteIds.Count > 0)
             websites.ReplaceAll(websiteIds.Select(id => new SubscribedWebsite(id, SubscribedWebsite.UnknownToken)));
         websites.Changed += () => connectCache.SaveWebsites(websites.All.Select(w => w.WebsiteId));
-        // A previous process heard Crisp until then: catch up what was created since, once connected.
-        // With several nodes, the node that takes RTM does, when it takes it (below).
-        if (!leadership.IsShared && gaps.HeardUntilLastRun() is { } mark)
-            gaps.MissedSince(mark);
         await LoadWebsitesAsync(stoppingToken);
         if (Crisp.Events == CrispEventSource.Hooks)
         {
@@ -70,29 +64,32 @@ public sealed class CrispRtmListener(
             return;
         }
 
-        // One node holds RTM at a time (Nodes/RtmLeadership.cs; with SQLite this process, for good).
+        // One node holds RTM at a time (Nodes/IRtmLeadership.cs; a single process from its start to its stop).
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (leadership.IsShared)
+            var taking = leadership.TakeAsync(stoppingToken);
+            if (!taking.IsCompleted)
                 status.Set(CrispConnectionState.Standby);
             LeadershipTerm term;
-            try { term = await leadership.TakeAsync(stoppingToken); }
+            try { term = await taking; }
             catch (OperationCanceledException) { break; }
             await using (term)
             {
                 using var holding = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, term.Lost);
-                if (leadership.IsShared)
-                {
-                    // What the previous holder learnt, and what no node heard since its last sign of life.
-                    endpoint = connectCache.Read().Endpoint ?? endpoint;
-                    if (gaps.HeardUntilLastRun() is { } heard)
-                        gaps.MissedSince(heard);
-                }
-                endpoint = await ListenToRtmAsync(endpoint, holding.Token);
+                // What the previous holder (or process) learnt, and what nobody heard since its last sign of life.
+                endpoint = connectCache.Read().Endpoint ?? endpoint;
+                gaps.TakeOverMissed(everyOtherListener: true);
+                endpoint = await ListenToRtmAsync(endpoint, term, holding.Token);
                 if (stoppingToken.IsCancellationRequested)
-                    MarkLastEvent(); // before the lock goes: the next holder catches up from here
+                {
+                    if (term.IsValid)
+                        MarkLastEvent(); // before RTM goes: the next holder catches up from here
+                }
                 else
-                    logger.LogWarning("RTM socket dropped: this node lost the RTM lock (another node takes RTM over)");
+                {
+                    logger.LogWarning("RTM socket dropped: this node's RTM term {Term} ended (another node takes RTM over)", term.Number);
+                    gaps.StoppedListening();
+                }
             }
         }
         status.Set(CrispConnectionState.NotStarted);
@@ -102,7 +99,7 @@ public sealed class CrispRtmListener(
     /// Connects, listens and reconnects until <paramref name="stoppingToken"/> ends it: the process
     /// stops, or this node lost the RTM lock. Returns the endpoint last used.
     /// </summary>
-    private async Task<RtmEndpoint?> ListenToRtmAsync(RtmEndpoint? endpoint, CancellationToken stoppingToken)
+    private async Task<RtmEndpoint?> ListenToRtmAsync(RtmEndpoint? endpoint, LeadershipTerm term, CancellationToken stoppingToken)
     {
         var failures = 0;
         var refusals = 0;
@@ -118,7 +115,7 @@ public sealed class CrispRtmListener(
                     connectCache.SaveEndpoint(endpoint);
                 }
 
-                outcome = await RunConnectionAsync(endpoint.Socket, stoppingToken);
+                outcome = await RunConnectionAsync(endpoint.Socket, term, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -169,7 +166,10 @@ public sealed class CrispRtmListener(
     /// With Web Hooks there is no socket: Crisp POSTs the events to <c>/crisp/hooks</c>
     /// (<see cref="Hooks.CrispHookReceiver"/>), and retries a delivery that failed. What happened while
     /// no process listened is caught up as after an RTM connect, and the last-event mark moves on while
-    /// this process runs, so that the next one catches up from where this one stopped.
+    /// this process runs, so that the next one catches up from where this one stopped. Every node
+    /// receives deliveries, so each keeps its own mark, and takes over, now and every
+    /// <see cref="RtmTimings.HookMarkInterval"/>, the marks of nodes gone (a delivery answered 200 by a
+    /// node that died before handling it is caught up from there).
     /// </summary>
     private async Task ListenToHooksAsync(CancellationToken stoppingToken)
     {
@@ -179,6 +179,7 @@ public sealed class CrispRtmListener(
         gaps.Listening();
         while (!stoppingToken.IsCancellationRequested)
         {
+            gaps.TakeOverMissed(everyOtherListener: false); // before the first mark: it holds what it takes over
             SignOfLife();
             MarkLastEvent();
             try { await Task.Delay(timings.HookMarkInterval, clock, stoppingToken); }
@@ -207,12 +208,8 @@ public sealed class CrispRtmListener(
         }
     }
 
-    private TimeSpan UnauthorizedDelayFor(int refusals)
-    {
-        var first = TimeSpan.FromMinutes(Crisp.UnauthorizedRetryMinutes);
-        var cap = first > MaxUnauthorizedRetry ? first : MaxUnauthorizedRetry;
-        return TimeSpan.FromMilliseconds(Math.Min(first.TotalMilliseconds * Math.Pow(2, Math.Min(refusals - 1, 10)), cap.TotalMilliseconds));
-    }
+    private TimeSpan UnauthorizedDelayFor(int refusals) =>
+        timings.UnauthorizedRetryDelayFor(TimeSpan.FromMinutes(Crisp.UnauthorizedRetryMinutes), refusals);
 
     /// <summary>
     /// Reports the last sign of life, from which the next process catches up (the engine holds it back
@@ -232,7 +229,7 @@ public sealed class CrispRtmListener(
     }
 
     /// <summary>One socket from connect to its end; returns why it ended.</summary>
-    private async Task<ConnectionEnd> RunConnectionAsync(Uri endpoint, CancellationToken stoppingToken)
+    private async Task<ConnectionEnd> RunConnectionAsync(Uri endpoint, LeadershipTerm term, CancellationToken stoppingToken)
     {
         var ended = new TaskCompletionSource<ConnectionEnd>(TaskCreationOptions.RunContinuationsAsynchronously);
         var authenticated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -268,9 +265,15 @@ public sealed class CrispRtmListener(
                     ended.TrySetResult(ConnectionEnd.Refused);
                     return;
             }
+            // Fencing: a node that woke after its term ended passes nothing on, and drops the socket.
+            if (!term.IsValid)
+            {
+                ended.TrySetResult(new($"this node's RTM term {term.Number} ended", wasAuthenticated));
+                return;
+            }
             try
             {
-                queue.Post(new RawRtmEvent(name, response.Count > 0 ? response.GetValue(0).Clone() : default));
+                queue.Post(new RawRtmEvent(name, response.Count > 0 ? response.GetValue(0).Clone() : default) { Term = term.Number });
             }
             catch (Exception error)
             {
@@ -302,7 +305,7 @@ public sealed class CrispRtmListener(
         MarkLastEvent(); // a process killed from now on knows where to catch up from
         try
         {
-            return await WatchAsync(ended.Task, stoppingToken);
+            return await WatchAsync(ended.Task, term, stoppingToken);
         }
         finally
         {
@@ -313,13 +316,15 @@ public sealed class CrispRtmListener(
     }
 
     /// <summary>Waits for the socket to end, treating a long silence as its end.</summary>
-    private async Task<ConnectionEnd> WatchAsync(Task<ConnectionEnd> ended, CancellationToken stoppingToken)
+    private async Task<ConnectionEnd> WatchAsync(Task<ConnectionEnd> ended, LeadershipTerm term, CancellationToken stoppingToken)
     {
         var period = TimeSpan.FromMilliseconds(Math.Clamp(timings.Watchdog.TotalMilliseconds / 4, 50, 5000));
         while (!ended.IsCompleted)
         {
             await Task.WhenAny(ended, Task.Delay(period, clock, stoppingToken));
             stoppingToken.ThrowIfCancellationRequested();
+            if (!term.IsValid)
+                return new($"this node's RTM term {term.Number} ended", WasAuthenticated: true);
             MarkLastEvent();
             var silence = clock.GetUtcNow() - new DateTimeOffset(Interlocked.Read(ref _lastSignOfLifeTicks), TimeSpan.Zero);
             if (!ended.IsCompleted && silence > timings.Watchdog)

@@ -10,4 +10,10 @@ public readonly record struct RawRtmEvent(string Name, JsonElement Payload)
     /// or, for a conversation found by a catch-up, the start of the stretch that catch-up covered.
     /// </summary>
     public DateTimeOffset HoldsMarkAt { get; init; }
+
+    /// <summary>
+    /// The RTM term (<see cref="Nodes.IRtmLeadership"/>) under which the socket heard it: handled only while
+    /// this node still holds that term. 0 when no term is involved (a Web Hooks delivery, a catch-up's listing).
+    /// </summary>
+    public long Term { get; init; }
 }

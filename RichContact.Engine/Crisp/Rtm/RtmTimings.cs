@@ -40,6 +40,9 @@ public sealed class RtmTimings
     public double CatchUpRetryDelayMinutes { get; set; } = 1;
     public double MaxCatchUpRetryDelayMinutes { get; set; } = 30;
 
+    /// <summary>Refusals of the plugin token in a row double the wait (from <see cref="CrispOptions.UnauthorizedRetryMinutes"/>) up to this.</summary>
+    public double MaxUnauthorizedRetryMinutes { get; set; } = 10;
+
     public TimeSpan ReconnectDelay => TimeSpan.FromSeconds(ReconnectDelaySeconds);
     public TimeSpan MaxReconnectDelay => TimeSpan.FromSeconds(MaxReconnectDelaySeconds);
     public TimeSpan ConnectTimeout => TimeSpan.FromSeconds(ConnectTimeoutSeconds);
@@ -52,6 +55,16 @@ public sealed class RtmTimings
 
     public TimeSpan CatchUpRetryDelayFor(int failures) =>
         TimeSpan.FromMilliseconds(Math.Min(CatchUpRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 10)), MaxCatchUpRetryDelay.TotalMilliseconds));
+
+    /// <summary>
+    /// The wait after the <paramref name="refusals"/>th refusal in a row: <paramref name="first"/>, doubling,
+    /// at most <see cref="MaxUnauthorizedRetryMinutes"/> (or <paramref name="first"/> when it is longer).
+    /// </summary>
+    public TimeSpan UnauthorizedRetryDelayFor(TimeSpan first, int refusals)
+    {
+        var cap = Math.Max(first.TotalMilliseconds, TimeSpan.FromMinutes(MaxUnauthorizedRetryMinutes).TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(Math.Min(first.TotalMilliseconds * Math.Pow(2, Math.Clamp(refusals - 1, 0, 20)), cap));
+    }
 
     public TimeSpan ReconnectDelayFor(int failures)
     {

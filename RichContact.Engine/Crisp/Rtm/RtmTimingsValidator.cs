@@ -17,5 +17,6 @@ internal sealed class RtmTimingsValidator : IValidateOptions<RtmTimings>
         .Between(nameof(options.EventQueueCapacity), options.EventQueueCapacity, 1, 1_000_000)
         .Between(nameof(options.CatchUpRetryDelayMinutes), options.CatchUpRetryDelayMinutes, 0.01, 1440)
         .Between(nameof(options.MaxCatchUpRetryDelayMinutes), options.MaxCatchUpRetryDelayMinutes, options.CatchUpRetryDelayMinutes, 1440)
+        .Between(nameof(options.MaxUnauthorizedRetryMinutes), options.MaxUnauthorizedRetryMinutes, 0.01, 1440)
         .Result;
 }
