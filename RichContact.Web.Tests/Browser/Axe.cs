@@ -14,8 +14,17 @@ public static class Axe
 {
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+    // A popover or alert fading in is read half transparent: axe reads the page once its finite
+    // animations have ended (a striped or indeterminate progress bar runs for ever).
+    private const string AnimationsEnded = """
+        () => Promise.all(document.getAnimations()
+            .filter(a => a.effect?.getComputedTiming().iterations !== Infinity)
+            .map(a => a.finished.catch(() => null)))
+        """;
+
     public static async Task AssertNoViolationsAsync(IPage page, string what)
     {
+        await page.EvaluateAsync(AnimationsEnded);
         var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
         if (results.Violations.Length == 0)
             return;
