@@ -195,4 +195,60 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
             await Axe.AssertNoViolationsAsync(page, "the settings page refusing a token");
         });
     }
+
+    /// <summary>Every relative time inside <paramref name="region"/> is hidden from screen readers, with a stable label beside it.</summary>
+    private const string TicksHiddenIn = """
+        region => [...region.querySelectorAll('local-time[format=relative]')].every(t =>
+            t.closest('[aria-hidden=true]') !== null
+            && t.nextElementSibling?.matches('.rc-sr-only') === true
+            && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/.test(t.nextElementSibling.textContent.trim()))
+        """;
+
+    [Fact]
+    public async Task The_live_feed_announces_a_new_entry_politely_and_never_the_ticking_time()
+    {
+        await App.WaitForCrispAsync();
+        var page = await LoggedInAsync("activity");
+        await BrowserFixture.RunAsync(page, nameof(The_live_feed_announces_a_new_entry_politely_and_never_the_ticking_time), async () =>
+        {
+            await Expect(page.Locator("[data-testid=filters][data-interactive]")).ToBeVisibleAsync();
+            var log = page.GetByTestId("activity-log");
+            await Expect(log).ToHaveAttributeAsync("role", "log");
+            await Expect(log).ToHaveAttributeAsync("aria-live", "polite");
+            await Expect(log).ToHaveAttributeAsync("aria-relevant", "additions");
+
+            await page.GetByTestId("sandbox-start").ClickAsync();
+            var session = await page.GetByTestId("sandbox-started").GetAttributeAsync("data-session");
+            // The new entry arrives inside the live region, its time hidden from it.
+            var row = log.Locator($"[data-testid=activity-row][data-session='{session}']");
+            await Expect(row).ToBeVisibleAsync();
+            await Expect(row.Locator("local-time")).ToHaveAttributeAsync("aria-hidden", "true");
+            await Expect(row.GetByTestId("local-time-label")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$"));
+            Assert.True(await log.EvaluateAsync<bool>(TicksHiddenIn));
+            // What a screen reader reads of the row: no relative time ("… seconds ago").
+            Assert.DoesNotMatch("ago", await row.AriaSnapshotAsync());
+        });
+    }
+
+    [Fact]
+    public async Task The_settings_pages_save_status_is_announced_from_a_status_region_present_before_saving()
+    {
+        var website = await App.InstallAsync("Estado Anunciado", "estado-anunciado.example.pt");
+        var page = await fixture.NewPageAsync(760, 960);
+        await BrowserFixture.RunAsync(page, nameof(The_settings_pages_save_status_is_announced_from_a_status_region_present_before_saving), async () =>
+        {
+            await page.GotoAsync(Url($"crisp/settings?website_id={website.WebsiteId}&token={website.Token}"));
+            await Expect(page.Locator("[data-testid=settings-form][data-interactive]")).ToBeVisibleAsync();
+            // In the page before anything is said, or a screen reader would not announce its first words.
+            var region = page.GetByTestId("save-status-region");
+            await Expect(region).ToHaveAttributeAsync("role", "status");
+            await Expect(region).ToHaveAttributeAsync("aria-live", "polite");
+            await Expect(region).ToBeEmptyAsync();
+
+            await page.GetByTestId("save").ClickAsync();
+            await Expect(region.GetByTestId("save-status")).ToHaveTextAsync("Saved. The change applies at once.");
+            // The website's activity under the form is a log of its own, its times hidden from it.
+            Assert.True(await page.GetByTestId("activity-log").EvaluateAsync<bool>(TicksHiddenIn));
+        });
+    }
 }
