@@ -27,6 +27,21 @@ public class ReadinessTests : IDisposable
         Assert.Equal(expected, report.Status);
     }
 
+    [Theory]
+    [InlineData(CrispConnectionState.NotStarted, "Crisp RTM: not started yet.")]
+    [InlineData(CrispConnectionState.Connecting, "Crisp RTM: connecting.")]
+    [InlineData(CrispConnectionState.Reconnecting, "Crisp RTM: connection lost, reconnecting. Last error: the socket closed")]
+    [InlineData(CrispConnectionState.Connected, "Connected to Crisp RTM.")]
+    public async Task Readiness_says_the_crisp_connection_in_words_not_its_state_name(CrispConnectionState state, string expected)
+    {
+        await using var engine = await EngineHost.StartAsync(_data.Path);
+        engine.Get<CrispConnectionStatus>().Set(state, state == CrispConnectionState.Reconnecting ? "the socket closed" : null);
+
+        var report = await engine.Get<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains("ready"));
+
+        Assert.Equal(expected, report.Entries["crisp"].Description);
+    }
+
     [Fact]
     public async Task Readiness_is_unhealthy_with_the_storage_failure_until_the_store_writes_again()
     {

@@ -10,14 +10,18 @@ namespace RichContact.Engine.Health;
 /// </summary>
 internal sealed class CrispConnectionHealthCheck(CrispConnectionStatus status) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
-        Task.FromResult(status.State switch
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        var sentence = CrispConnectionSentences.Sentence(status.State, status.Source);
+        return Task.FromResult(status.State switch
         {
-            CrispConnectionState.Connected => HealthCheckResult.Healthy(status.Source == CrispEventSource.Hooks
-                ? "Receiving Crisp's Web Hooks." : "Connected to Crisp RTM."),
-            CrispConnectionState.Standby => HealthCheckResult.Healthy("Standby: another node holds the Crisp RTM socket."),
-            CrispConnectionState.Unauthorized => HealthCheckResult.Unhealthy($"Crisp refused the plugin token: {status.LastError}"),
-            var state => HealthCheckResult.Degraded($"Crisp RTM {state.ToString().ToLowerInvariant()}" +
-                                                    (status.LastError is null ? "." : $": {status.LastError}")),
+            CrispConnectionState.Connected or CrispConnectionState.Standby => HealthCheckResult.Healthy(sentence),
+            // The listener's error already says it all: the refusal, when it tries again, what to check.
+            CrispConnectionState.Unauthorized => HealthCheckResult.Unhealthy(status.LastError is { Length: > 0 } refusal ? refusal : sentence),
+            _ => HealthCheckResult.Degraded(WithError(sentence)),
         });
+    }
+
+    // "Crisp RTM: connection lost, reconnecting. Last error: …"
+    private string WithError(string sentence) => status.LastError is { Length: > 0 } error ? $"{sentence} Last error: {error}" : sentence;
 }

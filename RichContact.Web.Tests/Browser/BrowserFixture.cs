@@ -36,12 +36,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <param name="timezoneId">The browser's time zone (an IANA name); the machine's when null.</param>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string? timezoneId = null)
+    /// <param name="locale">The browser's language (navigator.language, Accept-Language); Playwright's default when null.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string? timezoneId = null, string? locale = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             TimezoneId = timezoneId,
+            Locale = locale,
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(15_000);

@@ -1,8 +1,8 @@
 namespace RichContact.Web.Localization;
 
 /// <summary>
-/// The words of the settings page and the activity views, in English and French. Crisp passes its
-/// dashboard's locale (<c>locale</c> query parameter); anything unknown falls back to English.
+/// The words of the settings page and the activity views, in English and French: the owner's
+/// language (<see cref="ForRequest"/>); anything unknown falls back to English.
 /// A plain record instead of .resx: a handful of strings, checked by the compiler.
 /// </summary>
 public sealed record UiText
@@ -30,6 +30,7 @@ public sealed record UiText
     public string PreviewOnlyHelp { get; init; } = "Every conversation is checked as usual (channels, skip rules, the search for an existing contact) and the activity below shows the contacts Rich Contact would have created; none is created in Crisp. Turn it off to start creating: conversations already previewed stay as they are.";
     public string PreviewOnlyNotice { get; init; } = "Preview only is on: Rich Contact creates no contact. \"Would create\" below marks the conversations that would have got one.";
     public string PreviewBadge { get; init; } = "Preview only";
+    public string Loading { get; init; } = "Loading the settings";
     public string Save { get; init; } = "Save";
     public string Saved { get; init; } = "Saved. The change applies at once.";
     public string NotSaved { get; init; } = "Not saved: please correct the fields marked in red.";
@@ -46,6 +47,7 @@ public sealed record UiText
     public string RestCalls { get; init; } = "REST calls";
     public string Conversation { get; init; } = "Conversation";
     public string Contact { get; init; } = "Contact";
+    public string Links { get; init; } = "Links into Crisp";
     public string Created { get; init; } = "Created";
     public string Existing { get; init; } = "Existing";
     public string Skipped { get; init; } = "Skipped";
@@ -95,6 +97,7 @@ public sealed record UiText
         PreviewOnlyHelp = "Chaque conversation est examinée comme d'habitude (canaux, règles d'exclusion, recherche d'un contact existant) et l'activité ci-dessous montre les contacts que Rich Contact aurait créés ; aucun n'est créé dans Crisp. Désactivez-le pour commencer à créer : les conversations déjà prévisualisées restent telles quelles.",
         PreviewOnlyNotice = "L'aperçu est activé : Rich Contact ne crée aucun contact. « Serait créé » ci-dessous signale les conversations qui en auraient eu un.",
         PreviewBadge = "Aperçu seulement",
+        Loading = "Chargement des réglages",
         Save = "Enregistrer",
         Saved = "Enregistré. Le changement s'applique immédiatement.",
         NotSaved = "Non enregistré : corrigez les champs en rouge.",
@@ -111,6 +114,7 @@ public sealed record UiText
         RestCalls = "Appels REST",
         Conversation = "Conversation",
         Contact = "Contact",
+        Links = "Liens vers Crisp",
         Created = "Créé",
         Existing = "Existant",
         Skipped = "Ignoré",
@@ -137,6 +141,30 @@ public sealed record UiText
     /// <summary>The text for a Crisp locale such as <c>fr</c>, <c>fr-FR</c> or <c>fr_FR</c>; English otherwise.</summary>
     public static UiText For(string? locale) =>
         locale is not null && locale.Trim().StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? French : English;
+
+    /// <summary>
+    /// The settings page's language: the <c>locale</c> Crisp may put in the iframe's URL when there is
+    /// one (Crisp does not document it, so it is never required), else the first language of the
+    /// owner's browser (<c>Accept-Language</c>, what <c>navigator.languages</c> says) that the page
+    /// speaks; English otherwise.
+    /// </summary>
+    public static UiText ForRequest(HttpRequest request)
+    {
+        if (request.Query["locale"].ToString() is { Length: > 0 } locale)
+            return For(locale);
+        var languages = request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is not 0)
+            .OrderByDescending(l => l.Quality ?? 1);
+        foreach (var language in languages)
+        {
+            var tag = language.Value.Value ?? "";
+            if (tag.StartsWith("fr", StringComparison.OrdinalIgnoreCase))
+                return French;
+            if (tag.StartsWith("en", StringComparison.OrdinalIgnoreCase))
+                return English;
+        }
+        return English;
+    }
 
     /// <summary>A settings field's problem in this language.</summary>
     public string Describe(RichContact.Engine.Settings.SettingsError error)

@@ -211,8 +211,13 @@ public sealed class CreateContactJob(
             await placeholderMends.EmailArrivedAsync(conversation, cancellationToken);
         if (entry.Outcome != ActivityOutcome.Failed)
             detailsStore.Forget(conversation);
-        logger.LogInformation("Conversation {SessionId} of website {WebsiteId} on {Channel}: {Outcome} {Reason} ({RestCalls} Crisp calls)",
-            sessionId, websiteId, entry.Channel, entry.Outcome, entry.Reason ?? "", entry.RestCalls);
+        // Two templates: an outcome without a reason must not leave an empty field and a doubled space.
+        if (entry.Reason is { } reason)
+            logger.LogInformation("Conversation {SessionId} of website {WebsiteId} on {Channel}: {Outcome}, {Reason} ({RestCalls} Crisp calls)",
+                sessionId, websiteId, entry.Channel, entry.Outcome.Code(), reason, entry.RestCalls);
+        else
+            logger.LogInformation("Conversation {SessionId} of website {WebsiteId} on {Channel}: {Outcome} ({RestCalls} Crisp calls)",
+                sessionId, websiteId, entry.Channel, entry.Outcome.Code(), entry.RestCalls);
         return entry;
     }
 

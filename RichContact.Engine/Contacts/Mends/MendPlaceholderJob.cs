@@ -64,8 +64,9 @@ public sealed class MendPlaceholderJob(
         entry.At = clock.GetUtcNow();
         await activity.RecordAsync(entry, cancellationToken);
         detailsStore.Forget(conversation);
-        logger.LogInformation("Placeholder contact of conversation {SessionId} of website {WebsiteId}: {Outcome} {Reason} ({RestCalls} Crisp calls)",
-            sessionId, websiteId, entry.Outcome, entry.Reason ?? "mended", entry.RestCalls);
+        // The reason says why nothing changed (email_taken...); none means the email was mended.
+        logger.LogInformation("Placeholder contact of conversation {SessionId} of website {WebsiteId}: {Result} ({RestCalls} Crisp calls)",
+            sessionId, websiteId, entry.Reason ?? "mended", entry.RestCalls);
     }
 
     private async Task<string?> RealEmailAsync(ConversationKey conversation, CancellationToken ct)
