@@ -25,12 +25,13 @@ public sealed class CrispOptions
     public double CatchUpMaxGapMinutes { get; set; } = 60;
 
     /// <summary>
-    /// One gap's catch-up lists at most this many websites per second the gap lasted (a 1-second RTM drop:
-    /// 20 websites, the most recently heard first; a 5-minute deploy: 6,000). A gap holds only the
+    /// One gap's catch-up lists at most this many websites per second the gap lasted (a 1-second RTM drop,
+    /// 2 to 4 s from the last sign of life to the catch-up: 20 to 40 websites, the most recently heard
+    /// first; a 5-minute deploy: 3,000). A gap holds only the
     /// conversations that started during it; a website left out gets its contact at its visitor's next
     /// message (docs/catch-up.md). 0 lists every website whatever the gap.
     /// </summary>
-    public int CatchUpWebsitesPerGapSecond { get; set; } = 20;
+    public int CatchUpWebsitesPerGapSecond { get; set; } = 10;
 
     /// <summary>
     /// One gap's catch-up spends at most this share (in %) of what is left of the day's
