@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Tests.Crisp.Rtm;
 using RichContact.Engine.Tests.EndToEnd;
+using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Testing;
 
@@ -42,6 +44,7 @@ public class CatchUpPlanTests : EngineEndToEndTest
         }
         await Sandbox.Control.ResetRequestsAsync();
         var status = Engine.Get<CatchUpStatus>();
+        using var metrics = new MetricsRecorder(Engine.Get<IMeterFactory>());
 
         var reconnecting = WaitForStateAsync(Engine.Get<CrispConnectionStatus>(), CrispConnectionState.Reconnecting);
         await RtmOutageTests.DropSocketsAsync(Sandbox, refuseReconnectSeconds: 1);
@@ -59,6 +62,7 @@ public class CatchUpPlanTests : EngineEndToEndTest
         Assert.InRange(listed, 2, eligible - 1);
         Assert.Equal(0, listed % PerGapSecond); // a whole number of seconds' allowance, one page per website
         Assert.Equal(eligible - listed, status.WebsitesNotListed);
+        Assert.Equal(eligible - listed, Assert.Single(metrics.Gauges(), m => m.Instrument == "richcontact.catchup.websites_not_listed").Value);
         Assert.Contains($"gap: {eligible - listed} of {eligible} websites not listed, their next message will be heard", status.LastNotListed);
         Assert.Empty(Activity.For(onQuietWebsite)); // not listed: nothing yet
         Assert.Empty(Activity.For(onSwitchedOff));
