@@ -72,4 +72,27 @@ public class CatchUpPlanTests : EngineEndToEndTest
         Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(onQuietWebsite)).Outcome);
         Assert.Single(await ProfilesAsync("website-300"));
     }
+
+    [Fact]
+    public async Task Restart_with_a_short_gap_reads_the_website_list_once_and_lists_only_what_its_gap_allows()
+    {
+        await StopEngineAsync();
+        await Sandbox.Control.ResetRequestsAsync();
+        var onQuietWebsite = await StartConversationAsync("whatsapp", phone: "+351912342300", websiteId: "website-300");
+
+        await StartEngineAsync();
+        var status = Engine.Get<CatchUpStatus>();
+        await Eventually.TrueAsync(() => Engine.Get<OutageCatchUp>().HoldsMarkAt is null && status.LastNotListed is not null, "the start-up catch-up to finish");
+
+        var requests = await Sandbox.Control.RequestsAsync();
+        // One read of the full list, page by page up to the first empty page: not one call per website.
+        Assert.Equal(WebsiteCount / RichContact.Sandbox.Rest.PluginConnectRoutes.WebsitesPerPage + 1, requests.Count("GET", "/v1/plugin/connect/websites/all/{page}"));
+        var listed = requests.Count("GET", ListRoute);
+        Assert.InRange(listed, PerGapSecond, WebsiteCount - 1);
+        Assert.Equal(WebsiteCount - listed, status.WebsitesNotListed);
+        Assert.Empty(Activity.For(onQuietWebsite)); // website-300 comes last by id: a restart has heard no website yet
+
+        await Sandbox.Control.SendMessageAsync(onQuietWebsite, "Hello?");
+        Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(onQuietWebsite)).Outcome);
+    }
 }
