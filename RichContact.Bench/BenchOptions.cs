@@ -45,6 +45,10 @@ public sealed record BenchOptions
     public string? Postgres { get; init; }
     /// <summary>Engine hosts in the bench process on the one PostgreSQL database, each with its own data directory and node name.</summary>
     public int Nodes { get; init; } = 1;
+    /// <summary>Drop the engine's RTM socket every this many seconds while driving; null: no drops.</summary>
+    public double? RtmDropEvery { get; init; }
+    /// <summary>How long the sandbox refuses RTM reconnects after each drop.</summary>
+    public double RtmDropSeconds { get; init; } = 1;
 
     /// <summary>The environment variable read when <c>--postgres</c> is not given.</summary>
     public const string PostgresVariable = "RICHCONTACT_BENCH_POSTGRES";
@@ -71,6 +75,9 @@ public sealed record BenchOptions
           --postgres CONNECTION  run the engine on PostgreSQL: a fresh database on that server per run, dropped
                                  after (default: $RICHCONTACT_BENCH_POSTGRES if set, else SQLite)
           --nodes N              engine hosts (nodes) on that one database; one holds RTM (default 1; N > 1 needs PostgreSQL)
+          --rtm-drop-every S     drop the engine's RTM socket every S seconds while driving (the sandbox's drop-sockets
+                                 fault); reports each drop's catch-up calls and the conversations missed
+          --rtm-drop-seconds S   how long each drop refuses reconnects (default 1)
         """;
 
     /// <summary>The command line; <paramref name="postgresFromEnvironment"/> (<see cref="PostgresVariable"/>) unless <c>--postgres</c> is given.</summary>
@@ -108,6 +115,8 @@ public sealed record BenchOptions
                 "--crm" => options with { Crm = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--postgres" => options with { Postgres = Value() },
                 "--nodes" => options with { Nodes = PositiveInt(Value()) },
+                "--rtm-drop-every" => options with { RtmDropEvery = PositiveDouble(Value()) },
+                "--rtm-drop-seconds" => options with { RtmDropSeconds = PositiveDouble(Value()) },
                 var unknown => throw new ArgumentException($"unknown option '{unknown}'"),
             };
         }

@@ -45,4 +45,6 @@ public sealed record BenchResult
     public required SchedulerFigures Scheduler { get; init; }
     public required ResourceFigures Resources { get; init; }
     public double WaitSeconds { get; init; }
+    /// <summary>With <c>--rtm-drop-every</c>: what the drops cost.</summary>
+    public RtmDropFigures? Drops { get; init; }
 }

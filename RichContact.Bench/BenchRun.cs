@@ -42,11 +42,17 @@ public static class BenchRun
         // The load: drive, then wait for every channel conversation's outcome.
         var monitor = new ResourceMonitor();
         var driver = new TrafficDriver(crisp.Control, window / 2);
+        var drops = options.RtmDropEvery is { } every ? new RtmDrops(crisp.Control, nodes, every, options.RtmDropSeconds) : null;
+        using var stopDrops = new CancellationTokenSource();
+        var dropping = drops?.RunAsync(stopDrops.Token, ct) ?? Task.CompletedTask;
         var driven = await driver.DriveAsync(new ConversationMix(options.Mix, options.Seed, websites, options.MetaOrder), options.Conversations, options.Rate, ct);
+        await stopDrops.CancelAsync();
+        await dropping;
         var expected = driven.Where(c => c.Plan.ExpectsOutcome).Select(c => c.SessionId).ToList();
         log?.WriteLine($"Started {driven.Count} in {driver.Duration.TotalSeconds:F1} s; waiting for {expected.Count} outcomes...");
         var waitStarted = DateTime.UtcNow;
         var lost = await outcomes.WaitForAsync(expected, options.OutcomeTimeout, ct);
+        var missedAfterSecondMessage = drops is null ? 0 : await SecondMessageAsync(crisp.Control, outcomes, expected, options.OutcomeTimeout, ct);
         var waited = DateTime.UtcNow - waitStarted;
         var cpu = monitor.CpuTime;
         var wall = monitor.Elapsed;
@@ -142,6 +148,16 @@ public static class BenchRun
                 RetainedBytesPerConversation = driven.Count == 0 ? 0 : (double)(finalHeap - baselineHeap) / driven.Count,
             },
             WaitSeconds = waited.TotalSeconds,
+            Drops = drops is null ? null : new RtmDropFigures
+            {
+                EverySeconds = options.RtmDropEvery!.Value,
+                RefusedSeconds = options.RtmDropSeconds,
+                CallsPerDrop = drops.CallsPerDrop,
+                ListCallsPerDrop = drops.ListCallsPerDrop,
+                WebsitesNotListed = drops.WebsitesNotListed,
+                Missed = lost,
+                MissedAfterSecondMessage = missedAfterSecondMessage,
+            },
         };
     }
 
@@ -164,6 +180,19 @@ public static class BenchRun
             await Task.Delay(100, ct);
         }
         throw new TimeoutException("the engine's RTM socket never listened to every website");
+    }
+
+    /// <summary>
+    /// The visitors of the conversations still without an outcome write again (their first message fell in
+    /// a gap the catch-up did not list): how many still get none.
+    /// </summary>
+    private static async Task<int> SecondMessageAsync(SandboxControl control, OutcomeCollector outcomes, IReadOnlyList<string> expected,
+        TimeSpan timeout, CancellationToken ct)
+    {
+        var missed = expected.Where(id => !outcomes.Entries.ContainsKey(id)).ToList();
+        foreach (var sessionId in missed)
+            await control.SendMessageAsync(sessionId, "Hello? Anyone there?", ct);
+        return missed.Count == 0 ? 0 : await outcomes.WaitForAsync(missed, timeout, ct);
     }
 
     private sealed record FollowUpFigures(int Sent, long Calls, int Outcomes);

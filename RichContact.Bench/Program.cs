@@ -2,7 +2,7 @@ namespace RichContact.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project RichContact.Bench -- [options]</c>; see <see cref="BenchOptions.Usage"/>.
-/// Exit code 0 when no conversation was lost (always, for a sweep), 1 when some were, 2 on bad arguments.
+/// Exit code 0 when no conversation was lost (always, for a sweep; with --rtm-drop-every, none still missed after its visitor wrote again), 1 when some were, 2 on bad arguments.
 /// </summary>
 public static class Program
 {
@@ -34,7 +34,8 @@ public static class Program
         var result = await BenchRun.RunAsync(options, Console.Out, cancel.Token);
         Report.Print(result, Console.Out);
         await WriteJsonAsync(options.JsonFile, result);
-        return result.Lost == 0 ? 0 : 1;
+        // With RTM drops a conversation whose only message fell in a gap may be missed by design (docs/catch-up.md): lost is what its second message did not catch.
+        return (result.Drops?.MissedAfterSecondMessage ?? result.Lost) == 0 ? 0 : 1;
     }
 
     private static async Task WriteJsonAsync(string? file, object value)

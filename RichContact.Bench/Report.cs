@@ -56,6 +56,14 @@ public static class Report
             $"per existing {F(rest.PerExisting)}, per skipped {F(rest.PerSkipped)}");
         output.WriteLine($"REST calls during the run {rest.SandboxDuringRun} (not in any activity entry: {rest.Unattributed}; {rest.FollowUpsInWindow} follow-ups sent in windows)");
         output.WriteLine($"Follow-ups after the outcome: {rest.FollowUpsAfter} sent, {rest.FollowUpCalls} REST calls ({F(rest.PerFollowUp)} each), {rest.FollowUpOutcomes} new outcomes");
+        if (r.Drops is { } drops)
+        {
+            output.WriteLine($"RTM dropped every {F(drops.EverySeconds)} s, reconnects refused {F(drops.RefusedSeconds)} s: {drops.CallsPerDrop.Count} drops, " +
+                $"catch-up calls per drop {string.Join(", ", drops.CallsPerDrop)} (mean {F(drops.CallsPerDrop.DefaultIfEmpty(0).Average())}, " +
+                $"max {drops.CallsPerDrop.DefaultIfEmpty(0).Max()}; conversation lists {string.Join(", ", drops.ListCallsPerDrop)})");
+            output.WriteLine($"Websites not listed by the drops' catch-ups {drops.WebsitesNotListed}; conversations missed {drops.Missed}, " +
+                $"still missed after their visitor wrote again {drops.MissedAfterSecondMessage}");
+        }
         output.WriteLine();
         var res = r.Resources;
         output.WriteLine($"CPU {F(res.CpuSeconds)} s over {F(res.WallSeconds)} s ({F(res.CoresBusy)} cores busy; threads waited {F(res.RunQueueWaitSeconds)} s for a core); outcome wait {F(r.WaitSeconds)} s");

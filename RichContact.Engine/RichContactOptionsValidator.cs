@@ -30,6 +30,10 @@ internal sealed class RichContactOptionsValidator : IValidateOptions<RichContact
             errors.Add($"RichContact:Crisp:ApiUrl must be an absolute http(s) URL (got '{crisp.ApiUrl}').");
         if (crisp.CatchUpMaxGapMinutes is <= 0 or > 7 * 24 * 60 || double.IsNaN(crisp.CatchUpMaxGapMinutes))
             errors.Add($"RichContact:Crisp:CatchUpMaxGapMinutes must be more than 0 and at most a week (got {crisp.CatchUpMaxGapMinutes}).");
+        if (crisp.CatchUpWebsitesPerGapSecond < 0)
+            errors.Add($"RichContact:Crisp:CatchUpWebsitesPerGapSecond must be 0 (every website) or more (got {crisp.CatchUpWebsitesPerGapSecond}).");
+        if (crisp.CatchUpBudgetPercent is <= 0 or > 100 || double.IsNaN(crisp.CatchUpBudgetPercent))
+            errors.Add($"RichContact:Crisp:CatchUpBudgetPercent must be more than 0 and at most 100 (got {crisp.CatchUpBudgetPercent}).");
         if (crisp.UnauthorizedRetryMinutes is < 0.01 or > 24 * 60 || double.IsNaN(crisp.UnauthorizedRetryMinutes))
             errors.Add($"RichContact:Crisp:UnauthorizedRetryMinutes must be between 0.01 and 1440 (got {crisp.UnauthorizedRetryMinutes}).");
         if (crisp.DailyRequestBudget < 1)

@@ -49,6 +49,21 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public async Task A_short_run_with_rtm_drops_prices_each_drop_and_loses_no_conversation_whose_visitor_writes_again()
+    {
+        // 40 conversations at 10/s: 4 s of traffic, a drop after 2 s.
+        var result = await BenchRun.RunAsync(Short with { Conversations = 40, Rate = 10, Websites = 30, RtmDropEvery = 2, OutcomeTimeout = TimeSpan.FromSeconds(10) });
+
+        var drops = Assert.IsType<RtmDropFigures>(result.Drops);
+        Assert.NotEmpty(drops.CallsPerDrop);
+        Assert.All(drops.CallsPerDrop, calls => Assert.True(calls >= 1, "a drop's catch-up listed nothing"));
+        Assert.Equal(drops.Missed, result.Lost);
+        Assert.Equal(0, drops.MissedAfterSecondMessage);
+        Assert.Equal(0, result.Unexpected);
+        Assert.Equal(2.5, BenchOptions.Parse(["--rtm-drop-every", "2.5"]).RtmDropEvery);
+    }
+
+    [Fact]
     public void Several_nodes_need_PostgreSQL_from_the_command_line_or_the_environment()
     {
         Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--nodes", "2"]));

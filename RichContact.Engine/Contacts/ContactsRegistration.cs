@@ -18,6 +18,8 @@ internal static class ContactsRegistration
     {
         services.AddHostedService<RtmEventDispatcher>();
         services.AddSingleton<CatchUpStatus>();
+        services.AddSingleton<WebsiteTraffic>();
+        services.AddSingleton<CatchUpPlanner>();
         services.AddSingleton<OutageCatchUp>();
         services.AddHostedService(sp => sp.GetRequiredService<OutageCatchUp>());
         // What the last-event mark must not pass (LastEventMark).

@@ -25,6 +25,22 @@ public sealed class CrispOptions
     public double CatchUpMaxGapMinutes { get; set; } = 60;
 
     /// <summary>
+    /// One gap's catch-up lists at most this many websites per second the gap lasted (a 1-second RTM drop,
+    /// 2 to 4 s from the last sign of life to the catch-up: 20 to 40 websites, the most recently heard
+    /// first; a 5-minute deploy: 3,000). A gap holds only the
+    /// conversations that started during it; a website left out gets its contact at its visitor's next
+    /// message (docs/catch-up.md). 0 lists every website whatever the gap.
+    /// </summary>
+    public int CatchUpWebsitesPerGapSecond { get; set; } = 10;
+
+    /// <summary>
+    /// One gap's catch-up spends at most this share (in %) of what is left of the day's
+    /// <see cref="DailyRequestBudget"/> when it starts; the websites it could not list are shown on the
+    /// overview and counted in <c>richcontact.catchup.websites_not_listed</c>.
+    /// </summary>
+    public double CatchUpBudgetPercent { get; set; } = 10;
+
+    /// <summary>
     /// After Crisp refuses the plugin token on RTM (<c>unauthorized</c>), wait this long before trying
     /// again, doubling while it keeps refusing up to <see cref="Rtm.RtmTimings.MaxUnauthorizedRetryMinutes"/>.
     /// A refusal may be spurious (a minute's outage, not ten); a token Crisp keeps refusing is tried

@@ -72,6 +72,9 @@ public sealed class EngineMetrics : IHostedService, IDisposable
         meter.CreateObservableGauge("richcontact.conversations.held", () => Get<ContactJobScheduler>().HeldCount, "{conversation}",
             $"Conversations held in memory because the job storage ({DataDirectory.JobStorageFileName}) refuses them; scheduled as soon as it accepts them again.");
 
+        meter.CreateObservableCounter("richcontact.catchup.websites_not_listed", () => Get<CatchUpStatus>().WebsitesNotListed, "{website}",
+            "Websites an outage catch-up did not list (its gap was too short to hold their conversations, or its share of the day's budget was spent): a conversation started there during the gap gets its contact at the visitor's next message.");
+
         _activity.RecordedHere += OnRecorded;
     }
 

@@ -26,4 +26,20 @@ public sealed class CatchUpStateTests
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=catch-up-waiting]")));
         Assert.NotEmpty(cut.FindAll("[data-testid=catch-up-cut]")); // a loss stays said
     }
+
+    [Fact]
+    public async Task Overview_says_how_many_websites_a_short_gap_left_unlisted_and_that_their_next_message_will_be_heard()
+    {
+        await using var ctx = await ComponentTestContext.CreateAsync();
+        var catchUp = ctx.Get<CatchUpStatus>();
+        var cut = ctx.Render<OverviewPage>();
+        Assert.Empty(cut.FindAll("[data-testid=catch-up-not-listed]"));
+
+        await cut.InvokeAsync(() => catchUp.NotListed(480, "3 s gap: 480 of 500 websites not listed, their next message will be heard.", DateTimeOffset.UtcNow));
+
+        cut.WaitForAssertion(() => Assert.Contains("3 s gap: 480 of 500 websites not listed, their next message will be heard",
+            cut.Find("[data-testid=catch-up-not-listed]").TextContent));
+        Assert.DoesNotContain("may have no contact", cut.Find("[data-testid=catch-up-not-listed]").TextContent);
+        Assert.Equal(480, catchUp.WebsitesNotListed);
+    }
 }

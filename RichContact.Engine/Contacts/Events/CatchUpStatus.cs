@@ -17,6 +17,19 @@ public sealed class CatchUpStatus
 
     public DateTimeOffset? LastCutAt { get; private set; }
 
+    /// <summary>
+    /// What the last gap whose catch-up left websites out did not list ("3 s gap: 480 of 500 websites not
+    /// listed..."); null if none did. Unlike a cut, their conversations get a contact at the visitor's next message.
+    /// </summary>
+    public string? LastNotListed { get; private set; }
+
+    public DateTimeOffset? LastNotListedAt { get; private set; }
+
+    /// <summary>Websites catch-ups left out since start, counted in <c>richcontact.catchup.websites_not_listed</c>.</summary>
+    public long WebsitesNotListed => Interlocked.Read(ref _websitesNotListed);
+
+    private long _websitesNotListed;
+
     public event Action? Changed;
 
     public void SetWaiting(string? why)
@@ -28,6 +41,13 @@ public sealed class CatchUpStatus
     public void Cut(string what, DateTimeOffset at)
     {
         lock (_gate) (LastCut, LastCutAt) = (what, at);
+        Changed?.Invoke();
+    }
+
+    public void NotListed(int websites, string what, DateTimeOffset at)
+    {
+        Interlocked.Add(ref _websitesNotListed, websites);
+        lock (_gate) (LastNotListed, LastNotListedAt) = (what, at);
         Changed?.Invoke();
     }
 }

@@ -40,6 +40,7 @@ public sealed class OutageCatchUp : BackgroundService
     private readonly IOptions<RichContactOptions> _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<OutageCatchUp> _logger;
+    private readonly CatchUpPlanner _planner;
 
     // One waiting wake-up at most: it covers every request made meanwhile.
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -64,10 +65,12 @@ public sealed class OutageCatchUp : BackgroundService
 
     public OutageCatchUp(CrispClient crisp, SubscribedWebsites websites, RtmEventQueue queue, IOptions<RtmTimings> timings,
         CrispRequestBudget budget, CrispConnectionStatus connection, CatchUpStatus status,
-        IOptions<RichContactOptions> options, TimeProvider clock, ILogger<OutageCatchUp> logger, ContactJobScheduler? scheduler = null)
+        IOptions<RichContactOptions> options, TimeProvider clock, ILogger<OutageCatchUp> logger, ContactJobScheduler? scheduler = null,
+        CatchUpPlanner? planner = null)
     {
         (_crisp, _websites, _queue, _timings, _budget, _connection, _status, _options, _clock, _logger) =
             (crisp, websites, queue, timings.Value, budget, connection, status, options, clock, logger);
+        _planner = planner ?? new CatchUpPlanner(new WebsiteTraffic(clock), budget, status, options, clock);
         // A dropped event may have been a conversation's only visitor message; so may a conversation the
         // scheduler could not hold (more than it holds while the job storage fails).
         queue.Dropped += Request;
@@ -220,34 +223,40 @@ public sealed class OutageCatchUp : BackgroundService
             since = earliest;
         }
         var found = 0;
-        foreach (var website in _websites.All.Where(w => !gap.Done.Contains(w.WebsiteId)).ToList())
+        // Which websites, in what order, within what budget: CatchUpPlanner (docs/catch-up.md).
+        var attempt = await _planner.PlanAsync(_websites.All.Select(w => w.WebsiteId).Where(id => !gap.Done.Contains(id)), until - gap.Since, gap.Done.Count, ct);
+        var notListed = attempt.Plan.NotListed.Count;
+        foreach (var websiteId in attempt.Plan.Listed)
         {
+            if (!attempt.Budget.HasRoom) { notListed++; continue; }
             IReadOnlyList<(string SessionId, string? Origin)> conversations;
             try
             {
-                conversations = await _crisp.ListConversationsAsync(website.WebsiteId, since, until + _timings.CatchUpMargin, MaxPagesPerWebsite, ct);
+                conversations = await _crisp.ListConversationsAsync(websiteId, since, until + _timings.CatchUpMargin, MaxPagesPerWebsite, ct);
             }
             catch (CrispApiException error) when (IsLastingRefusal(error.Status))
             {
                 // Trying again would be refused again (and spend quota): said, and left.
                 _logger.LogWarning("Catching up website {WebsiteId} failed: Crisp refuses its conversation list ({Status} {Reason}); its conversations since {Since:O} may have no contact",
-                    website.WebsiteId, (int)error.Status, error.ReasonCode, since);
-                _status.Cut($"Website {website.WebsiteId}: Crisp refused its conversation list ({(int)error.Status} {error.ReasonCode}); conversations since {since:u} were not caught up.", _clock.GetUtcNow());
+                    websiteId, (int)error.Status, error.ReasonCode, since);
+                _status.Cut($"Website {websiteId}: Crisp refused its conversation list ({(int)error.Status} {error.ReasonCode}); conversations since {since:u} were not caught up.", _clock.GetUtcNow());
                 conversations = [];
             }
             if (conversations.Count >= MaxPagesPerWebsite * CrispClient.PeoplePageSize)
             {
-                _logger.LogWarning("Website {WebsiteId} has more than {Count} conversations since {Since:O}: only the newest are caught up", website.WebsiteId, conversations.Count, since);
-                _status.Cut($"Website {website.WebsiteId}: more than {conversations.Count} conversations since {since:u}; only the newest were caught up.", _clock.GetUtcNow());
+                _logger.LogWarning("Website {WebsiteId} has more than {Count} conversations since {Since:O}: only the newest are caught up", websiteId, conversations.Count, since);
+                _status.Cut($"Website {websiteId}: more than {conversations.Count} conversations since {since:u}; only the newest were caught up.", _clock.GetUtcNow());
             }
+            attempt.Budget.Listed(conversations.Count);
             foreach (var (sessionId, origin) in conversations)
             {
                 // Holds the mark at the stretch's start until handled: its own arrival time says nothing of when the conversation started.
-                await _queue.PostAsync(new RawRtmEvent("message:send", FirstMessage(website.WebsiteId, sessionId, origin)) { HoldsMarkAt = gap.Since }, ct);
+                await _queue.PostAsync(new RawRtmEvent("message:send", FirstMessage(websiteId, sessionId, origin)) { HoldsMarkAt = gap.Since }, ct);
                 found++;
             }
-            lock (_gate) _running = _running! with { Done = _running.Done.Add(website.WebsiteId) };
+            lock (_gate) _running = _running! with { Done = _running.Done.Add(websiteId) };
         }
+        _planner.Report(attempt, notListed);
         _logger.LogInformation("Caught up {Count} conversations created between {Since:O} and {Until:O}", found, since, until);
     }
 

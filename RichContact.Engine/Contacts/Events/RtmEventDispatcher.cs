@@ -20,6 +20,7 @@ public sealed class RtmEventDispatcher(
     SubscribedWebsites websites,
     WebsiteInstallFollowUp installs,
     IRtmLeadership leadership,
+    WebsiteTraffic traffic,
     ILogger<RtmEventDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -73,6 +74,7 @@ public sealed class RtmEventDispatcher(
                 logger.LogInformation("Website {WebsiteId} installed the plugin", added.WebsiteId);
                 return;
             default:
+                traffic.Heard(rtmEvent.WebsiteId); // recently heard websites are caught up first (CatchUpPlan)
                 await tracker.HandleAsync(rtmEvent, ct);
                 return;
         }
