@@ -35,7 +35,7 @@ public sealed class ActivityIndexTests : IAsyncLifetime
 
         var before = _sql.Commands.Count;
         Assert.True(await log.HasOutcomeAsync("website-1", "session_7"));
-        var lookup = _sql.Commands.Skip(before).Single();
+        var lookup = _sql.Commands.Skip(before).Single(ReadsActivity);
 
         var plan = await QueryPlanAsync(lookup);
         // A SCAN of the table (under its alias) reads every entry; SCAN CONSTANT ROW is EXISTS's own frame.
@@ -64,10 +64,12 @@ public sealed class ActivityIndexTests : IAsyncLifetime
         Assert.Equal(["website-1", "website-2", "website-3"], await queries.WebsitesSeenAsync());
         Assert.Equal(["line"], await queries.ChannelsSeenAsync("website-3"));
 
-        var reads = _sql.Commands.Skip(before).Where(c => c.Sql.StartsWith("SELECT")).ToList();
-        Assert.Single(reads);
-        Assert.Equal(afterInsert, _sql.Commands.Count);
+        Assert.Single(_sql.Commands.Skip(before), ReadsActivity);
+        Assert.DoesNotContain(_sql.Commands.Skip(afterInsert), ReadsActivity);
     }
+
+    /// <summary>Only the activity table's reads count: the engine's background services (the backfill resumer) query their own tables meanwhile.</summary>
+    private static bool ReadsActivity(CommandRecorder.Command command) => command.Sql.StartsWith("SELECT") && command.Sql.Contains("FROM \"activity\"");
 
     private async Task<string> QueryPlanAsync(CommandRecorder.Command command)
     {
