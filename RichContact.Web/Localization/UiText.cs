@@ -30,6 +30,11 @@ public sealed record UiText
     public string PreviewOnlyHelp { get; init; } = "Every conversation is checked as usual (channels, skip rules, the search for an existing contact) and the activity below shows the contacts Rich Contact would have created; none is created in Crisp. Turn it off to start creating: conversations already previewed stay as they are.";
     public string PreviewOnlyNotice { get; init; } = "Preview only is on: Rich Contact creates no contact. \"Would create\" below marks the conversations that would have got one.";
     public string PreviewBadge { get; init; } = "Preview only";
+    public string DefaultCountry { get; init; } = "Default country for numbers without a country code";
+    public string DefaultCountryNone { get; init; } = "None";
+    public string DefaultCountryHelp { get; init; } = "Reads a number written without its country code (912 345 678) in this country when the conversation carries none. None: such a number is left unread.";
+    public string Exclusions { get; init; } = "Never create a contact for";
+    public string ExclusionsHelp { get; init; } = "One per line: a phone number or a prefix with its country code (+351 91 000), an email, or @domain.com. Staff, test numbers, spam: their conversations are skipped.";
     public string Save { get; init; } = "Save";
     public string Saved { get; init; } = "Saved. The change applies at once.";
     public string NotSaved { get; init; } = "Not saved: please correct the fields marked in red.";
@@ -95,6 +100,11 @@ public sealed record UiText
         PreviewOnlyHelp = "Chaque conversation est examinée comme d'habitude (canaux, règles d'exclusion, recherche d'un contact existant) et l'activité ci-dessous montre les contacts que Rich Contact aurait créés ; aucun n'est créé dans Crisp. Désactivez-le pour commencer à créer : les conversations déjà prévisualisées restent telles quelles.",
         PreviewOnlyNotice = "L'aperçu est activé : Rich Contact ne crée aucun contact. « Serait créé » ci-dessous signale les conversations qui en auraient eu un.",
         PreviewBadge = "Aperçu seulement",
+        DefaultCountry = "Pays par défaut des numéros sans indicatif",
+        DefaultCountryNone = "Aucun",
+        DefaultCountryHelp = "Lit dans ce pays un numéro écrit sans indicatif (912 345 678) quand la conversation n'indique pas de pays. Aucun : un tel numéro n'est pas lu.",
+        Exclusions = "Ne jamais créer de contact pour",
+        ExclusionsHelp = "Un par ligne : un numéro ou un préfixe avec son indicatif (+351 91 000), un e-mail, ou @domaine.com. Équipe, numéros de test, spam : leurs conversations sont ignorées.",
         Save = "Enregistrer",
         Saved = "Enregistré. Le changement s'applique immédiatement.",
         NotSaved = "Non enregistré : corrigez les champs en rouge.",
@@ -148,6 +158,7 @@ public sealed record UiText
             "segment" => ("segment", "segments"),
             "channel" => ("canal", "canaux"),
             "website id" => ("identifiant de site", "identifiants de site"),
+            "exclusion" => ("exclusion", "exclusions"),
             _ => (error.Kind, error.Kind),
         };
         return error.Problem switch
@@ -156,6 +167,8 @@ public sealed record UiText
             RichContact.Engine.Settings.SettingsProblem.TooMany => $"Au plus {error.Limit} {kinds} ({error.Count} donnés).",
             RichContact.Engine.Settings.SettingsProblem.Empty => $"Un nom de {kind} ne peut pas être vide.",
             RichContact.Engine.Settings.SettingsProblem.TooLong => $"Le {kind} « {error.Name} » dépasse {error.Limit} caractères.",
+            RichContact.Engine.Settings.SettingsProblem.UnknownCountry => $"« {error.Name} » n'est pas un code de pays connu de Rich Contact.",
+            RichContact.Engine.Settings.SettingsProblem.NotAnExclusion => $"Ligne {error.Count}, « {error.Name} » : ni un numéro de téléphone (ou un préfixe commençant par + et l'indicatif), ni un e-mail, ni un @domaine.",
             RichContact.Engine.Settings.SettingsProblem.BadCharacters => $"Le {kind} « {error.Name} » ne peut contenir que des lettres, des chiffres, « - » et « _ ».",
             _ => $"Le {kind} « {error.Name} » figure deux fois.",
         };

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RichContact.Engine.Storage.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddWorkspaceSettings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DefaultCountry",
+                table: "website_settings",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Exclusions",
+                table: "website_settings",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DefaultCountry",
+                table: "website_settings");
+
+            migrationBuilder.DropColumn(
+                name: "Exclusions",
+                table: "website_settings");
+        }
+    }
+}
