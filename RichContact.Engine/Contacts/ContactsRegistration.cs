@@ -35,6 +35,7 @@ internal static class ContactsRegistration
         services.AddSingleton<Nodes.ContactLocks>();
         services.AddSingleton<DedupMode>();
         services.AddSingleton<RecentContacts>();
+        services.AddSingleton<NewContactFollowUps>();
         services.AddSingleton<UnrecordedContacts>();
         services.AddTransient<ExistingProfileSearch>();
         services.AddTransient<CreateContactJob>();

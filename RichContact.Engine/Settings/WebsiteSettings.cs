@@ -53,6 +53,15 @@ public sealed record WebsiteSettings
     /// </summary>
     public string[] Exclusions { get; init; } = [];
 
+    /// <summary>
+    /// Unsubscribe a contact made with a placeholder email from email campaigns right after its
+    /// create: a campaign to <c>…@whatsapp.nomail</c> bounces, and bounces hurt the workspace's sender reputation.
+    /// </summary>
+    public bool UnsubscribePlaceholders { get; init; } = true;
+
+    /// <summary>Add "Created by Rich Contact from a … conversation" to each new contact's timeline (one call more per contact).</summary>
+    public bool TimelineEvent { get; init; }
+
     public DateTimeOffset? UpdatedAt { get; init; }
 
     public static WebsiteSettings DefaultsFor(string websiteId) => new() { WebsiteId = websiteId };

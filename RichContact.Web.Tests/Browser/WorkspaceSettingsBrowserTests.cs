@@ -62,4 +62,41 @@ public sealed class WorkspaceSettingsBrowserTests(BrowserFixture fixture)
             Assert.Equal("+351912345611", profile["person"]!["phone"]!.GetValue<string>());
         });
     }
+
+    [Fact]
+    public async Task In_crisps_iframe_the_placeholder_unsubscribe_and_the_timeline_event_are_switched_and_apply_to_the_next_contact()
+    {
+        var website = await App.InstallAsync("Campanhas Lda", "campanhas.example.pt");
+        var page = await fixture.NewPageAsync(900, 1200);
+        await BrowserFixture.RunAsync(page, nameof(In_crisps_iframe_the_placeholder_unsubscribe_and_the_timeline_event_are_switched_and_apply_to_the_next_contact), async () =>
+        {
+            var url = new Uri(App.BaseUrl, $"crisp/settings?website_id={website.WebsiteId}&token={website.Token}");
+            await page.GotoAsync(fixture.Dashboard.PageFor(url));
+            var frame = page.FrameLocator("#crisp-plugin");
+            await Expect(frame.Locator("[data-testid=settings-form][data-interactive]")).ToBeVisibleAsync();
+
+            // The defaults: placeholders kept out of campaigns, no timeline line (it costs a call).
+            await Expect(frame.GetByTestId("unsubscribe-placeholders")).ToBeCheckedAsync();
+            await Expect(frame.GetByTestId("timeline-event")).Not.ToBeCheckedAsync();
+            await Expect(frame.GetByTestId("unsubscribe-placeholders-help")).ToContainTextAsync("a real email is never unsubscribed");
+            await Expect(frame.GetByTestId("timeline-event-help")).ToContainTextAsync("One call more per contact");
+
+            await frame.GetByTestId("unsubscribe-placeholders").ClickAsync();
+            await frame.GetByTestId("timeline-event").ClickAsync();
+            await Expect(frame.GetByTestId("timeline-event")).ToBeCheckedAsync();
+            await frame.GetByTestId("save").ClickAsync();
+            await Expect(frame.GetByTestId("save-status")).ToHaveTextAsync("Saved. The change applies at once.");
+
+            await App.WaitForCrispAsync();
+            using var waiter = new ActivityRecorder(App.Get<ActivityStream>());
+            var session = await App.Sandbox.Control.StartConversationAsync(new StartConversationRequest
+            { WebsiteId = website.WebsiteId, Origin = "whatsapp", Phone = "+351 912 000 611", Nickname = "Marta", Message = "Olá" });
+
+            var created = await waiter.OutcomeAsync(session);
+            Assert.Equal(ActivityOutcome.Created, created.Outcome);
+            var extras = await App.Sandbox.Control.PeopleExtrasAsync(website.WebsiteId, created.PeopleId!);
+            Assert.True(extras["email_subscribed"]!.GetValue<bool>());
+            Assert.Equal("Created by Rich Contact from a WhatsApp conversation", Assert.Single(extras["events"]!.AsArray())!["text"]!.GetValue<string>());
+        });
+    }
 }

@@ -33,6 +33,7 @@ public sealed class CreateContactJob(
     ContactLocks locks,
     ActivityLog activity,
     UnrecordedContacts unrecorded,
+    NewContactFollowUps followUps,
     IBackgroundJobClient jobs,
     JobStorage jobStorage,
     TimeProvider clock,
@@ -236,6 +237,7 @@ public sealed class CreateContactJob(
         {
             var peopleId = await crisp.CreatePeopleProfileAsync(websiteId, ContactDecision.NewProfile(identity, details, channel!, settings), ct);
             recentContacts.Remember(websiteId, identity, peopleId);
+            await followUps.AfterCreateAsync(websiteId, peopleId, placeholder: identity.Email is null, channel!, settings, ct);
             return ContactOutcome.Created(peopleId, placeholder: identity.Email is null, found.Unseen);
         }
         catch (CrispApiException error) when (error.IsConflict)

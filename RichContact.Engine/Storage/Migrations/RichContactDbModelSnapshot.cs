@@ -239,6 +239,12 @@ namespace RichContact.Engine.Storage.Migrations
                     b.Property<bool>("SkipIfEmailExists")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("TimelineEvent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UnsubscribePlaceholders")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
 

@@ -18,6 +18,8 @@ public sealed class SettingsModel
     public string DefaultCountry { get; set; } = "";
     /// <summary>The exclusion list as the owner types it: one entry per line.</summary>
     public string Exclusions { get; set; } = "";
+    public bool UnsubscribePlaceholders { get; set; }
+    public bool TimelineEvent { get; set; }
 
     public static SettingsModel From(WebsiteSettings settings) => new()
     {
@@ -32,6 +34,8 @@ public sealed class SettingsModel
         PreviewOnly = settings.PreviewOnly,
         DefaultCountry = settings.DefaultCountry ?? "",
         Exclusions = string.Join('\n', settings.Exclusions),
+        UnsubscribePlaceholders = settings.UnsubscribePlaceholders,
+        TimelineEvent = settings.TimelineEvent,
     };
 
     public WebsiteSettings ToSettings() => new()
@@ -48,6 +52,8 @@ public sealed class SettingsModel
         DefaultCountry = string.IsNullOrWhiteSpace(DefaultCountry) ? null : DefaultCountry,
         // Every line, blank ones too: the validator names a refused line by its number in the box.
         Exclusions = Exclusions.ReplaceLineEndings("\n").Split('\n'),
+        UnsubscribePlaceholders = UnsubscribePlaceholders,
+        TimelineEvent = TimelineEvent,
     };
 
     public void SetChannel(string channel, bool monitored)

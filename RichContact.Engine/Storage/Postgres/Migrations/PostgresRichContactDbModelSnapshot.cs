@@ -249,6 +249,12 @@ namespace RichContact.Engine.Storage.Postgres.Migrations
                     b.Property<bool>("SkipIfEmailExists")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("TimelineEvent")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("UnsubscribePlaceholders")
+                        .HasColumnType("boolean");
+
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("bigint");
 

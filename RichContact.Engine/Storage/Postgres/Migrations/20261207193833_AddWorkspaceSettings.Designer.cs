@@ -12,7 +12,7 @@ using RichContact.Engine.Storage.Postgres;
 namespace RichContact.Engine.Storage.Postgres.Migrations
 {
     [DbContext(typeof(PostgresRichContactDb))]
-    [Migration("20261207192357_AddWorkspaceSettings")]
+    [Migration("20261207193833_AddWorkspaceSettings")]
     partial class AddWorkspaceSettings
     {
         /// <inheritdoc />
@@ -250,6 +250,12 @@ namespace RichContact.Engine.Storage.Postgres.Migrations
                         .HasColumnType("text[]");
 
                     b.Property<bool>("SkipIfEmailExists")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("TimelineEvent")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("UnsubscribePlaceholders")
                         .HasColumnType("boolean");
 
                     b.Property<long?>("UpdatedAt")

@@ -10,7 +10,7 @@ using RichContact.Engine.Storage;
 namespace RichContact.Engine.Storage.Migrations
 {
     [DbContext(typeof(RichContactDb))]
-    [Migration("20261207192352_AddWorkspaceSettings")]
+    [Migration("20261207193714_AddWorkspaceSettings")]
     partial class AddWorkspaceSettings
     {
         /// <inheritdoc />
@@ -240,6 +240,12 @@ namespace RichContact.Engine.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SkipIfEmailExists")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TimelineEvent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UnsubscribePlaceholders")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("UpdatedAt")

@@ -22,6 +22,21 @@ namespace RichContact.Engine.Storage.Postgres.Migrations
                 type: "text[]",
                 nullable: false,
                 defaultValue: new string[0]);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "TimelineEvent",
+                table: "website_settings",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            // On by default: websites saved before the setting existed get it too.
+            migrationBuilder.AddColumn<bool>(
+                name: "UnsubscribePlaceholders",
+                table: "website_settings",
+                type: "boolean",
+                nullable: false,
+                defaultValue: true);
         }
 
         /// <inheritdoc />
@@ -33,6 +48,14 @@ namespace RichContact.Engine.Storage.Postgres.Migrations
 
             migrationBuilder.DropColumn(
                 name: "Exclusions",
+                table: "website_settings");
+
+            migrationBuilder.DropColumn(
+                name: "TimelineEvent",
+                table: "website_settings");
+
+            migrationBuilder.DropColumn(
+                name: "UnsubscribePlaceholders",
                 table: "website_settings");
         }
     }
