@@ -23,6 +23,10 @@ public sealed class NewContactFollowUps(CrispClient crisp, TimeProvider clock, I
 
     private readonly ConcurrentDictionary<(string WebsiteId, string Call), DateTimeOffset> _refusedUntil = new();
 
+    /// <summary>The most the follow-ups add to a created contact's calls under <paramref name="settings"/> (quota estimates).</summary>
+    public static int CallsPerCreated(WebsiteSettings settings) =>
+        (settings.UnsubscribePlaceholders ? 1 : 0) + (settings.TimelineEvent ? 1 : 0);
+
     /// <summary>After the create of <paramref name="peopleId"/> (<paramref name="placeholder"/>: made with a placeholder email).</summary>
     public async Task AfterCreateAsync(string websiteId, string peopleId, bool placeholder, string channel, WebsiteSettings settings, CancellationToken ct)
     {
