@@ -96,15 +96,3 @@ public abstract class NewContactFollowUpsTests : EngineEndToEndTest
         Assert.Equal(0, requests.Count("PATCH", SubscriptionRoute) + requests.Count("POST", EventRoute));
     }
 }
-
-/// <summary>Crisp lets the plugin token change a profile's email subscription.</summary>
-public sealed class NewContactFollowUpsAnsweredTests : NewContactFollowUpsTests
-{
-    protected override string Reading => PeopleSubscriptionReadings.Answered;
-}
-
-/// <summary>Crisp keeps the subscription route to the user tier: 403 to the plugin token.</summary>
-public sealed class NewContactFollowUpsRefusedTests : NewContactFollowUpsTests
-{
-    protected override string Reading => PeopleSubscriptionReadings.Refused;
-}
