@@ -50,6 +50,14 @@ public sealed record BenchOptions
     /// <summary>How long the sandbox refuses RTM reconnects after each drop.</summary>
     public double RtmDropSeconds { get; init; } = 1;
 
+    /// <summary>The websites' setting of the same name (on by default, as in the product).</summary>
+    public bool UnsubscribePlaceholders { get; init; } = true;
+    public bool TimelineEvent { get; init; }
+    /// <summary>The websites' default country for national numbers; null: none.</summary>
+    public string? DefaultCountry { get; init; }
+    /// <summary>The websites exclude <see cref="WorkspaceMix.ExcludedPrefix"/>.</summary>
+    public bool Exclusions { get; init; }
+
     /// <summary>The environment variable read when <c>--postgres</c> is not given.</summary>
     public const string PostgresVariable = "RICHCONTACT_BENCH_POSTGRES";
 
@@ -74,6 +82,10 @@ public sealed record BenchOptions
           --crm N                hand-made contacts each website's CRM starts with (default 0)
           --postgres CONNECTION  run the engine on PostgreSQL: a fresh database on that server per run, dropped
                                  after (default: $RICHCONTACT_BENCH_POSTGRES if set, else SQLite)
+          --unsubscribe-placeholders on|off   the websites' setting (default on)
+          --timeline-event on|off               the websites' setting (default off)
+          --default-country CC|none             the websites' default country for national numbers (default none)
+          --exclusions on|off                   the websites exclude the mix's staff prefix (default off)
           --nodes N              engine hosts (nodes) on that one database; one holds RTM (default 1; N > 1 needs PostgreSQL)
           --rtm-drop-every S     drop the engine's RTM socket every S seconds while driving (the sandbox's drop-sockets
                                  fault); reports each drop's catch-up calls and the conversations missed
@@ -117,6 +129,10 @@ public sealed record BenchOptions
                 "--nodes" => options with { Nodes = PositiveInt(Value()) },
                 "--rtm-drop-every" => options with { RtmDropEvery = PositiveDouble(Value()) },
                 "--rtm-drop-seconds" => options with { RtmDropSeconds = PositiveDouble(Value()) },
+                "--unsubscribe-placeholders" => options with { UnsubscribePlaceholders = OnOff(Value()) },
+                "--timeline-event" => options with { TimelineEvent = OnOff(Value()) },
+                "--default-country" => options with { DefaultCountry = Value() is var c && c == "none" ? null : c.ToUpperInvariant() },
+                "--exclusions" => options with { Exclusions = OnOff(Value()) },
                 var unknown => throw new ArgumentException($"unknown option '{unknown}'"),
             };
         }
@@ -124,6 +140,9 @@ public sealed record BenchOptions
             throw new ArgumentException($"--nodes {options.Nodes} needs PostgreSQL (--postgres or {PostgresVariable}): SQLite is one process per data directory");
         return options;
     }
+
+    private static bool OnOff(string text) =>
+        text switch { "on" => true, "off" => false, _ => throw new ArgumentException($"'{text}' is neither on nor off") };
 
     private static SearchReading Checked(SearchReading reading) =>
         reading.Problem() is { } problem ? throw new ArgumentException(problem) : reading;

@@ -1,5 +1,7 @@
 using Hangfire;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Contacts;
+using RichContact.Engine.Settings;
 using RichContact.Sandbox;
 
 namespace RichContact.Bench;
@@ -29,6 +31,16 @@ public static class BenchRun
             await crisp.Control.PrefillProfilesAsync(website, options.Crm, ct: ct);
         // One engine on SQLite, or --nodes N on one PostgreSQL database, started once one of them holds RTM.
         await using var nodes = await BenchNodes.StartAsync(crisp, options, ct);
+        foreach (var website in websites)
+        {
+            var saved = await nodes.First.Get<WebsiteSettingsStore>().SaveAsync(WebsiteSettings.DefaultsFor(website) with
+            {
+                UnsubscribePlaceholders = options.UnsubscribePlaceholders, TimelineEvent = options.TimelineEvent,
+                DefaultCountry = options.DefaultCountry, Exclusions = options.Exclusions ? [WorkspaceMix.ExcludedPrefix] : [],
+            }, ct);
+            if (!saved.IsValid)
+                throw new ArgumentException(string.Join("; ", saved.Errors.Values.Select(e => e.Message)));
+        }
         // Seen from the sandbox: the engine's socket is authenticated and listens to every website.
         await WaitUntilBoundAsync(crisp.Control, websites, ct);
         var rtmHolder = nodes.RtmHolder;
@@ -112,7 +124,8 @@ public static class BenchRun
             {
                 PerCreated = AverageCalls(runEntries, ActivityOutcome.Created),
                 PerExisting = AverageCalls(runEntries, ActivityOutcome.Existing),
-                PerSkipped = AverageCalls(runEntries, ActivityOutcome.Skipped),
+                PerSkipped = AverageCalls(runEntries.Where(e => e.Reason != ReasonCodes.Excluded), ActivityOutcome.Skipped),
+                PerExcluded = AverageCalls(runEntries.Where(e => e.Reason == ReasonCodes.Excluded), ActivityOutcome.Skipped),
                 CreatedByCalls = runEntries.Where(e => e.Outcome == ActivityOutcome.Created).GroupBy(e => e.RestCalls)
                     .OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
                 SandboxDuringRun = requestsDuringRun,

@@ -9,7 +9,7 @@ namespace RichContact.Bench;
 /// returning customers, the same person on a second channel in another phone format, visitors who
 /// gave an email, chat and email conversations to ignore; meta events before, interleaved with and
 /// after the first message, spaced up to 150 ms), plus a follow-up message during the window for a
-/// quarter of the channel conversations.</para>
+/// quarter of the channel conversations, and <see cref="WorkspaceMix"/>'s excluded and national numbers.</para>
 /// <para>All-new: every conversation a new person on WhatsApp with a phone, meta before the message:
 /// the costliest case for the engine (every one a search and a create).</para>
 /// </summary>
@@ -20,10 +20,11 @@ public sealed class ConversationMix(ConversationMixKind kind, int seed, IReadOnl
     private readonly Random _random = new(seed);
     private readonly TrafficScript _traffic = new(seed, websiteIds);
     private readonly HashSet<string> _phones = [];
+    private readonly WorkspaceMix _workspace = new(seed);
 
     public PlannedConversation Next()
     {
-        var request = kind == ConversationMixKind.Realistic ? _traffic.Next() : NewWhatsAppCustomer();
+        var request = kind == ConversationMixKind.Realistic ? _workspace.Apply(_traffic.Next()) : NewWhatsAppCustomer();
         if (metaOrder is not null)
             request.MetaOrder = metaOrder;
         var expectsOutcome = request.Origin is not ("chat" or "email");

@@ -53,7 +53,9 @@ public static class Report
         output.WriteLine();
         var rest = r.Rest;
         output.WriteLine($"REST calls per created contact {F(rest.PerCreated)} (by calls: {string.Join(", ", rest.CreatedByCalls.Select(c => $"{c.Key}: {c.Value}"))}), " +
-            $"per existing {F(rest.PerExisting)}, per skipped {F(rest.PerSkipped)}");
+            $"per existing {F(rest.PerExisting)}, per skipped {F(rest.PerSkipped)}, per excluded {F(rest.PerExcluded)}");
+        output.WriteLine($"Website settings: unsubscribe placeholders {OnOff(r.Options.UnsubscribePlaceholders)}, timeline event {OnOff(r.Options.TimelineEvent)}, " +
+            $"default country {r.Options.DefaultCountry ?? "none"}, exclusions {OnOff(r.Options.Exclusions)}");
         output.WriteLine($"REST calls during the run {rest.SandboxDuringRun} (not in any activity entry: {rest.Unattributed}; {rest.FollowUpsInWindow} follow-ups sent in windows)");
         output.WriteLine($"Follow-ups after the outcome: {rest.FollowUpsAfter} sent, {rest.FollowUpCalls} REST calls ({F(rest.PerFollowUp)} each), {rest.FollowUpOutcomes} new outcomes");
         if (r.Drops is { } drops)
@@ -87,4 +89,6 @@ public static class Report
         output.WriteLine($"{label,-44}{p.Count,7}{F(p.Min),8}{F(p.P50),8}{F(p.P95),8}{F(p.P99),8}{F(p.Max),8}");
 
     private static string F(double value) => value.ToString(Math.Abs(value) >= 100 ? "F0" : "0.##", CultureInfo.InvariantCulture);
+
+    private static string OnOff(bool on) => on ? "on" : "off";
 }

@@ -4,7 +4,10 @@ public sealed record RestCosts
 {
     public double PerCreated { get; init; }
     public double PerExisting { get; init; }
+    /// <summary>Skipped for any reason but an exclusion.</summary>
     public double PerSkipped { get; init; }
+    /// <summary>Skipped because the website excludes the visitor.</summary>
+    public double PerExcluded { get; init; }
     /// <summary>How many created contacts cost 1, 2, 3... calls.</summary>
     public required IReadOnlyDictionary<int, int> CreatedByCalls { get; init; }
     /// <summary>Calls the sandbox counted during the run, and the part no activity entry accounts for (start-up, follow-ups).</summary>

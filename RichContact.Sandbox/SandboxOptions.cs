@@ -39,6 +39,13 @@ public sealed class SandboxOptions
     public string WebsiteRoute { get; set; } = WebsiteRouteReadings.Answered;
 
     /// <summary>
+    /// How <c>PATCH website/{website_id}/people/subscription/{people_id}</c> answers a plugin token
+    /// (<see cref="PeopleSubscriptionReadings.Answered"/> or <see cref="PeopleSubscriptionReadings.Refused"/>):
+    /// the route is in Crisp's official clients, what a plugin may do with it is not (docs/crisp.md).
+    /// </summary>
+    public string PeopleSubscription { get; set; } = PeopleSubscriptionReadings.Answered;
+
+    /// <summary>
     /// What <c>filter_date_start/end</c> of the conversation list filter on (<see cref="ConversationListFilters.Created"/>:
     /// the creation date; <see cref="ConversationListFilters.Updated"/>: the last activity;
     /// <see cref="ConversationListFilters.Ignored"/>: nothing, every conversation is listed). Crisp documents the

@@ -18,6 +18,8 @@ internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
             errors.Add($"{Section}:ConversationListFilter must be '{ConversationListFilters.Created}', '{ConversationListFilters.Updated}' or '{ConversationListFilters.Ignored}' (got '{options.ConversationListFilter}').");
         if (options.WebsiteRoute is not (WebsiteRouteReadings.Answered or WebsiteRouteReadings.Refused))
             errors.Add($"{Section}:WebsiteRoute must be '{WebsiteRouteReadings.Answered}' or '{WebsiteRouteReadings.Refused}' (got '{options.WebsiteRoute}').");
+        if (options.PeopleSubscription is not (PeopleSubscriptionReadings.Answered or PeopleSubscriptionReadings.Refused))
+            errors.Add($"{Section}:PeopleSubscription must be '{PeopleSubscriptionReadings.Answered}' or '{PeopleSubscriptionReadings.Refused}' (got '{options.PeopleSubscription}').");
         if (options.PrefilledContacts < 0)
             errors.Add($"{Section}:PrefilledContacts must be 0 or more.");
         if (options.PastConversations < 0)

@@ -32,7 +32,8 @@ public class BackfillBudgetTests : BackfillTest
         await PastWhatsAppConversationsAsync(12);
         var budget = Engine.Get<CrispRequestBudget>();
         var preview = await PreviewAsync();
-        Assert.Equal((8, 36, 2), (preview.Reserve, preview.CallsHigh, preview.DaysNeeded));
+        // Each created contact: the meta, the search, the create and its placeholder's unsubscribe.
+        Assert.Equal((8, 48, 2), (preview.Reserve, preview.CallsHigh, preview.DaysNeeded));
 
         await Runs.StartAsync(preview.Run.Id);
         var waiting = await UntilStatusAsync(preview.Run.Id, BackfillStatus.WaitingForBudget);

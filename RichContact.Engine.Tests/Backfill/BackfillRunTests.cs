@@ -20,8 +20,9 @@ public class BackfillRunTests : BackfillTest
 
         Assert.Equal((BackfillStatus.Previewed, 4, 2, 2, true), (preview.Run.Status, preview.Run.Conversations, preview.Run.NotChannel, preview.Run.Total, preview.Run.Listed));
         Assert.Equal(new Dictionary<string, int> { ["telegram"] = 1, ["whatsapp"] = 1 }, preview.ByChannel);
-        Assert.Equal((0, 0, 2, 4, 6), (preview.HadOutcome, preview.NotMonitored, preview.ToProcess, preview.CallsLow, preview.CallsHigh));
-        Assert.Equal((1, 1), (preview.Run.PreviewCalls, preview.DaysNeeded)); // one page listed; 6 calls fit in today's budget
+        // A created contact: the meta, the search, the create and its placeholder's unsubscribe.
+        Assert.Equal((0, 0, 2, 4, 8), (preview.HadOutcome, preview.NotMonitored, preview.ToProcess, preview.CallsLow, preview.CallsHigh));
+        Assert.Equal((1, 1), (preview.Run.PreviewCalls, preview.DaysNeeded)); // one page listed; 8 calls fit in today's budget
         Assert.Equal((1000, 5000 - Engine.Get<RichContact.Engine.Crisp.Rest.CrispRequestBudget>().Used), (preview.Reserve, preview.LeftToday));
         Assert.Empty(await ProfilesAsync()); // a preview creates nothing
 
@@ -29,7 +30,7 @@ public class BackfillRunTests : BackfillTest
         var done = await UntilStatusAsync(preview.Run.Id, BackfillStatus.Done);
 
         Assert.Equal((2, 2, 0, 0, 0, 0), (done.Total, done.Created, done.Existing, done.Skipped, done.Failed, done.HadOutcome));
-        Assert.Equal(1 + 2 * 3, done.CrispCalls); // the list, then a meta read, a search and a create each
+        Assert.Equal(1 + 2 * 4, done.CrispCalls); // the list, then a meta read, a search, a create and an unsubscribe each
         Assert.NotNull(done.FinishedAt);
         Assert.Equal(0, await ListedRowsAsync(done.Id)); // the run's list goes with it; its counts stay
         Assert.Equal(["351912345601@whatsapp.nomail", "351912345602@telegram.nomail"], (await ProfilesAsync()).Select(Email).Order());
@@ -45,7 +46,7 @@ public class BackfillRunTests : BackfillTest
         Assert.Empty(await EntriesAsync(email));
         Assert.Empty(await EntriesAsync(tooOld));
         Assert.Null((await Engine.Get<ActivityQueries>().StatsAsync(DateTimeOffset.UtcNow.AddDays(-1))).P95ElapsedMs);
-        Assert.Contains(Logs.Lines, l => l.Contains($"Backfill {done.Id} of website {WebsiteId}: Done, 2 of 2 conversations (2 created, 0 existing, 0 skipped, 0 failed, 0 had an outcome), 7 Crisp calls"));
+        Assert.Contains(Logs.Lines, l => l.Contains($"Backfill {done.Id} of website {WebsiteId}: Done, 2 of 2 conversations (2 created, 0 existing, 0 skipped, 0 failed, 0 had an outcome), 9 Crisp calls"));
     }
 
     [Fact]
@@ -56,14 +57,14 @@ public class BackfillRunTests : BackfillTest
         var past = await PastConversationAsync("whatsapp", daysAgo: 2, phone: "+351912345612");
 
         var preview = await PreviewAsync();
-        Assert.Equal((2, 1, 1, 3), (preview.Run.Total, preview.HadOutcome, preview.ToProcess, preview.CallsHigh));
+        Assert.Equal((2, 1, 1, 4), (preview.Run.Total, preview.HadOutcome, preview.ToProcess, preview.CallsHigh));
         await Sandbox.Control.ResetRequestsAsync();
         await Runs.StartAsync(preview.Run.Id);
         var done = await UntilStatusAsync(preview.Run.Id, BackfillStatus.Done);
 
         Assert.Equal((1, 1), (done.Created, done.HadOutcome));
         var requests = await Sandbox.Control.RequestsAsync();
-        Assert.Equal(3, requests.Total); // the past conversation's meta, search and create; nothing for the live one
+        Assert.Equal(4, requests.Total); // the past conversation's meta, search, create and unsubscribe; nothing for the live one
         Assert.Equal(1, requests.Count("GET", MetaRoute));
         var liveEntry = Assert.Single(await EntriesAsync(live));
         Assert.Null(liveEntry.BackfillRunId);
@@ -103,7 +104,7 @@ public class BackfillRunTests : BackfillTest
         var telegram = await PastConversationAsync("telegram", daysAgo: 2, phone: "+351912345622");
 
         var preview = await PreviewAsync();
-        Assert.Equal((1, 1, 3), (preview.NotMonitored, preview.ToProcess, preview.CallsHigh));
+        Assert.Equal((1, 1, 4), (preview.NotMonitored, preview.ToProcess, preview.CallsHigh));
         await Sandbox.Control.ResetRequestsAsync();
         await Runs.StartAsync(preview.Run.Id);
         var done = await UntilStatusAsync(preview.Run.Id, BackfillStatus.Done);
@@ -111,7 +112,7 @@ public class BackfillRunTests : BackfillTest
         Assert.Equal((1, 1), (done.Created, done.Skipped));
         var skipped = Assert.Single(await EntriesAsync(telegram));
         Assert.Equal((ActivityOutcome.Skipped, ReasonCodes.ChannelNotMonitored), (skipped.Outcome, skipped.Reason));
-        Assert.Equal(3, (await Sandbox.Control.RequestsAsync()).Total);
+        Assert.Equal(4, (await Sandbox.Control.RequestsAsync()).Total);
     }
 
     [Fact]

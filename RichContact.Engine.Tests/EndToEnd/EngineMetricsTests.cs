@@ -46,7 +46,8 @@ public class EngineMetricsTests : EngineEndToEndTest
 
         var contactCalls = _metrics.Of("richcontact.crisp.requests").Where(m => m.Labels["route"]!.StartsWith("website/")).ToList();
         Assert.Equal(
-            [("website/{website_id}/people/profiles/{page}", "GET", "200"), ("website/{website_id}/people/profile", "POST", "200")],
+            [("website/{website_id}/people/profiles/{page}", "GET", "200"), ("website/{website_id}/people/profile", "POST", "200"),
+             ("website/{website_id}/people/subscription/{people_id}", "PATCH", "200")],
             contactCalls.Select(m => (m.Labels["route"], m.Labels["method"], m.Labels["status"])));
         Assert.Equal(outcome.RestCalls, contactCalls.Count);
 

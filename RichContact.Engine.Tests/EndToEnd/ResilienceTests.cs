@@ -72,7 +72,7 @@ public class ResilienceTests : EngineEndToEndTest
 
         var outcome = await Activity.OutcomeAsync(session);
         Assert.Equal(ActivityOutcome.Created, outcome.Outcome);
-        Assert.Equal(5, outcome.RestCalls); // three refused, then the search and the create
+        Assert.Equal(6, outcome.RestCalls); // three refused, then the search, the create and the placeholder's unsubscribe
         Assert.Single(await ProfilesAsync());
     }
 

@@ -20,6 +20,12 @@ public sealed class DeduplicationOnPostgresTests : DeduplicationTests
     protected override bool OnPostgres => true;
 }
 
+/// <summary>The exclusion list and the default country, stored as PostgreSQL columns.</summary>
+public sealed class ExcludedConversationsOnPostgresTests : ExcludedConversationsTests
+{
+    protected override bool OnPostgres => true;
+}
+
 /// <summary>One outcome per conversation, held by PostgreSQL's filtered unique index.</summary>
 public sealed class OneOutcomePerConversationOnPostgresTests : OneOutcomePerConversationTests
 {

@@ -26,7 +26,7 @@ public class CrispFaultMatrixTests : EngineEndToEndTest
 
         var outcome = await Activity.OutcomeAsync(session);
         Assert.Equal(ActivityOutcome.Created, outcome.Outcome);
-        Assert.Equal(4, outcome.RestCalls); // two refused, then the search and the create
+        Assert.Equal(5, outcome.RestCalls); // two refused, then the search, the create and the placeholder's unsubscribe
         Assert.Single(await ProfilesAsync());
         Assert.Single(Activity.For(session));
     }

@@ -13,6 +13,9 @@ public sealed class BackfillAllowance(CrispRequestBudget budget, IOptions<Backfi
     /// <summary>Crisp calls a created contact costs a backfill: the meta read, the people search, the create.</summary>
     public const int CallsPerContact = 3;
 
+    /// <summary>The most one conversation can cost: <see cref="CallsPerContact"/> and both follow-up calls (Contacts/Job/NewContactFollowUps.cs).</summary>
+    public const int MostCallsPerConversation = CallsPerContact + 2;
+
     /// <summary>Calls of today's budget never spent by a backfill.</summary>
     public int Reserve => (int)Math.Ceiling(budget.Limit * options.Value.BudgetReservePercent / 100.0);
 
@@ -26,10 +29,10 @@ public sealed class BackfillAllowance(CrispRequestBudget budget, IOptions<Backfi
     public int PerDay => Math.Max(0, budget.Limit - Reserve);
 
     /// <summary>Room for one more conversation (or one more listing page, <paramref name="calls"/> = 1).</summary>
-    public bool HasRoom(int calls = CallsPerContact) => Available >= calls;
+    public bool HasRoom(int calls = MostCallsPerConversation) => Available >= calls;
 
     public DateTimeOffset ResetsAt => budget.ResetsAt;
 
     /// <summary>Completes once a conversation fits again: at once, or when the next UTC day starts (on the budget's clock).</summary>
-    public Task WhenRoomAsync(CancellationToken ct) => budget.WhenLeftAsync(Reserve + CallsPerContact, ct);
+    public Task WhenRoomAsync(CancellationToken ct) => budget.WhenLeftAsync(Reserve + MostCallsPerConversation, ct);
 }

@@ -18,7 +18,8 @@ public sealed class BackfillEstimates(BackfillStore store, WebsiteSettingsStore 
         var byChannel = waiting.ToDictionary(c => c.Key, c => c.Value.Waiting);
         var low = toProcess * CallsPerExisting;
         // In preview only nothing is created: the meta read and the search.
-        var high = toProcess * (settings.PreviewOnly ? CallsPerExisting : BackfillAllowance.CallsPerContact);
+        var high = toProcess * (settings.PreviewOnly ? CallsPerExisting
+            : BackfillAllowance.CallsPerContact + Contacts.NewContactFollowUps.CallsPerCreated(settings));
         var available = allowance.Available;
         var days = high <= available ? 1 : allowance.PerDay == 0 ? int.MaxValue : 1 + (int)Math.Ceiling((high - available) / (double)allowance.PerDay);
         return new BackfillPreview(run, byChannel, hadOutcome, notMonitored, toProcess, low, high, allowance.LeftToday, allowance.Reserve, available, days, settings.PreviewOnly);

@@ -37,6 +37,7 @@ internal static class ContactsRegistration
         services.AddSingleton<DedupMode>();
         services.AddSingleton(sp => new RecentContacts(sp.GetRequiredService<Nodes.IRecentContactStore>()));
         services.AddSingleton<IUnrecordedContacts, UnrecordedContacts>();
+        services.AddSingleton<NewContactFollowUps>();
         services.AddTransient<ExistingProfileSearch>();
         services.AddTransient<CreateContactJob>();
         services.AddSingleton<PlaceholderMends>();

@@ -14,6 +14,8 @@ public sealed record SettingsError(SettingsProblem Problem, string Kind, string?
         SettingsProblem.Empty => $"A {Kind} name cannot be empty.",
         SettingsProblem.TooLong => $"The {Kind} '{Name}' is longer than {Limit} characters.",
         SettingsProblem.BadCharacters => $"The {Kind} '{Name}' may use only letters, digits, '-' and '_'.",
+        SettingsProblem.UnknownCountry => $"'{Name}' is not a country code Rich Contact knows.",
+        SettingsProblem.NotAnExclusion => $"Line {Count}, '{Name}', is neither a phone number (or a prefix starting with + and its country code), an email nor an @domain.",
         _ => $"The {Kind} '{Name}' is listed twice.",
     };
 }

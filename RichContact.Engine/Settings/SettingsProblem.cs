@@ -1,4 +1,4 @@
 namespace RichContact.Engine.Settings;
 
 /// <summary>What is wrong with a field, for a message in the reader's language.</summary>
-public enum SettingsProblem { Required, TooMany, Empty, TooLong, BadCharacters, Duplicate }
+public enum SettingsProblem { Required, TooMany, Empty, TooLong, BadCharacters, Duplicate, UnknownCountry, NotAnExclusion }

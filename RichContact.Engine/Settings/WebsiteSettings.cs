@@ -41,6 +41,27 @@ public sealed record WebsiteSettings
     /// </summary>
     public bool PreviewOnly { get; init; }
 
+    /// <summary>
+    /// The country (ISO 3166 alpha-2, e.g. <c>PT</c>) a phone written without its country code is read
+    /// in when the conversation carries no country; null: such a number is read only as today.
+    /// </summary>
+    public string? DefaultCountry { get; init; }
+
+    /// <summary>
+    /// Phones or phone prefixes (E.164 digits with their <c>+</c>), emails and <c>@domains</c> that never
+    /// get a contact (<see cref="Contacts.Exclusions"/>): the owner's configuration, shown only on the settings page.
+    /// </summary>
+    public string[] Exclusions { get; init; } = [];
+
+    /// <summary>
+    /// Unsubscribe a contact made with a placeholder email from email campaigns right after its
+    /// create: a campaign to <c>…@whatsapp.nomail</c> bounces, and bounces hurt the workspace's sender reputation.
+    /// </summary>
+    public bool UnsubscribePlaceholders { get; init; } = true;
+
+    /// <summary>Add "Created by Rich Contact from a … conversation" to each new contact's timeline (one call more per contact).</summary>
+    public bool TimelineEvent { get; init; }
+
     public DateTimeOffset? UpdatedAt { get; init; }
 
     public static WebsiteSettings DefaultsFor(string websiteId) => new() { WebsiteId = websiteId };

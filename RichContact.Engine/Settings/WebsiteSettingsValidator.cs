@@ -29,9 +29,15 @@ public static partial class WebsiteSettingsValidator
         if (CheckNames(channels, "channel", MaxChannels) is { } channelError)
             errors[nameof(WebsiteSettings.Channels)] = channelError;
 
+        var country = string.IsNullOrWhiteSpace(settings.DefaultCountry) ? null : Countries.Normalise(settings.DefaultCountry);
+        if (country is null && !string.IsNullOrWhiteSpace(settings.DefaultCountry))
+            errors[nameof(WebsiteSettings.DefaultCountry)] = new(SettingsProblem.UnknownCountry, "country", Shorten(settings.DefaultCountry.Trim()));
+        if (Contacts.Exclusions.Normalise(settings.Exclusions, country, out var exclusions) is { } exclusionError)
+            errors[nameof(WebsiteSettings.Exclusions)] = exclusionError;
+
         return errors.Count > 0
             ? new SettingsValidation(null, errors)
-            : new SettingsValidation(settings with { Segments = segments, Channels = channels }, errors);
+            : new SettingsValidation(settings with { Segments = segments, Channels = channels, DefaultCountry = country, Exclusions = exclusions }, errors);
     }
 
     /// <summary>Trims and lowercases one name the way it will be stored.</summary>

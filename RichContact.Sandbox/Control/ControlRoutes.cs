@@ -32,6 +32,7 @@ internal static class ControlRoutes
         control.MapDelete("/conversations/{session_id}", (string session_id, ConversationStarter starter) =>
             starter.Remove(session_id) ? Results.NoContent() : Problem(404, "session_not_found"));
 
+        control.MapPeopleExtrasControl();
         control.MapGet("/websites/{website_id}/profiles", (string website_id, SandboxState state) =>
             state.Website(website_id) is { } website ? Results.Text(new JsonArray(website.People.All().Select(p => (JsonNode)p).ToArray()).ToJsonString(Json.Wire), "application/json")
             : Problem(404, "not_subscribed"));

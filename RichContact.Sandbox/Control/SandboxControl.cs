@@ -40,6 +40,10 @@ public sealed class SandboxControl(HttpClient http)
         return array!.OfType<JsonObject>().ToList();
     }
 
+    /// <summary>Whether the profile still receives email campaigns, and the events on its timeline.</summary>
+    public async Task<JsonObject> PeopleExtrasAsync(string websiteId, string peopleId, CancellationToken ct = default) =>
+        (await http.GetFromJsonAsync<JsonObject>($"_sandbox/websites/{Uri.EscapeDataString(websiteId)}/people/{Uri.EscapeDataString(peopleId)}/extras", ct))!;
+
     /// <summary>Seeds a profile as a person would have made it by hand in Crisp (phones in any format). Returns its people_id.</summary>
     public async Task<string> SeedProfileAsync(string websiteId, JsonObject profile, CancellationToken ct = default)
     {

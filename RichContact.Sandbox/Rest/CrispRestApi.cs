@@ -16,6 +16,7 @@ internal static class CrispRestApi
         website.MapWebsite();
         website.MapConversations();
         website.MapPeople();
+        website.MapPeopleExtras();
         // Routes of the user tier exist on Crisp but are closed to plugin tokens.
         v1.MapMethods("/user/{**rest}", [HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete],
             () => Results.StatusCode(StatusCodes.Status403Forbidden)).WithMetadata(new CrispRoute(OpenToPlugins: false));

@@ -16,6 +16,7 @@ internal sealed class WebsiteState(string id, string token, string? name, string
     public long Order { get; } = order;
     public long SubscribedAt { get; } = UnixTime.NowMs();
     public PeopleBook People { get; } = new();
+    public PeopleExtras Extras { get; } = new();
     public ConcurrentDictionary<string, Conversation> Conversations { get; } = new();
 
     public JsonObject Settings

@@ -78,7 +78,7 @@ public sealed class BackfillBrowserTests(BrowserFixture fixture)
             await Expect(preview.GetByTestId("preview-channel")).ToContainTextAsync("WhatsApp 9, Telegram 4");
             await Expect(preview.GetByTestId("preview-had-outcome")).ToHaveTextAsync("1");
             await Expect(preview.GetByTestId("preview-to-process")).ToHaveTextAsync("12");
-            await Expect(preview.GetByTestId("preview-calls")).ToHaveTextAsync("24–36");
+            await Expect(preview.GetByTestId("preview-calls")).ToHaveTextAsync("24–48"); // a created contact: meta, search, create and the placeholder's unsubscribe
             await Expect(preview.GetByTestId("preview-cost")).ToHaveTextAsync("1 Crisp call");
             await Expect(preview.GetByTestId("preview-budget")).ToContainTextAsync("1000 kept for live conversations");
             await Expect(preview.GetByTestId("preview-days")).ToHaveTextAsync("Fits in what is left of today's budget.");

@@ -31,6 +31,15 @@ public sealed record UiText
     public string PreviewOnlyNotice { get; init; } = "Preview only is on: Rich Contact creates no contact. \"Would create\" below marks the conversations that would have got one.";
     public string PreviewBadge { get; init; } = "Preview only";
     public string Loading { get; init; } = "Loading the settings";
+    public string DefaultCountry { get; init; } = "Default country for numbers without a country code";
+    public string DefaultCountryNone { get; init; } = "None";
+    public string DefaultCountryHelp { get; init; } = "Reads a number written without its country code (912 345 678) in this country when the conversation carries none. None: such a number is left unread.";
+    public string Exclusions { get; init; } = "Never create a contact for";
+    public string ExclusionsHelp { get; init; } = "One per line: a phone number or a prefix with its country code (+351 91 000), an email, or @domain.com. Staff, test numbers, spam: their conversations are skipped.";
+    public string UnsubscribePlaceholders { get; init; } = "Keep placeholder contacts out of email campaigns";
+    public string UnsubscribePlaceholdersHelp { get; init; } = "Unsubscribes each contact made with a placeholder email (…@whatsapp.nomail) from emails, so that campaigns do not bounce on it. One call more per such contact; a real email is never unsubscribed.";
+    public string TimelineEvent { get; init; } = "Note on the contact's timeline";
+    public string TimelineEventHelp { get; init; } = "Adds \"Created by Rich Contact from a WhatsApp conversation\" to each new contact's timeline. One call more per contact.";
     public string Save { get; init; } = "Save";
     public string Saved { get; init; } = "Saved. The change applies at once.";
     public string NotSaved { get; init; } = "Not saved: please correct the fields marked in red.";
@@ -98,6 +107,15 @@ public sealed record UiText
         PreviewOnlyNotice = "L'aperçu est activé : Rich Contact ne crée aucun contact. « Serait créé » ci-dessous signale les conversations qui en auraient eu un.",
         PreviewBadge = "Aperçu seulement",
         Loading = "Chargement des réglages",
+        DefaultCountry = "Pays par défaut des numéros sans indicatif",
+        DefaultCountryNone = "Aucun",
+        DefaultCountryHelp = "Lit dans ce pays un numéro écrit sans indicatif (912 345 678) quand la conversation n'indique pas de pays. Aucun : un tel numéro n'est pas lu.",
+        Exclusions = "Ne jamais créer de contact pour",
+        ExclusionsHelp = "Un par ligne : un numéro ou un préfixe avec son indicatif (+351 91 000), un e-mail, ou @domaine.com. Équipe, numéros de test, spam : leurs conversations sont ignorées.",
+        UnsubscribePlaceholders = "Exclure les contacts provisoires des campagnes e-mail",
+        UnsubscribePlaceholdersHelp = "Désabonne des e-mails chaque contact créé avec un e-mail provisoire (…@whatsapp.nomail), pour que les campagnes ne rebondissent pas dessus. Un appel de plus par contact de ce type ; un vrai e-mail n'est jamais désabonné.",
+        TimelineEvent = "Note dans l'historique du contact",
+        TimelineEventHelp = "Ajoute « Créé par Rich Contact depuis une conversation WhatsApp » à l'historique de chaque nouveau contact. Un appel de plus par contact.",
         Save = "Enregistrer",
         Saved = "Enregistré. Le changement s'applique immédiatement.",
         NotSaved = "Non enregistré : corrigez les champs en rouge.",
@@ -176,6 +194,7 @@ public sealed record UiText
             "segment" => ("segment", "segments"),
             "channel" => ("canal", "canaux"),
             "website id" => ("identifiant de site", "identifiants de site"),
+            "exclusion" => ("exclusion", "exclusions"),
             _ => (error.Kind, error.Kind),
         };
         return error.Problem switch
@@ -184,6 +203,8 @@ public sealed record UiText
             RichContact.Engine.Settings.SettingsProblem.TooMany => $"Au plus {error.Limit} {kinds} ({error.Count} donnés).",
             RichContact.Engine.Settings.SettingsProblem.Empty => $"Un nom de {kind} ne peut pas être vide.",
             RichContact.Engine.Settings.SettingsProblem.TooLong => $"Le {kind} « {error.Name} » dépasse {error.Limit} caractères.",
+            RichContact.Engine.Settings.SettingsProblem.UnknownCountry => $"« {error.Name} » n'est pas un code de pays connu de Rich Contact.",
+            RichContact.Engine.Settings.SettingsProblem.NotAnExclusion => $"Ligne {error.Count}, « {error.Name} » : ni un numéro de téléphone (ou un préfixe commençant par + et l'indicatif), ni un e-mail, ni un @domaine.",
             RichContact.Engine.Settings.SettingsProblem.BadCharacters => $"Le {kind} « {error.Name} » ne peut contenir que des lettres, des chiffres, « - » et « _ ».",
             _ => $"Le {kind} « {error.Name} » figure deux fois.",
         };

@@ -32,7 +32,7 @@ public static class ContactDecision
     /// <summary>
     /// With the visitor's details: the conversation's channel (the tracker's, else the details' origin)
     /// and who the visitor is; a skip when the channel is not a monitored messaging channel, when the
-    /// visitor brought a real email and the website leaves those to Crisp, or when nothing identifies them.
+    /// visitor is on the website's exclusion list, brought a real email and the website leaves those to Crisp, or when nothing identifies them.
     /// </summary>
     public static ContactOutcome? WithDetails(WebsiteSettings settings, string? channel, VisitorDetails details,
         out string? resolvedChannel, out ContactIdentity? identity)
@@ -48,7 +48,10 @@ public static class ContactDecision
         if (SkipReason(settings, resolvedChannel) is { } notMonitored)
             return ContactOutcome.Skipped(notMonitored);
 
-        identity = ContactIdentity.From(details.Email, details.Phone, details.Country);
+        // A number written without its country code is read in the conversation's country, else the website's default.
+        identity = ContactIdentity.From(details.Email, details.Phone, details.Country ?? settings.DefaultCountry);
+        if (identity is not null && Exclusions.Excludes(settings.Exclusions, identity))
+            return ContactOutcome.Skipped(ReasonCodes.Excluded);
         if (identity?.Email is not null && settings.SkipIfEmailExists)
             return ContactOutcome.Skipped(ReasonCodes.EmailExists);
         return identity is null ? ContactOutcome.Skipped(ReasonCodes.NoIdentity) : null;

@@ -34,6 +34,7 @@ public sealed class CreateContactJob(
     IContactLocks locks,
     ActivityLog activity,
     IUnrecordedContacts unrecorded,
+    NewContactFollowUps followUps,
     IBackgroundJobClient jobs,
     IRtmLeadership leadership,
     IOptions<RichContactOptions> options,
@@ -263,6 +264,7 @@ public sealed class CreateContactJob(
         {
             var peopleId = await crisp.CreatePeopleProfileAsync(websiteId, ContactDecision.NewProfile(identity, details, channel!, settings), ct);
             recentContacts.Remember(websiteId, identity, peopleId);
+            await followUps.AfterCreateAsync(websiteId, peopleId, placeholder: identity.Email is null, channel!, settings, ct);
             return ContactOutcome.Created(peopleId, placeholder: identity.Email is null, found.Unseen);
         }
         catch (CrispApiException error) when (error.IsConflict)

@@ -8,6 +8,8 @@ public static class ReasonCodes
     public const string NotAChannel = "not_a_channel";
     public const string EmailExists = "email_exists";
     public const string NoIdentity = "no_identity";
+    /// <summary>The visitor's phone, email or email domain is on the website's exclusion list.</summary>
+    public const string Excluded = "excluded";
     public const string ConversationRemoved = "conversation_removed";
     public const string Conflict = "conflict";
     /// <summary>Created, but more existing contacts matched the phone's digits than could be read, or Crisp's search could not be used.</summary>

@@ -162,6 +162,16 @@ public sealed class CrispClient(HttpClient http)
         await SendAsync("people.update", HttpMethod.Patch, $"website/{Segment(websiteId)}/people/profile/{Segment(peopleId)}",
             JsonContent.Create(new { email }), ct);
 
+    /// <summary>Stops (or restarts) email campaigns to a profile: PATCH <c>people/subscription/{people_id}</c> with <c>{"email": …}</c>.</summary>
+    public async Task SetEmailSubscriptionAsync(string websiteId, string peopleId, bool subscribed, CancellationToken ct = default) =>
+        await SendAsync("people.subscription", HttpMethod.Patch, $"website/{Segment(websiteId)}/people/subscription/{Segment(peopleId)}",
+            JsonContent.Create(new { email = subscribed }), ct);
+
+    /// <summary>Adds a line to a profile's timeline: POST <c>people/events/{people_id}</c> with <c>{"text": …, "color": …}</c>.</summary>
+    public async Task AddPeopleEventAsync(string websiteId, string peopleId, string text, string color, CancellationToken ct = default) =>
+        await SendAsync("people.event", HttpMethod.Post, $"website/{Segment(websiteId)}/people/events/{Segment(peopleId)}",
+            JsonContent.Create(new { text, color }), ct);
+
     /// <summary>Creates a profile and returns its people_id. A 409 (email taken) surfaces as a <see cref="CrispApiException"/> with <c>IsConflict</c>.</summary>
     public async Task<string> CreatePeopleProfileAsync(string websiteId, NewPeopleProfile profile, CancellationToken ct = default)
     {

@@ -27,6 +27,8 @@ internal sealed class CrispRequestCounting(CrispRequestCounter counter) : Delega
         ["people.get"] = "website/{website_id}/people/profile/{people_id}",
         ["people.update"] = "website/{website_id}/people/profile/{people_id}",
         ["people.create"] = "website/{website_id}/people/profile",
+        ["people.subscription"] = "website/{website_id}/people/subscription/{people_id}",
+        ["people.event"] = "website/{website_id}/people/events/{people_id}",
     };
 
     /// <summary>

@@ -213,11 +213,18 @@ namespace RichContact.Engine.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DefaultCountry")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("EnrichGeolocation")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Exclusions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("MendPlaceholders")
                         .HasColumnType("INTEGER");
@@ -230,6 +237,12 @@ namespace RichContact.Engine.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SkipIfEmailExists")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TimelineEvent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UnsubscribePlaceholders")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("UpdatedAt")

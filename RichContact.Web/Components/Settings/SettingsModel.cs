@@ -14,6 +14,12 @@ public sealed class SettingsModel
     public bool EnrichGeolocation { get; set; }
     public bool MendPlaceholders { get; set; }
     public bool PreviewOnly { get; set; }
+    /// <summary>An ISO code, or "" for none (what the list's first option holds).</summary>
+    public string DefaultCountry { get; set; } = "";
+    /// <summary>The exclusion list as the owner types it: one entry per line.</summary>
+    public string Exclusions { get; set; } = "";
+    public bool UnsubscribePlaceholders { get; set; }
+    public bool TimelineEvent { get; set; }
 
     public static SettingsModel From(WebsiteSettings settings) => new()
     {
@@ -26,6 +32,10 @@ public sealed class SettingsModel
         EnrichGeolocation = settings.EnrichGeolocation,
         MendPlaceholders = settings.MendPlaceholders,
         PreviewOnly = settings.PreviewOnly,
+        DefaultCountry = settings.DefaultCountry ?? "",
+        Exclusions = string.Join('\n', settings.Exclusions),
+        UnsubscribePlaceholders = settings.UnsubscribePlaceholders,
+        TimelineEvent = settings.TimelineEvent,
     };
 
     public WebsiteSettings ToSettings() => new()
@@ -39,6 +49,11 @@ public sealed class SettingsModel
         EnrichGeolocation = EnrichGeolocation,
         MendPlaceholders = MendPlaceholders,
         PreviewOnly = PreviewOnly,
+        DefaultCountry = string.IsNullOrWhiteSpace(DefaultCountry) ? null : DefaultCountry,
+        // Every line, blank ones too: the validator names a refused line by its number in the box.
+        Exclusions = Exclusions.ReplaceLineEndings("\n").Split('\n'),
+        UnsubscribePlaceholders = UnsubscribePlaceholders,
+        TimelineEvent = TimelineEvent,
     };
 
     public void SetChannel(string channel, bool monitored)

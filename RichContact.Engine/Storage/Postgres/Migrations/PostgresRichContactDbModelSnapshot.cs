@@ -210,7 +210,60 @@ namespace RichContact.Engine.Storage.Postgres.Migrations
                     b.ToTable("backfill_run", (string)null);
                 });
 
-            modelBuilder.Entity("RichContact.Engine.Nodes.DataProtectionKeyRow", b =>
+            modelBuilder.Entity("RichContact.Engine.Settings.WebsiteSettings", b =>
+                {
+                    b.Property<string>("WebsiteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("AllChannels")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<string[]>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("DefaultCountry")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EnrichGeolocation")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<string[]>("Exclusions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("MendPlaceholders")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PreviewOnly")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<string[]>("Segments")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("SkipIfEmailExists")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("TimelineEvent")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("UnsubscribePlaceholders")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("WebsiteId");
+
+                    b.ToTable("website_settings", (string)null);
+                });
+
+            modelBuilder.Entity("RichContact.Engine.Storage.Postgres.DataProtectionKeyRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -234,7 +287,7 @@ namespace RichContact.Engine.Storage.Postgres.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("RichContact.Engine.Nodes.HookSignatureRow", b =>
+            modelBuilder.Entity("RichContact.Engine.Storage.Postgres.HookSignatureRow", b =>
                 {
                     b.Property<string>("Signature")
                         .HasMaxLength(128)
@@ -252,7 +305,7 @@ namespace RichContact.Engine.Storage.Postgres.Migrations
                     b.ToTable("hook_signatures", (string)null);
                 });
 
-            modelBuilder.Entity("RichContact.Engine.Nodes.NodeRow", b =>
+            modelBuilder.Entity("RichContact.Engine.Storage.Postgres.NodeRow", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(63)
@@ -276,7 +329,7 @@ namespace RichContact.Engine.Storage.Postgres.Migrations
                     b.ToTable("nodes", (string)null);
                 });
 
-            modelBuilder.Entity("RichContact.Engine.Nodes.NodeStateRow", b =>
+            modelBuilder.Entity("RichContact.Engine.Storage.Postgres.NodeStateRow", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(64)
@@ -297,7 +350,7 @@ namespace RichContact.Engine.Storage.Postgres.Migrations
                     b.ToTable("node_state", (string)null);
                 });
 
-            modelBuilder.Entity("RichContact.Engine.Nodes.RequestBudgetRow", b =>
+            modelBuilder.Entity("RichContact.Engine.Storage.Postgres.RequestBudgetRow", b =>
                 {
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date")
@@ -310,46 +363,6 @@ namespace RichContact.Engine.Storage.Postgres.Migrations
                     b.HasKey("Day");
 
                     b.ToTable("crisp_request_budget", (string)null);
-                });
-
-            modelBuilder.Entity("RichContact.Engine.Settings.WebsiteSettings", b =>
-                {
-                    b.Property<string>("WebsiteId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<bool>("AllChannels")
-                        .HasColumnType("boolean");
-
-                    b.PrimitiveCollection<string[]>("Channels")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("EnrichGeolocation")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("MendPlaceholders")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("PreviewOnly")
-                        .HasColumnType("boolean");
-
-                    b.PrimitiveCollection<string[]>("Segments")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<bool>("SkipIfEmailExists")
-                        .HasColumnType("boolean");
-
-                    b.Property<long?>("UpdatedAt")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("WebsiteId");
-
-                    b.ToTable("website_settings", (string)null);
                 });
 
             modelBuilder.Entity("RichContact.Engine.Backfill.BackfillConversation", b =>
