@@ -82,7 +82,7 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
         var at = DateTimeOffset.UtcNow.AddMinutes(-3);
         _a.Get<ILastEventMark>().Write(at);
         Assert.Equal(at.UtcTicks / 10 * 10, _a.Get<ILastEventMark>().Read()?.UtcTicks);
-        Assert.Equal(at.UtcTicks / 10 * 10, _b.Get<ILastEventMark>().TakeOver(everyOtherListener: true)?.UtcTicks);
+        Assert.Equal(at.UtcTicks / 10 * 10, _b.Get<ILastEventMark>().TakeOver(everyOtherListener: true)?.Since.UtcTicks);
         Assert.Null(_a.Get<ILastEventMark>().Read());
         Assert.Null(_b.Get<ILastEventMark>().TakeOver(everyOtherListener: true));
         Assert.Equal(at.UtcTicks / 10 * 10, _b.Get<ILastEventMark>().Read()?.UtcTicks);

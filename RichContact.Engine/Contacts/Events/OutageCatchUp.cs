@@ -46,6 +46,8 @@ public sealed class OutageCatchUp : BackgroundService
     private readonly Lock _gate = new();
     private Gap? _pending;
     private Gap? _running;
+    // Gaps tried once (their ends fixed) and not finished: each caught up with its own bounds, kept with the mark.
+    private ImmutableList<Gap> _kept = [];
     private bool _websitesLoaded;
 
     /// <summary>
@@ -81,9 +83,34 @@ public sealed class OutageCatchUp : BackgroundService
         get
         {
             lock (_gate)
-                return _pending is null ? _running?.Since : _running is null || _pending.Since < _running.Since ? _pending.Since : _running.Since;
+                return Earliest(_kept.Append(_running).Append(_pending).Select(g => g?.Since));
         }
     }
+
+    /// <summary>The start of the earliest stretch whose end is not fixed yet (only the mark keeps it); null when there is none.</summary>
+    public DateTimeOffset? HoldsMarkAtBesidesKept
+    {
+        get { lock (_gate) return _pending?.Since; }
+    }
+
+    /// <summary>The gaps tried and not finished yet, with their own bounds: kept with the mark, so that a restart resumes each as it was.</summary>
+    public IReadOnlyList<CatchUpGap> KeptGaps
+    {
+        get
+        {
+            lock (_gate)
+                return _kept.Append(_running).OfType<Gap>().Where(g => g.Until is not null).Select(g => new CatchUpGap(g.Since, g.Until!.Value)).ToList();
+        }
+    }
+
+    /// <summary>Gaps a previous process (or a listener gone) kept: each is caught up with its own bounds.</summary>
+    public void Resume(IEnumerable<CatchUpGap> gaps)
+    {
+        lock (_gate) _kept = _kept.AddRange(gaps.Select(g => new Gap(g.Since, g.Until, false, [])));
+        _wake.Writer.TryWrite(true);
+    }
+
+    private static DateTimeOffset? Earliest(IEnumerable<DateTimeOffset?> times) => times.OfType<DateTimeOffset>().Select(t => (DateTimeOffset?)t).Min();
 
     /// <summary>Events since <paramref name="since"/> may have been missed: catch them up (now if RTM is connected, else at its next connect).</summary>
     public void Request(DateTimeOffset since)
@@ -99,7 +126,7 @@ public sealed class OutageCatchUp : BackgroundService
     /// </summary>
     public void Abandon()
     {
-        lock (_gate) _pending = null;
+        lock (_gate) (_pending, _kept) = (null, []);
     }
 
     /// <summary>RTM is connected and authenticated: what is pending can be caught up.</summary>
@@ -107,7 +134,7 @@ public sealed class OutageCatchUp : BackgroundService
 
     private bool HasWork
     {
-        get { lock (_gate) return _pending is not null || !_websitesLoaded && !_websites.IsLoaded; }
+        get { lock (_gate) return _pending is not null || !_kept.IsEmpty || !_websitesLoaded && !_websites.IsLoaded; }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -156,8 +183,10 @@ public sealed class OutageCatchUp : BackgroundService
         bool loaded;
         lock (_gate)
         {
-            _running = _pending is { Until: null } pending ? pending with { Until = _clock.GetUtcNow() } : _pending;
-            _pending = null;
+            // Connected: RTM hears what comes next, so what is pending ends now, and is tried after the gaps already tried.
+            if (_pending is { } pending)
+                (_kept, _pending) = (_kept.Add(pending.Until is null ? pending with { Until = _clock.GetUtcNow() } : pending), null);
+            (_running, _kept) = _kept.IsEmpty ? (null, _kept) : (_kept[0], _kept.RemoveAt(0));
             loaded = _websitesLoaded || _websites.IsLoaded;
         }
         try
@@ -182,7 +211,9 @@ public sealed class OutageCatchUp : BackgroundService
         {
             lock (_gate)
             {
-                _pending = _pending is null ? _running : Gap.Merge(_pending, _running);
+                // Its end stays fixed: merged with a later stretch, the maximum gap would be counted from the wrong end.
+                if (_running is not null)
+                    _kept = _kept.Insert(0, _running);
                 _running = null;
             }
             throw;
