@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Backfill;
@@ -73,6 +74,25 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
         await Eventually.TrueAsync(() => budgets.All(b => b.Used == Budget && b.IsExhausted), "both nodes to show the shared count");
         // Nothing of a file: the count is the database's.
         Assert.False(File.Exists(Path.Combine(_dataA.Path, "crisp-budget.json")));
+    }
+
+    [Fact]
+    public void Catch_up_gap_a_node_kept_with_its_mark_is_taken_over_with_its_own_bounds()
+    {
+        // Node A tried a catch-up it could not finish: the gap's bounds follow its mark in its row.
+        var now = new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var gap = new CatchUpGap(now.AddHours(-3), now.AddHours(-2));
+        var heardUntil = now.AddMinutes(-1);
+        var hold = new LastEventMarkHold("a catch-up waiting for the budget", () => gap.Since) { Kept = () => [gap], HeldAtBesidesKept = () => null };
+        new SharedLastEventMark(_a.Get<NodesDatabase>(), _a.Get<NodeIdentity>(), [hold], NullLogger<SharedLastEventMark>.Instance).Write(heardUntil);
+        Assert.Equal(gap.Since, _a.Get<ILastEventMark>().Read()); // the mark itself still holds the gap's start
+
+        var taken = _b.Get<ILastEventMark>().TakeOver(everyOtherListener: true);
+
+        Assert.NotNull(taken);
+        Assert.Equal(heardUntil, taken.Since); // the new stretch starts where A last heard Crisp
+        Assert.Equal([gap], taken.Gaps); // the gap as it was, not from A's mark to now
+        Assert.Equal(gap.Since, _b.Get<ILastEventMark>().Read()); // B's mark holds it until B catches it up
     }
 
     [Fact]

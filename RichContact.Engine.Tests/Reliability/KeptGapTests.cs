@@ -51,23 +51,26 @@ public class KeptGapTests : EngineEndToEndTest
 
         var first = await StartConversationAsync("whatsapp", phone: "+351912345602"); // downtime 1
         await StartEngineAsync();
-        await Eventually.TrueAsync(() => KeptGaps.Count == 1, "the first gap to be tried and wait for the budget");
-        var firstGap = KeptGaps[0];
-        await Eventually.TrueAsync(() => DateTimeOffset.UtcNow > firstGap.Until + MaxGap + TimeSpan.FromSeconds(5),
+        await Eventually.TrueAsync(() => KeptGaps.Count >= 1, "the first downtime's gap to be tried and wait for the budget");
+        // Every gap this process tried (a reconnect under load may add one): each must keep its bounds.
+        var firstGaps = KeptGaps.ToList();
+        var firstEnd = firstGaps.Max(g => g.Until);
+        await Eventually.TrueAsync(() => DateTimeOffset.UtcNow > firstEnd + MaxGap + TimeSpan.FromSeconds(5),
             "more than the maximum gap to pass since the first gap's end", MaxGap * 3);
         // Traffic heard live just before the stop: Crisp was heard until then (deferred, like any contact while the quota is spent).
         var heard = await StartConversationAsync("telegram", phone: "+351912345604");
         Assert.Equal((ActivityOutcome.Failed, ReasonCodes.BudgetExhausted), ((await Activity.OutcomeAsync(heard)).Outcome, (await Activity.OutcomeAsync(heard)).Reason));
         await StopEngineAsync();
 
+        var beforeSecond = DateTimeOffset.UtcNow;
         var second = await StartConversationAsync("telegram", phone: "+351912345603"); // downtime 2
+        var afterSecond = DateTimeOffset.UtcNow;
         await StartEngineAsync();
-        await Eventually.TrueAsync(() => KeptGaps.Count == 2, "both gaps to be tried and wait for the budget");
+        await Eventually.TrueAsync(() => KeptGaps.Any(g => g.Until >= afterSecond), "the second downtime's gap to be tried and wait for the budget");
 
-        Assert.Contains(firstGap, KeptGaps); // its own bounds, not stretched to the second restart
-        var secondGap = Assert.Single(KeptGaps, g => g != firstGap);
-        Assert.True(secondGap.Since > firstGap.Until, $"the second gap starts where the second process last heard Crisp ({secondGap.Since:O}), after the first gap");
-        Assert.True(secondGap.Until - secondGap.Since < MaxGap, "the second downtime is short: nothing of it is cut");
+        // Their own bounds (gaps that fit in the maximum together may be listed as one), not stretched to the second restart.
+        Assert.All(firstGaps, g => Assert.Contains(KeptGaps, k => k.Since <= g.Since && g.Until <= k.Until && k.Until <= firstEnd));
+        Assert.Contains(KeptGaps, g => g.Since > firstEnd && g.Since <= beforeSecond && g.Until >= afterSecond && g.Until - g.Since < MaxGap);
         Assert.Empty(Activity.For(first));
         Assert.Empty(Activity.For(second));
 

@@ -21,7 +21,7 @@ namespace RichContact.Engine.Contacts;
 /// ones it already saw). A stretch is done only when every website was listed: a catch-up cut short by
 /// the daily budget waits for the next UTC day, one cut by an error is tried again after a while, and
 /// until then the last-event mark stays at its start (<see cref="HoldsMarkAt"/>), so a restart retries it
-/// too. Where a limit still cuts (<see cref="CrispOptions.CatchUpMaxGapMinutes"/>, a website Crisp keeps
+/// too, with the bounds it was first tried with (<see cref="KeptGaps"/>, kept with the mark). Where a limit still cuts (<see cref="CrispOptions.CatchUpMaxGapMinutes"/>, a website Crisp keeps
 /// refusing, <see cref="MaxPagesPerWebsite"/>), it is logged and shown on the portal (<see cref="CatchUpStatus"/>).
 /// [guess]: <c>filter_date_start</c> filters on the conversation's creation date (docs/crisp.md).
 /// </summary>
@@ -62,6 +62,24 @@ public sealed class OutageCatchUp : BackgroundService
         /// <summary>Two stretches to catch up as one: from the earlier start, listed afresh up to the next attempt.</summary>
         public static Gap? Merge(Gap? a, Gap? b) =>
             a is null ? b : b is null ? a : From(a.Since < b.Since ? a.Since : b.Since);
+
+        /// <summary>
+        /// Gaps not started yet listed as one where together they span no more than <paramref name="maxGap"/>
+        /// (one list call per website, not one per gap); never longer, which would cut the earlier one.
+        /// </summary>
+        public static ImmutableList<Gap> Coalesce(ImmutableList<Gap> gaps, TimeSpan maxGap)
+        {
+            var result = ImmutableList.CreateBuilder<Gap>();
+            foreach (var gap in gaps.OrderBy(g => g.Since))
+            {
+                if (result.Count > 0 && result[^1] is { Done.IsEmpty: true, WebsitesRefreshed: false } last && gap is { Done.IsEmpty: true, WebsitesRefreshed: false }
+                    && (gap.Until > last.Until ? gap.Until : last.Until) is { } until && until - last.Since <= maxGap)
+                    result[^1] = last with { Until = until };
+                else
+                    result.Add(gap);
+            }
+            return result.ToImmutable();
+        }
     }
 
     public OutageCatchUp(CrispClient crisp, SubscribedWebsites websites, RtmEventQueue queue, IOptions<RtmTimings> timings,
@@ -186,6 +204,7 @@ public sealed class OutageCatchUp : BackgroundService
             // Connected: RTM hears what comes next, so what is pending ends now, and is tried after the gaps already tried.
             if (_pending is { } pending)
                 (_kept, _pending) = (_kept.Add(pending.Until is null ? pending with { Until = _clock.GetUtcNow() } : pending), null);
+            _kept = Gap.Coalesce(_kept, TimeSpan.FromMinutes(_options.Value.Crisp.CatchUpMaxGapMinutes));
             (_running, _kept) = _kept.IsEmpty ? (null, _kept) : (_kept[0], _kept.RemoveAt(0));
             loaded = _websitesLoaded || _websites.IsLoaded;
         }
