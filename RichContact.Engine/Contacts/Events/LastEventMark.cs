@@ -7,7 +7,7 @@ namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// When the RTM socket last showed a sign of life, kept in the data directory
-/// (<see cref="DataDirectory.LastEventMark"/>: a timestamp, nothing else), so that a process that starts again, after a stop or a
+/// (<see cref="DataDirectory.LastEventMark"/>: timestamps, nothing else; <see cref="MarkedEvents"/>), so that a process that starts again, after a stop or a
 /// kill, catches up the conversations created while it was down. The mark never passes what a
 /// <see cref="LastEventMarkHold"/> holds: the first message of a conversation held because the job
 /// storage refused it, an RTM event received but not handled yet, the start of a catch-up not
