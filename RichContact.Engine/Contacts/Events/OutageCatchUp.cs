@@ -48,6 +48,7 @@ public sealed class OutageCatchUp : BackgroundService
     private Gap? _running;
     // Gaps tried once (their ends fixed) and not finished: each caught up with its own bounds, kept with the mark.
     private ImmutableList<Gap> _kept = [];
+    private bool _waitingForBudget;
     private bool _websitesLoaded;
 
     /// <summary>
@@ -133,7 +134,14 @@ public sealed class OutageCatchUp : BackgroundService
     /// <summary>Events since <paramref name="since"/> may have been missed: catch them up (now if RTM is connected, else at its next connect).</summary>
     public void Request(DateTimeOffset since)
     {
-        lock (_gate) _pending = Gap.Merge(_pending, Gap.From(since));
+        lock (_gate)
+        {
+            // Connected and waiting for the budget: the stretch ends now (what comes next is heard), kept with its own bounds.
+            if (_waitingForBudget && _connection.State == CrispConnectionState.Connected)
+                _kept = _kept.Add(new Gap(since, _clock.GetUtcNow(), false, []));
+            else
+                _pending = Gap.Merge(_pending, Gap.From(since));
+        }
         _wake.Writer.TryWrite(true);
     }
 
@@ -177,7 +185,7 @@ public sealed class OutageCatchUp : BackgroundService
                 {
                     _logger.LogWarning("Catch-up of the conversations since {Since:O} waits for the daily Crisp budget, back at {ResumesAt:u}", HoldsMarkAt, spent.ResumesAt);
                     _status.SetWaiting($"Catch-up of the conversations since {HoldsMarkAt:u} waits for the daily Crisp budget, back at {spent.ResumesAt:u}.");
-                    await _budget.WhenAvailableAsync(stoppingToken);
+                    await WaitForBudgetAsync(stoppingToken);
                 }
                 catch (Exception error)
                 {
@@ -190,6 +198,28 @@ public sealed class OutageCatchUp : BackgroundService
                     await Task.Delay(delay, _clock, stoppingToken);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits for the next day's budget; a stretch requested meanwhile (a reconnect, a drop) has its end
+    /// fixed when it is requested, as an attempt would, so that the wait does not stretch it.
+    /// </summary>
+    private async Task WaitForBudgetAsync(CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            _waitingForBudget = true;
+            if (_pending is { } pending && _connection.State == CrispConnectionState.Connected)
+                (_kept, _pending) = (_kept.Add(pending with { Until = _clock.GetUtcNow() }), null);
+        }
+        try
+        {
+            await _budget.WhenAvailableAsync(ct);
+        }
+        finally
+        {
+            lock (_gate) _waitingForBudget = false;
         }
     }
 
