@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Backfill;
@@ -76,13 +77,32 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Catch_up_gap_a_node_kept_with_its_mark_is_taken_over_with_its_own_bounds()
+    {
+        // Node A tried a catch-up it could not finish: the gap's bounds follow its mark in its row.
+        var now = new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var gap = new CatchUpGap(now.AddHours(-3), now.AddHours(-2));
+        var heardUntil = now.AddMinutes(-1);
+        var hold = new LastEventMarkHold("a catch-up waiting for the budget", () => gap.Since) { Kept = () => [gap], HeldAtBesidesKept = () => null };
+        new SharedLastEventMark(_a.Get<NodesDatabase>(), _a.Get<NodeIdentity>(), [hold], NullLogger<SharedLastEventMark>.Instance).Write(heardUntil);
+        Assert.Equal(gap.Since, _a.Get<ILastEventMark>().Read()); // the mark itself still holds the gap's start
+
+        var taken = _b.Get<ILastEventMark>().TakeOver(everyOtherListener: true);
+
+        Assert.NotNull(taken);
+        Assert.Equal(heardUntil, taken.Since); // the new stretch starts where A last heard Crisp
+        Assert.Equal([gap], taken.Gaps); // the gap as it was, not from A's mark to now
+        Assert.Equal(gap.Since, _b.Get<ILastEventMark>().Read()); // B's mark holds it until B catches it up
+    }
+
+    [Fact]
     public async Task State_one_node_writes_is_the_other_nodes_and_is_created_once()
     {
         // Each node's last-event mark is its own; the node that takes RTM over takes the others' over, once.
         var at = DateTimeOffset.UtcNow.AddMinutes(-3);
         _a.Get<ILastEventMark>().Write(at);
         Assert.Equal(at.UtcTicks / 10 * 10, _a.Get<ILastEventMark>().Read()?.UtcTicks);
-        Assert.Equal(at.UtcTicks / 10 * 10, _b.Get<ILastEventMark>().TakeOver(everyOtherListener: true)?.UtcTicks);
+        Assert.Equal(at.UtcTicks / 10 * 10, _b.Get<ILastEventMark>().TakeOver(everyOtherListener: true)?.Since.UtcTicks);
         Assert.Null(_a.Get<ILastEventMark>().Read());
         Assert.Null(_b.Get<ILastEventMark>().TakeOver(everyOtherListener: true));
         Assert.Equal(at.UtcTicks / 10 * 10, _b.Get<ILastEventMark>().Read()?.UtcTicks);

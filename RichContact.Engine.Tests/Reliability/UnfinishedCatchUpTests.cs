@@ -32,7 +32,8 @@ public class UnfinishedCatchUpTests : EngineEndToEndTest
         await Eventually.TrueAsync(async () => (await Sandbox.Control.RequestsAsync()).Count("GET", ListRoute) >= 1, "the catch-up to list");
         await StopEngineAsync();
 
-        Assert.Equal(mark, File.ReadAllText(Path.Combine(Data.Path, DataDirectory.LastEventMarkFileName)));
+        // The mark leads the file (the gap tried, with its own bounds, follows it).
+        Assert.Equal(mark, File.ReadAllText(Path.Combine(Data.Path, DataDirectory.LastEventMarkFileName)).Split(' ')[0]);
         await Sandbox.Control.ClearFaultsAsync();
         await StartEngineAsync();
 

@@ -7,6 +7,7 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Nodes;
+using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Backfill;
 
@@ -42,6 +43,22 @@ public sealed class BackfillJob(
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [10, 60, 300, 900, 3600])]
     [HoldWhileDatabaseFails]
     public async Task RunAsync(long runId, string chain, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunHeldAsync(runId, chain, cancellationToken);
+        }
+        catch (Exception error) when (error is not DatabaseHeldException && DatabaseFailure.Is(error))
+        {
+            // The run's list and counts are in that database: the batch waits for it like a contact job,
+            // and starts again where the list says, instead of spending its retries and ending Failed.
+            logger.LogWarning("Backfill {RunId}: batch held, the settings and activity database failed with {ErrorType}; it runs again until the database works",
+                runId, error.GetBaseException().GetType().Name);
+            throw new DatabaseHeldException(error);
+        }
+    }
+
+    private async Task RunHeldAsync(long runId, string chain, CancellationToken cancellationToken)
     {
         var run = await store.GetAsync(runId, cancellationToken);
         if (run is null || run.Chain != chain)

@@ -40,7 +40,11 @@ public sealed class BackfillOptions
     /// <summary>After the next UTC day starts, the Hangfire wake-up job is due this much later (the process itself resumes on the dot).</summary>
     public double WakeUpAfterMidnightSeconds { get; set; } = 60;
 
+    /// <summary>How often a node looks for a run left running with no batch job (its node died, or its job was deleted) and takes it up.</summary>
+    public double UnworkedCheckSeconds { get; set; } = 60;
+
     public TimeSpan BatchDuration => TimeSpan.FromSeconds(BatchSeconds);
     public TimeSpan RetryDelay => TimeSpan.FromSeconds(RetryDelaySeconds);
     public TimeSpan WakeUpAfterMidnight => TimeSpan.FromSeconds(WakeUpAfterMidnightSeconds);
+    public TimeSpan UnworkedCheck => TimeSpan.FromSeconds(UnworkedCheckSeconds);
 }

@@ -17,5 +17,6 @@ internal sealed class BackfillOptionsValidator : IValidateOptions<BackfillOption
         .Between(nameof(options.RetryDelaySeconds), options.RetryDelaySeconds, 0.1, 86_400)
         .Between(nameof(options.FailuresBeforeBackOff), options.FailuresBeforeBackOff, 1, 1000)
         .Between(nameof(options.WakeUpAfterMidnightSeconds), options.WakeUpAfterMidnightSeconds, 0, 3600)
+        .Between(nameof(options.UnworkedCheckSeconds), options.UnworkedCheckSeconds, 0.1, 3600)
         .Result;
 }

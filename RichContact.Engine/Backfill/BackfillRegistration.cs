@@ -19,6 +19,7 @@ internal static class BackfillRegistration
         services.AddTransient<BackfillJob>();
         services.AddSingleton<BackfillResumer>();
         services.AddHostedService(sp => sp.GetRequiredService<BackfillResumer>());
+        services.AddHostedService<UnworkedBackfillRuns>();
         return services;
     }
 }

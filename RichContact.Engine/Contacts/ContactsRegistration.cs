@@ -25,7 +25,11 @@ internal static class ContactsRegistration
         // What the last-event mark must not pass (LastEventMark).
         services.AddSingleton(sp => new LastEventMarkHold("held conversations", () => sp.GetRequiredService<ContactJobScheduler>().EarliestHeldAt));
         services.AddSingleton(sp => new LastEventMarkHold("RTM events not handled yet", () => sp.GetRequiredService<RtmEventQueue>().OldestUnhandledAt));
-        services.AddSingleton(sp => new LastEventMarkHold("unfinished catch-up", () => sp.GetRequiredService<OutageCatchUp>().HoldsMarkAt));
+        services.AddSingleton(sp => new LastEventMarkHold("unfinished catch-up", () => sp.GetRequiredService<OutageCatchUp>().HoldsMarkAt)
+        {
+            Kept = () => sp.GetRequiredService<OutageCatchUp>().KeptGaps,
+            HeldAtBesidesKept = () => sp.GetRequiredService<OutageCatchUp>().HoldsMarkAtBesidesKept,
+        });
         services.AddOneHome<ILastEventMark, LastEventMark, SharedLastEventMark>();
         services.AddSingleton<IListeningGaps, ListeningGapsCatchUp>();
 

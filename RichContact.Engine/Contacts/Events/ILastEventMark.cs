@@ -12,15 +12,19 @@ public interface ILastEventMark
     /// <summary>This listener's mark: how far it heard and handled Crisp, or null when it wrote none.</summary>
     DateTimeOffset? Read();
 
-    /// <summary>This listener heard and handled Crisp up to <paramref name="at"/> (held back by the holds).</summary>
+    /// <summary>
+    /// This listener heard and handled Crisp up to <paramref name="at"/> (held back by the holds); the
+    /// pending catch-up gaps whose ends are fixed are kept with it, each with its own bounds.
+    /// </summary>
     void Write(DateTimeOffset at);
 
     /// <summary>
     /// The marks of listeners that no longer listen — the previous process, a node that died, and with
     /// <paramref name="everyOtherListener"/> (the node that just took RTM) every other node's — taken over
-    /// by this one, once: the earliest, from which this node catches up, or null when there is none. Each
+    /// by this one, once: the earliest, from which this node catches up, with the gaps they kept (each
+    /// caught up with its own bounds), or null when there is none. Each
     /// mark is taken by one node only, and becomes this node's own until the catch-up is done, so that
     /// this node dying meanwhile hands it on.
     /// </summary>
-    DateTimeOffset? TakeOver(bool everyOtherListener);
+    TakenOverMarks? TakeOver(bool everyOtherListener);
 }

@@ -7,7 +7,7 @@ namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// When the RTM socket last showed a sign of life, kept in the data directory
-/// (<see cref="DataDirectory.LastEventMark"/>: a timestamp, nothing else), so that a process that starts again, after a stop or a
+/// (<see cref="DataDirectory.LastEventMark"/>: timestamps, nothing else; <see cref="MarkedEvents"/>), so that a process that starts again, after a stop or a
 /// kill, catches up the conversations created while it was down. The mark never passes what a
 /// <see cref="LastEventMarkHold"/> holds: the first message of a conversation held because the job
 /// storage refused it, an RTM event received but not handled yet, the start of a catch-up not
@@ -20,15 +20,16 @@ public sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold
 
     private int _takenOver;
 
-    public DateTimeOffset? TakeOver(bool everyOtherListener) =>
-        Interlocked.Exchange(ref _takenOver, 1) == 0 ? Read() : null;
+    public TakenOverMarks? TakeOver(bool everyOtherListener) =>
+        Interlocked.Exchange(ref _takenOver, 1) == 0 && ReadRecord() is { } record ? TakenOverMarks.Of([record]) : null;
 
-    public DateTimeOffset? Read()
+    public DateTimeOffset? Read() => ReadRecord()?.Mark;
+
+    private MarkedEvents? ReadRecord()
     {
         try
         {
-            return state.Read(FileName) is { } text && DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+            return MarkedEvents.Parse(state.Read(FileName));
         }
         catch (IOException error)
         {
@@ -39,15 +40,31 @@ public sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold
 
     public void Write(DateTimeOffset at)
     {
-        at = Held(holds, at);
         try
         {
-            state.Write(FileName, at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            state.Write(FileName, Record(holds, at).Format(t => t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             logger.LogWarning("Could not write {File} ({ErrorType})", DataDirectory.LastEventMarkFileName, error.GetType().Name);
         }
+    }
+
+    /// <summary>
+    /// What is kept for <paramref name="at"/>: the mark held by every hold, and the gaps whose bounds are
+    /// kept with it, with the time to resume from besides them.
+    /// </summary>
+    internal static MarkedEvents Record(IEnumerable<LastEventMarkHold> holds, DateTimeOffset at)
+    {
+        var all = holds.ToList();
+        var resumeFrom = at;
+        foreach (var hold in all)
+        {
+            if ((hold.HeldAtBesidesKept ?? hold.HeldAt)() is { } held && held < resumeFrom)
+                resumeFrom = held;
+        }
+        var gaps = all.SelectMany(h => h.Kept?.Invoke() ?? []).ToList();
+        return new MarkedEvents(Held(all, at), resumeFrom, gaps);
     }
 
     /// <summary><paramref name="at"/>, or the earliest time a hold keeps the mark at.</summary>

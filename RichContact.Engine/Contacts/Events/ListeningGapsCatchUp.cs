@@ -11,8 +11,11 @@ public sealed class ListeningGapsCatchUp(OutageCatchUp catchUp, ILastEventMark l
 {
     public void TakeOverMissed(bool everyOtherListener)
     {
-        if (lastEventMark.TakeOver(everyOtherListener) is { } since)
-            catchUp.Request(since);
+        if (lastEventMark.TakeOver(everyOtherListener) is { } taken)
+        {
+            catchUp.Resume(taken.Gaps);
+            catchUp.Request(taken.Since);
+        }
     }
 
     public void MissedSince(DateTimeOffset since) => catchUp.Request(since);

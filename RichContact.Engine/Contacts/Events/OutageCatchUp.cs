@@ -21,7 +21,7 @@ namespace RichContact.Engine.Contacts;
 /// ones it already saw). A stretch is done only when every website was listed: a catch-up cut short by
 /// the daily budget waits for the next UTC day, one cut by an error is tried again after a while, and
 /// until then the last-event mark stays at its start (<see cref="HoldsMarkAt"/>), so a restart retries it
-/// too. Where a limit still cuts (<see cref="CrispOptions.CatchUpMaxGapMinutes"/>, a website Crisp keeps
+/// too, with the bounds it was first tried with (<see cref="KeptGaps"/>, kept with the mark). Where a limit still cuts (<see cref="CrispOptions.CatchUpMaxGapMinutes"/>, a website Crisp keeps
 /// refusing, <see cref="MaxPagesPerWebsite"/>), it is logged and shown on the portal (<see cref="CatchUpStatus"/>).
 /// [guess]: <c>filter_date_start</c> filters on the conversation's creation date (docs/crisp.md).
 /// </summary>
@@ -47,6 +47,9 @@ public sealed class OutageCatchUp : BackgroundService
     private readonly Lock _gate = new();
     private Gap? _pending;
     private Gap? _running;
+    // Gaps tried once (their ends fixed) and not finished: each caught up with its own bounds, kept with the mark.
+    private ImmutableList<Gap> _kept = [];
+    private bool _waitingForBudget;
     private bool _websitesLoaded;
 
     /// <summary>
@@ -61,6 +64,24 @@ public sealed class OutageCatchUp : BackgroundService
         /// <summary>Two stretches to catch up as one: from the earlier start, listed afresh up to the next attempt.</summary>
         public static Gap? Merge(Gap? a, Gap? b) =>
             a is null ? b : b is null ? a : From(a.Since < b.Since ? a.Since : b.Since);
+
+        /// <summary>
+        /// Gaps not started yet listed as one where together they span no more than <paramref name="maxGap"/>
+        /// (one list call per website, not one per gap); never longer, which would cut the earlier one.
+        /// </summary>
+        public static ImmutableList<Gap> Coalesce(ImmutableList<Gap> gaps, TimeSpan maxGap)
+        {
+            var result = ImmutableList.CreateBuilder<Gap>();
+            foreach (var gap in gaps.OrderBy(g => g.Since))
+            {
+                if (result.Count > 0 && result[^1] is { Done.IsEmpty: true, WebsitesRefreshed: false } last && gap is { Done.IsEmpty: true, WebsitesRefreshed: false }
+                    && (gap.Until > last.Until ? gap.Until : last.Until) is { } until && until - last.Since <= maxGap)
+                    result[^1] = last with { Until = until };
+                else
+                    result.Add(gap);
+            }
+            return result.ToImmutable();
+        }
     }
 
     public OutageCatchUp(CrispClient crisp, SubscribedWebsites websites, RtmEventQueue queue, IOptions<RtmTimings> timings,
@@ -84,14 +105,46 @@ public sealed class OutageCatchUp : BackgroundService
         get
         {
             lock (_gate)
-                return _pending is null ? _running?.Since : _running is null || _pending.Since < _running.Since ? _pending.Since : _running.Since;
+                return Earliest(_kept.Append(_running).Append(_pending).Select(g => g?.Since));
         }
     }
+
+    /// <summary>The start of the earliest stretch whose end is not fixed yet (only the mark keeps it); null when there is none.</summary>
+    public DateTimeOffset? HoldsMarkAtBesidesKept
+    {
+        get { lock (_gate) return _pending?.Since; }
+    }
+
+    /// <summary>The gaps tried and not finished yet, with their own bounds: kept with the mark, so that a restart resumes each as it was.</summary>
+    public IReadOnlyList<CatchUpGap> KeptGaps
+    {
+        get
+        {
+            lock (_gate)
+                return _kept.Append(_running).OfType<Gap>().Where(g => g.Until is not null).Select(g => new CatchUpGap(g.Since, g.Until!.Value)).ToList();
+        }
+    }
+
+    /// <summary>Gaps a previous process (or a listener gone) kept: each is caught up with its own bounds.</summary>
+    public void Resume(IEnumerable<CatchUpGap> gaps)
+    {
+        lock (_gate) _kept = _kept.AddRange(gaps.Select(g => new Gap(g.Since, g.Until, false, [])));
+        _wake.Writer.TryWrite(true);
+    }
+
+    private static DateTimeOffset? Earliest(IEnumerable<DateTimeOffset?> times) => times.OfType<DateTimeOffset>().Select(t => (DateTimeOffset?)t).Min();
 
     /// <summary>Events since <paramref name="since"/> may have been missed: catch them up (now if RTM is connected, else at its next connect).</summary>
     public void Request(DateTimeOffset since)
     {
-        lock (_gate) _pending = Gap.Merge(_pending, Gap.From(since));
+        lock (_gate)
+        {
+            // Connected and waiting for the budget: the stretch ends now (what comes next is heard), kept with its own bounds.
+            if (_waitingForBudget && _connection.State == CrispConnectionState.Connected)
+                _kept = _kept.Add(new Gap(since, _clock.GetUtcNow(), false, []));
+            else
+                _pending = Gap.Merge(_pending, Gap.From(since));
+        }
         _wake.Writer.TryWrite(true);
     }
 
@@ -102,7 +155,7 @@ public sealed class OutageCatchUp : BackgroundService
     /// </summary>
     public void Abandon()
     {
-        lock (_gate) _pending = null;
+        lock (_gate) (_pending, _kept) = (null, []);
     }
 
     /// <summary>RTM is connected and authenticated: what is pending can be caught up.</summary>
@@ -110,7 +163,7 @@ public sealed class OutageCatchUp : BackgroundService
 
     private bool HasWork
     {
-        get { lock (_gate) return _pending is not null || !_websitesLoaded && !_websites.IsLoaded; }
+        get { lock (_gate) return _pending is not null || !_kept.IsEmpty || !_websitesLoaded && !_websites.IsLoaded; }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -135,7 +188,7 @@ public sealed class OutageCatchUp : BackgroundService
                 {
                     _logger.LogWarning("Catch-up of the conversations since {Since:O} waits for the daily Crisp budget, back at {ResumesAt:u}", HoldsMarkAt, spent.ResumesAt);
                     _status.SetWaiting($"Catch-up of the conversations since {HoldsMarkAt:u} waits for the daily Crisp budget, back at {spent.ResumesAt:u}.");
-                    await _budget.WhenAvailableAsync(stoppingToken);
+                    await WaitForBudgetAsync(stoppingToken);
                 }
                 catch (Exception error)
                 {
@@ -151,6 +204,28 @@ public sealed class OutageCatchUp : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Waits for the next day's budget; a stretch requested meanwhile (a reconnect, a drop) has its end
+    /// fixed when it is requested, as an attempt would, so that the wait does not stretch it.
+    /// </summary>
+    private async Task WaitForBudgetAsync(CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            _waitingForBudget = true;
+            if (_pending is { } pending && _connection.State == CrispConnectionState.Connected)
+                (_kept, _pending) = (_kept.Add(pending with { Until = _clock.GetUtcNow() }), null);
+        }
+        try
+        {
+            await _budget.WhenAvailableAsync(ct);
+        }
+        finally
+        {
+            lock (_gate) _waitingForBudget = false;
+        }
+    }
+
     /// <summary>One attempt at what is pending; throws when it is not finished (it stays pending).</summary>
     internal async Task RunPendingAsync(CancellationToken ct)
     {
@@ -159,8 +234,11 @@ public sealed class OutageCatchUp : BackgroundService
         bool loaded;
         lock (_gate)
         {
-            _running = _pending is { Until: null } pending ? pending with { Until = _clock.GetUtcNow() } : _pending;
-            _pending = null;
+            // Connected: RTM hears what comes next, so what is pending ends now, and is tried after the gaps already tried.
+            if (_pending is { } pending)
+                (_kept, _pending) = (_kept.Add(pending.Until is null ? pending with { Until = _clock.GetUtcNow() } : pending), null);
+            _kept = Gap.Coalesce(_kept, TimeSpan.FromMinutes(_options.Value.Crisp.CatchUpMaxGapMinutes));
+            (_running, _kept) = _kept.IsEmpty ? (null, _kept) : (_kept[0], _kept.RemoveAt(0));
             loaded = _websitesLoaded || _websites.IsLoaded;
         }
         try
@@ -185,7 +263,9 @@ public sealed class OutageCatchUp : BackgroundService
         {
             lock (_gate)
             {
-                _pending = _pending is null ? _running : Gap.Merge(_pending, _running);
+                // Its end stays fixed: merged with a later stretch, the maximum gap would be counted from the wrong end.
+                if (_running is not null)
+                    _kept = _kept.Insert(0, _running);
                 _running = null;
             }
             throw;

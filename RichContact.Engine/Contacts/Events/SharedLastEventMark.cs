@@ -27,7 +27,7 @@ public sealed class SharedLastEventMark(NodesDatabase database, NodeIdentity nod
     {
         try
         {
-            return Parse(database.Scalar<string>($"SELECT value FROM {NodeTables.State} WHERE name = $1", _name));
+            return MarkedEvents.Parse(database.Scalar<string>($"SELECT value FROM {NodeTables.State} WHERE name = $1", _name))?.Mark;
         }
         catch (Exception error) when (error is NpgsqlException or InvalidOperationException)
         {
@@ -38,14 +38,14 @@ public sealed class SharedLastEventMark(NodesDatabase database, NodeIdentity nod
 
     public void Write(DateTimeOffset at)
     {
-        at = LastEventMark.Held(holds, at);
+        var record = LastEventMark.Record(holds, at);
         try
         {
             database.Execute(
                 $"""
                  INSERT INTO {NodeTables.State} (name, value, updated_at) VALUES ($1, $2, now())
                  ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-                 """, _name, Format(at));
+                 """, _name, record.Format(Format));
         }
         catch (Exception error) when (error is NpgsqlException or InvalidOperationException)
         {
@@ -53,7 +53,7 @@ public sealed class SharedLastEventMark(NodesDatabase database, NodeIdentity nod
         }
     }
 
-    public DateTimeOffset? TakeOver(bool everyOtherListener)
+    public TakenOverMarks? TakeOver(bool everyOtherListener)
     {
         // The first time, this node's own row is a previous run's: taken over like a dead node's.
         var ownPreviousRun = Interlocked.Exchange(ref _startedOver, 1) == 0;
@@ -61,7 +61,7 @@ public sealed class SharedLastEventMark(NodesDatabase database, NodeIdentity nod
         {
             using var connection = database.Source.OpenConnection();
             using var transaction = connection.BeginTransaction();
-            var taken = new List<DateTimeOffset>();
+            var taken = new List<MarkedEvents>();
             using (var take = new NpgsqlCommand(
                 $"""
                  DELETE FROM {NodeTables.State} AS s
@@ -75,21 +75,22 @@ public sealed class SharedLastEventMark(NodesDatabase database, NodeIdentity nod
                     take.Parameters.Add(new NpgsqlParameter { Value = value });
                 using var reader = take.ExecuteReader();
                 while (reader.Read())
-                    if (Parse(reader.GetString(0)) is { } at)
-                        taken.Add(at);
+                    if (MarkedEvents.Parse(reader.GetString(0)) is { } record)
+                        taken.Add(record);
             }
             if (taken.Count == 0)
             {
                 transaction.Commit();
                 return null;
             }
-            var earliest = taken.Min();
-            // Ours until caught up: dying before that hands it on. Only lowered, never moved on by a take-over.
+            var earliest = taken.Min(t => t.Mark);
+            // Ours until caught up: dying before that hands it on. Only lowered, never moved on by a take-over
+            // (the mark leads the text; the gaps taken are written with this node's next mark).
             using (var keep = new NpgsqlCommand(
                 $"""
                  INSERT INTO {NodeTables.State} (name, value, updated_at) VALUES ($1, $2, now())
                  ON CONFLICT (name) DO UPDATE SET updated_at = excluded.updated_at,
-                   value = CASE WHEN {NodeTables.State}.value::timestamptz > excluded.value::timestamptz THEN excluded.value ELSE {NodeTables.State}.value END
+                   value = CASE WHEN split_part({NodeTables.State}.value, ' ', 1)::timestamptz > excluded.value::timestamptz THEN excluded.value ELSE {NodeTables.State}.value END
                  """, connection, transaction))
             {
                 keep.Parameters.Add(new NpgsqlParameter { Value = _name });
@@ -98,7 +99,7 @@ public sealed class SharedLastEventMark(NodesDatabase database, NodeIdentity nod
             }
             transaction.Commit();
             logger.LogInformation("Node {Node} took over {Count} last-event marks of listeners gone; the earliest is {Since:O}", node.Name, taken.Count, earliest);
-            return earliest;
+            return TakenOverMarks.Of(taken);
         }
         catch (Exception error) when (error is NpgsqlException or InvalidOperationException)
         {
@@ -114,7 +115,4 @@ public sealed class SharedLastEventMark(NodesDatabase database, NodeIdentity nod
 
     /// <summary>Microseconds, as PostgreSQL's timestamptz keeps them, so that the database compares what .NET wrote.</summary>
     private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset? Parse(string? text) =>
-        text is not null && DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 }
