@@ -129,18 +129,6 @@ public sealed class NodeFailoverTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    /// <summary>Waits until every conversation has its outcome; a second outcome could not come later (the one-outcome index).</summary>
-    private async Task<List<(string SessionId, string Outcome)>> AllDecidedAsync(IReadOnlyList<string> sessions)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            var entries = await NodesActivity.OutcomesAsync(_database.ConnectionString) ?? [];
-            if (sessions.All(s => entries.Any(e => e.SessionId == s)))
-                return entries;
-            Assert.True(waited.Elapsed < Timeout,
-                $"{entries.Count} of {sessions.Count} conversations decided; missing {string.Join(", ", sessions.Where(s => entries.All(e => e.SessionId != s)))}:\n{AllOutput}");
-            await Task.Delay(200);
-        }
-    }
+    private Task<List<(string SessionId, string Outcome)>> AllDecidedAsync(IReadOnlyList<string> sessions) =>
+        NodesActivity.AllDecidedAsync(_database.ConnectionString, sessions, Timeout, () => AllOutput);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 
 namespace RichContact.Web.Tests.Reliability;
@@ -23,6 +24,25 @@ internal static class NodesActivity
         catch (Exception error) when (error is NpgsqlException or TimeoutException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Waits until every conversation has its outcome; a second outcome could not come later (the
+    /// one-outcome index). Past <paramref name="timeout"/> it fails naming the missing ones, with <paramref name="context"/> (the nodes' output).
+    /// </summary>
+    public static async Task<List<(string SessionId, string Outcome)>> AllDecidedAsync(string connectionString, IReadOnlyCollection<string> sessions,
+        TimeSpan timeout, Func<string> context)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var entries = await OutcomesAsync(connectionString) ?? [];
+            if (sessions.All(s => entries.Any(e => e.SessionId == s)))
+                return entries;
+            Assert.True(waited.Elapsed < timeout,
+                $"{entries.Count} of {sessions.Count} conversations decided; missing {string.Join(", ", sessions.Where(s => entries.All(e => e.SessionId != s)))}:\n{context()}");
+            await Task.Delay(200);
         }
     }
 }
