@@ -96,6 +96,20 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_node_that_takes_RTM_again_after_losing_its_term_takes_its_own_mark_over()
+    {
+        var mark = _a.Get<ILastEventMark>();
+        Assert.Null(mark.TakeOver(everyOtherListener: true)); // its first term: nothing to take
+        var heardUntil = DateTimeOffset.UtcNow.AddMinutes(-2);
+        mark.Write(heardUntil);
+        Assert.Null(mark.TakeOver(everyOtherListener: true)); // still listening: its own mark stays its own
+
+        // Its term ended and nobody may have heard Crisp since: its next term catches up from its own mark.
+        mark.StoppedListening();
+        Assert.Equal(heardUntil.UtcTicks / 10 * 10, mark.TakeOver(everyOtherListener: true)?.Since.UtcTicks);
+    }
+
+    [Fact]
     public async Task State_one_node_writes_is_the_other_nodes_and_is_created_once()
     {
         // Each node's last-event mark is its own; the node that takes RTM over takes the others' over, once.

@@ -27,4 +27,10 @@ public interface ILastEventMark
     /// this node dying meanwhile hands it on.
     /// </summary>
     TakenOverMarks? TakeOver(bool everyOtherListener);
+
+    /// <summary>
+    /// This node stopped listening without handing over (its RTM term ended): nobody may hear Crisp from its
+    /// mark on, so its next <see cref="TakeOver"/> takes its own mark too, like a previous run's.
+    /// </summary>
+    void StoppedListening();
 }

@@ -23,6 +23,9 @@ public sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold
     public TakenOverMarks? TakeOver(bool everyOtherListener) =>
         Interlocked.Exchange(ref _takenOver, 1) == 0 && ReadRecord() is { } record ? TakenOverMarks.Of([record]) : null;
 
+    /// <summary>One process never loses its term: nothing to do.</summary>
+    public void StoppedListening() { }
+
     public DateTimeOffset? Read() => ReadRecord()?.Mark;
 
     private MarkedEvents? ReadRecord()

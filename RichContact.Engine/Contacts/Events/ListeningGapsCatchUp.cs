@@ -22,7 +22,11 @@ public sealed class ListeningGapsCatchUp(OutageCatchUp catchUp, ILastEventMark l
 
     public void Listening() => catchUp.Connected();
 
-    public void StoppedListening() => catchUp.Abandon();
+    public void StoppedListening()
+    {
+        catchUp.Abandon();
+        lastEventMark.StoppedListening();
+    }
 
     public void HeardUntil(DateTimeOffset at) => lastEventMark.Write(at);
 }

@@ -53,9 +53,11 @@ public sealed class SharedLastEventMark(NodesDatabase database, NodeIdentity nod
         }
     }
 
+    public void StoppedListening() => Interlocked.Exchange(ref _startedOver, 0);
+
     public TakenOverMarks? TakeOver(bool everyOtherListener)
     {
-        // The first time, this node's own row is a previous run's: taken over like a dead node's.
+        // The first time, and after a term ended (StoppedListening), this node's own row is taken over like a dead node's.
         var ownPreviousRun = Interlocked.Exchange(ref _startedOver, 1) == 0;
         try
         {
