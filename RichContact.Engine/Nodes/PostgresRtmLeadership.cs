@@ -74,7 +74,7 @@ public sealed class PostgresRtmLeadership(NodesDatabase database, NodeIdentity n
                 Volatile.Write(ref _term, term);
                 logger.LogInformation("Node {Node} holds RTM (term {Term})", node.Name, taken);
                 Changed?.Invoke();
-                _ = Task.Run(() => RenewAsync(term), CancellationToken.None);
+                new Thread(() => Renew(term)) { IsBackground = true, Name = $"RTM lease renewal, term {taken}" }.Start();
                 return new LeadershipTerm(taken, term.Ended.Token, () => Valid(term), () => ReleaseAsync(term));
             }
             await Task.Delay(RetryPeriod, ct);
@@ -92,23 +92,28 @@ public sealed class PostgresRtmLeadership(NodesDatabase database, NodeIdentity n
         return false;
     }
 
-    private async Task RenewAsync(Term term)
+    /// <summary>
+    /// On a thread of its own, with synchronous calls: a thread pool kept busy by other work (the contact
+    /// jobs' synchronous job-storage calls after a take-over) must not hold a renewal back past
+    /// <see cref="RenewDeadline"/> and end a healthy term (seen: a new holder lost its term that way).
+    /// </summary>
+    private void Renew(Term term)
     {
         var failing = false;
-        while (!term.Ended.IsCancellationRequested)
+        while (!term.Ended.Token.WaitHandle.WaitOne(RetryPeriod))
         {
-            try { await Task.Delay(RetryPeriod, term.Ended.Token); }
-            catch (OperationCanceledException) { return; }
             var started = Stopwatch.GetTimestamp();
             try
             {
-                if (await ExecuteAsync(
-                        $"""
-                         UPDATE {NodeTables.State}
-                         SET value = json_build_object('holder', $2::text, 'term', $3::bigint, 'expires_at', clock_timestamp() + $4::interval)::text, updated_at = clock_timestamp()
-                         WHERE name = $1 AND value::jsonb->>'holder' = $2 AND (value::jsonb->>'term')::bigint = $3
-                           AND (value::jsonb->>'expires_at')::timestamptz > clock_timestamp()
-                         """, term.Ended.Token, LeaseName, node.Name, term.Number, LeaseDuration) == 1)
+                using var command = _source!.CreateCommand(
+                    $"""
+                     UPDATE {NodeTables.State}
+                     SET value = json_build_object('holder', $2::text, 'term', $3::bigint, 'expires_at', clock_timestamp() + $4::interval)::text, updated_at = clock_timestamp()
+                     WHERE name = $1 AND value::jsonb->>'holder' = $2 AND (value::jsonb->>'term')::bigint = $3
+                       AND (value::jsonb->>'expires_at')::timestamptz > clock_timestamp()
+                     """);
+                Add(command, LeaseName, node.Name, term.Number, LeaseDuration);
+                if (command.ExecuteNonQuery() == 1)
                 {
                     Interlocked.Exchange(ref term.RenewedAt, started);
                     failing = false;
@@ -125,9 +130,9 @@ public sealed class PostgresRtmLeadership(NodesDatabase database, NodeIdentity n
                     logger.LogWarning("Node {Node} could not renew its RTM lease ({ErrorType}); it gives RTM up if this lasts {Deadline:0} s", node.Name, error.GetType().Name, RenewDeadline.TotalSeconds);
                 failing = true;
             }
-            catch (OperationCanceledException)
+            catch (Exception)
             {
-                return;
+                return; // the term ended meanwhile
             }
             Valid(term); // ends it once the deadline passed
         }
