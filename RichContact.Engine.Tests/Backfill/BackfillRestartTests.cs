@@ -42,7 +42,7 @@ public class BackfillRestartTests : BackfillTest
         var preview = await PreviewAsync();
 
         // The previous process's batch, requeued at its stop and taken up first, still holds the run here.
-        using (await Engine.Get<IContactLocks>().TryAcquireAsync(BackfillJob.LockKey(WebsiteId), CancellationToken.None))
+        await using (await Engine.Get<IContactLocks>().TryAcquireAsync(BackfillJob.LockKey(WebsiteId), CancellationToken.None))
         {
             await Runs.StartAsync(preview.Run.Id);
             await Eventually.TrueAsync(() => Logs.Lines.Any(l => l.Contains($"Backfill {preview.Run.Id}: another batch of website {WebsiteId}'s backfill is running")),

@@ -204,7 +204,7 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
         var heldByA = await _a.Get<IContactLocks>().AcquireAsync(person, CancellationToken.None);
         var takingB = _b.Get<IContactLocks>().AcquireAsync(person, CancellationToken.None);
         var other = await _b.Get<IContactLocks>().AcquireAsync("phone:351900000000", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
-        other.Dispose();
+        await other.DisposeAsync();
         Assert.False(takingB.IsCompleted);
         // The database sees a keyed hash of the key (HMAC under the plugin key), never the phone, nor a bare hash anyone could recompute.
         var locks = await LocksAsync();
@@ -213,14 +213,14 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
         Assert.Contains(AdvisoryKey(BitConverter.ToInt64(System.Security.Cryptography.HMACSHA256.HashData(
             PostgresContactLocks.SecretOf(new RichContactOptions()), Encoding.UTF8.GetBytes(person)), 0)), locks);
 
-        heldByA.Dispose();
-        (await takingB.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        await heldByA.DisposeAsync();
+        await (await takingB.WaitAsync(TimeSpan.FromSeconds(10))).DisposeAsync();
     }
 
     [Fact]
     public async Task A_persons_lock_lost_with_its_connection_is_seen_before_the_create_and_holds_the_job()
     {
-        using var held = await _a.Get<IContactLocks>().AcquireAsync("phone:351912345679", CancellationToken.None, watched: true);
+        await using var held = await _a.Get<IContactLocks>().AcquireAsync("phone:351912345679", CancellationToken.None, watched: true);
         held.ThrowIfLost();
 
         await TerminateAsync("richcontact locks node-a");
@@ -234,22 +234,22 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
         // A database failure: the contact job is held and runs again, never recorded failed.
         Assert.True(RichContact.Engine.Storage.DatabaseFailure.Is(lost!));
         // The other node can take the person now (PostgreSQL released the lock with the connection).
-        (await _b.Get<IContactLocks>().AcquireAsync("phone:351912345679", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        await (await _b.Get<IContactLocks>().AcquireAsync("phone:351912345679", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10))).DisposeAsync();
     }
 
     [Fact]
     public async Task A_websites_backfill_is_worked_by_one_node_at_a_time()
     {
         var key = BackfillJob.LockKey("website-1");
-        using (var heldByA = await _a.Get<IContactLocks>().TryAcquireAsync(key, CancellationToken.None))
+        await using (var heldByA = await _a.Get<IContactLocks>().TryAcquireAsync(key, CancellationToken.None))
         {
             Assert.NotNull(heldByA);
             Assert.Null(await _b.Get<IContactLocks>().TryAcquireAsync(key, CancellationToken.None));
             // Another website's backfill is free on B meanwhile.
-            using var other = await _b.Get<IContactLocks>().TryAcquireAsync(BackfillJob.LockKey("website-2"), CancellationToken.None);
+            await using var other = await _b.Get<IContactLocks>().TryAcquireAsync(BackfillJob.LockKey("website-2"), CancellationToken.None);
             Assert.NotNull(other);
         }
-        using var heldByB = await _b.Get<IContactLocks>().TryAcquireAsync(key, CancellationToken.None);
+        await using var heldByB = await _b.Get<IContactLocks>().TryAcquireAsync(key, CancellationToken.None);
         Assert.NotNull(heldByB);
     }
 

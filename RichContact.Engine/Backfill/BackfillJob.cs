@@ -68,7 +68,7 @@ public sealed class BackfillJob(
         // chain holding the run must not: the batch in its way may be that stale one, which stops at its
         // next conversation once it sees the run is no longer its own, and would leave the run to nobody.
         // It comes back a moment later.
-        using var lease = await locks.TryAcquireAsync(LockKey(run.WebsiteId), cancellationToken);
+        await using var lease = await locks.TryAcquireAsync(LockKey(run.WebsiteId), cancellationToken);
         if (lease is null)
         {
             logger.LogInformation("Backfill {RunId}: another batch of website {WebsiteId}'s backfill is running; this one comes back in {Delay:0.#} s", runId, run.WebsiteId, BusyRetry.TotalSeconds);

@@ -51,7 +51,7 @@ public sealed class UnworkedBackfillRuns(
         var live = LiveChains();
         foreach (var run in running.Where(r => r.Chain is null || !live.Contains(r.Chain)))
         {
-            using (var lease = await locks.TryAcquireAsync(BackfillJob.LockKey(run.WebsiteId), ct))
+            await using (var lease = await locks.TryAcquireAsync(BackfillJob.LockKey(run.WebsiteId), ct))
             {
                 if (lease is null)
                     continue; // a batch is working it right now

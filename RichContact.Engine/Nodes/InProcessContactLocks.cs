@@ -14,6 +14,10 @@ public sealed class InProcessContactLocks(KeyedLocks local) : IContactLocks
     {
         public void ThrowIfLost() { }
 
-        public void Dispose() => held.Dispose();
+        public ValueTask DisposeAsync()
+        {
+            held.Dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 }

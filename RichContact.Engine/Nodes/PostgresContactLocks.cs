@@ -90,13 +90,13 @@ public sealed class PostgresContactLocks(KeyedLocks local, NodesDatabase databas
                 throw new ContactLockLostException();
         }
 
-        public void Dispose()
+        public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _released, 1) == 1)
                 return;
             try
             {
-                _shared.Dispose();
+                await _shared.DisposeAsync();
             }
             catch (Exception)
             {

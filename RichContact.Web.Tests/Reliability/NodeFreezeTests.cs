@@ -70,7 +70,7 @@ public sealed class NodeFreezeTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_RTM_holder_frozen_under_traffic_loses_RTM_within_15_s_and_on_waking_drops_its_socket_and_duplicates_nothing()
+    public async Task The_RTM_holder_frozen_under_traffic_loses_RTM_and_the_other_node_creates_the_contacts_within_15_s_and_on_waking_it_drops_its_socket_and_duplicates_nothing()
     {
         var first = StartNode("node-1");
         await first.WaitForOutputAsync("RTM connected and authenticated", Timeout);
@@ -101,16 +101,14 @@ public sealed class NodeFreezeTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(tookOver < TakeOverWithin, $"node-2 took RTM {tookOver.TotalSeconds:0.0} s after the freeze:\n{AllOutput}");
         await second.WaitForOutputAsync("RTM connected and authenticated", Timeout);
 
-        // Conversations started after the freeze get their contacts from node-2. RTM changes hands within 15 s
-        // (asserted above); the contact then waits for node-2's catch-up, the window and Crisp, whose time a
-        // loaded machine stretches (5-9 s seen on the 2-core build machine), so it is bounded more loosely.
+        // Conversations started after the freeze get their contacts from node-2 within 15 s of the freeze too.
         await Eventually.TrueAsync(() => Started() > startedBeforeFreeze, "a conversation started after the freeze", Timeout);
         string afterFreeze;
         lock (_sessions) afterFreeze = _sessions[startedBeforeFreeze];
         await Eventually.TrueAsync(async () => (await NodesActivity.OutcomesAsync(_database.ConnectionString) ?? []).Any(e => e.SessionId == afterFreeze),
             "node-2 to decide a conversation started after the freeze", Timeout);
         output.WriteLine($"the first conversation after the freeze decided {frozenAt.Elapsed.TotalSeconds:0.0} s after the freeze");
-        Assert.True(frozenAt.Elapsed < TakeOverWithin * 2, $"decided {frozenAt.Elapsed.TotalSeconds:0.0} s after the freeze:\n{AllOutput}");
+        Assert.True(frozenAt.Elapsed < TakeOverWithin, $"decided {frozenAt.Elapsed.TotalSeconds:0.0} s after the freeze:\n{AllOutput}");
 
         // Node-1 wakes: its term is over, it drops its socket and handles nothing it heard meanwhile.
         first.Thaw();

@@ -61,6 +61,8 @@ internal sealed class NodeProcess : IDisposable
         start.Environment["Logging__LogLevel__Polly"] = "Warning";
         // Each line with its node's name, on one line: a failure's message interleaves several nodes.
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        // When each line was written: a failure's message tells how long each step took.
+        start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
         foreach (var (key, value) in settings)
             start.Environment[key] = value;
         var node = new NodeProcess(name, Process.Start(start)!);

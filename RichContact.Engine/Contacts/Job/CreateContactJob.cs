@@ -96,7 +96,7 @@ public sealed class CreateContactJob(
         {
             throw Held(conversation, error);
         }
-        using var _ = conversationLock;
+        await using var _ = conversationLock;
         try
         {
             if (await activity.HasOutcomeAsync(websiteId, sessionId, cancellationToken))
@@ -247,7 +247,7 @@ public sealed class CreateContactJob(
         if (skip is not null)
             return skip;
 
-        using var personLock = await locks.AcquireAsync(identity!.LockKey, ct, watched: true);
+        await using var personLock = await locks.AcquireAsync(identity!.LockKey, ct, watched: true);
         var websiteId = conversation.WebsiteId;
         var recent = await RecentlyCreatedAsync(websiteId, identity, ct);
         var found = recent is null ? await search.FindAsync(websiteId, identity, channel!, ct) : ProfileSearchResult.None;

@@ -28,7 +28,7 @@ public sealed class MendPlaceholderJob(
     public async Task RunAsync(string websiteId, string sessionId, CancellationToken cancellationToken)
     {
         var conversation = new ConversationKey(websiteId, sessionId);
-        using var _ = await locks.AcquireAsync("mend:" + conversation.LockKey, cancellationToken);
+        await using var _ = await locks.AcquireAsync("mend:" + conversation.LockKey, cancellationToken);
         var settings = await settingsStore.GetAsync(websiteId, cancellationToken);
         if (!settings.Enabled || !settings.MendPlaceholders)
             return;
