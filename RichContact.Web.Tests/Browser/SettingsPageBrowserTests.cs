@@ -59,6 +59,9 @@ public sealed class SettingsPageBrowserTests(BrowserFixture fixture)
                 $"https://app.crisp.chat/website/{website.Id}/contacts/profile/{created.PeopleId}/");
             await Expect(frame.Locator($"[data-testid=activity-row][data-session='{whatsapp}']")).ToBeVisibleAsync();
 
+            // The form is taller than Crisp's frame and Save scrolled it down: the docs show it from its top.
+            if (DocsScreenshots.Enabled)
+                await frame.Locator("[data-testid=settings-form]").EvaluateAsync("form => form.ownerDocument.defaultView.scrollTo(0, 0)");
             await DocsScreenshots.SaveAsync(page.Locator("#crisp-plugin"), "settings.png");
         });
     }

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace RichContact.Web.Tests.Support;
 
 /// <summary>
-/// The README's screenshots (docs/*.png), taken by the browser tests when
+/// The docs' screenshots (docs/*.png), taken by the browser tests when
 /// <c>RICHCONTACT_DOCS_SCREENSHOTS=1</c>: only on purpose, so that an ordinary test run leaves the
 /// working tree clean (every run's timestamps differ).
 /// </summary>

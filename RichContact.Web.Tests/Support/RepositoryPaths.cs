@@ -8,7 +8,7 @@ public static class RepositoryPaths
     /// <summary>Screenshots of failing browser tests (ignored by git).</summary>
     public static string Screenshots => Path.Combine(Root, "test-output", "screenshots");
 
-    /// <summary>The README's screenshots, committed.</summary>
+    /// <summary>The docs' screenshots, committed.</summary>
     public static string Docs => Path.Combine(Root, "docs");
 
     private static string FindRoot()

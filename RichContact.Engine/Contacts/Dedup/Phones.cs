@@ -4,7 +4,7 @@ namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// Phone numbers as people type them, turned into E.164 with libphonenumber, and the national
-/// variants under which the same person shows up twice (README, *Finding an existing contact*).
+/// variants under which the same person shows up twice (docs/architecture.md, *Finding an existing contact*).
 /// </summary>
 public static class Phones
 {
