@@ -151,11 +151,12 @@ public sealed class OutageCatchUp : BackgroundService
     /// <summary>
     /// This node stopped listening (it lost RTM): what it had not caught up yet is the next listener's,
     /// which takes this node's mark over, held at the earliest gap. Kept, it would be listed again, stale,
-    /// whenever this node listens again.
+    /// whenever this node listens again. An attempt running now stops at its next website and, failing,
+    /// keeps nothing.
     /// </summary>
     public void Abandon()
     {
-        lock (_gate) (_pending, _kept) = (null, []);
+        lock (_gate) (_pending, _kept, _running) = (null, [], null);
     }
 
     /// <summary>RTM is connected and authenticated: what is pending can be caught up.</summary>
@@ -286,7 +287,7 @@ public sealed class OutageCatchUp : BackgroundService
             _websites.Apply(changes);
             _logger.LogInformation("{Count} website installs or removals since {Since:O} caught up", changes.Count, since);
         }
-        lock (_gate) _running = _running! with { WebsitesRefreshed = true };
+        lock (_gate) _running = _running is null ? null : _running with { WebsitesRefreshed = true };
     }
 
     private async Task CatchUpConversationsAsync(CancellationToken ct)
@@ -308,6 +309,8 @@ public sealed class OutageCatchUp : BackgroundService
         var notListed = attempt.Plan.NotListed.Count;
         foreach (var websiteId in attempt.Plan.Listed)
         {
+            if (Running() is null)
+                return; // abandoned: this node no longer listens
             if (!attempt.Budget.HasRoom) { notListed++; continue; }
             IReadOnlyList<(string SessionId, string? Origin)> conversations;
             try
@@ -334,7 +337,7 @@ public sealed class OutageCatchUp : BackgroundService
                 await _queue.PostAsync(new RawRtmEvent("message:send", FirstMessage(websiteId, sessionId, origin)) { HoldsMarkAt = gap.Since }, ct);
                 found++;
             }
-            lock (_gate) _running = _running! with { Done = _running.Done.Add(websiteId) };
+            lock (_gate) _running = _running is null ? null : _running with { Done = _running.Done.Add(websiteId) };
         }
         _planner.Report(attempt, notListed);
         _logger.LogInformation("Caught up {Count} conversations created between {Since:O} and {Until:O}", found, since, until);
