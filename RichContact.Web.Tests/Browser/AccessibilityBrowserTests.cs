@@ -77,7 +77,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task The_activity_feed_with_entries_of_every_outcome_and_its_filters_open_has_no_axe_violations()
+    public async Task The_activity_feed_with_entries_of_every_outcome_unfiltered_and_filtered_has_no_axe_violations()
     {
         var websiteId = await App.InstallWebsiteAsync("Acessível", "acessivel.example.pt");
         var log = App.Get<ActivityLog>();
@@ -100,7 +100,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
         }
 
         var page = await LoggedInAsync("activity");
-        await BrowserFixture.RunAsync(page, nameof(The_activity_feed_with_entries_of_every_outcome_and_its_filters_open_has_no_axe_violations), async () =>
+        await BrowserFixture.RunAsync(page, nameof(The_activity_feed_with_entries_of_every_outcome_unfiltered_and_filtered_has_no_axe_violations), async () =>
         {
             await Expect(page.Locator("[data-testid=filters][data-interactive]")).ToBeVisibleAsync();
             foreach (var outcome in reasons.Keys)
@@ -108,14 +108,13 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
             await TimesWrittenAsync(page);
             await Axe.AssertNoViolationsAsync(page, "the activity feed");
 
-            foreach (var filter in new[] { "filter-website", "filter-channel", "filter-outcome" })
-            {
-                await page.GetByTestId(filter).ClickAsync();
-                await Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
-                await Axe.AssertNoViolationsAsync(page, $"the activity feed with {filter} open");
-                await page.Keyboard.PressAsync("Escape");
-                await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
-            }
+            // Filtered: a website picked in the select, a channel's and an outcome's toggle buttons pressed.
+            await page.GetByTestId("filter-website").SelectOptionAsync(websiteId);
+            await page.GetByTestId("filter-channel-whatsapp").ClickAsync();
+            await page.GetByTestId("filter-outcome-Skipped").ClickAsync();
+            await Expect(page.GetByTestId("filter-outcome-Skipped")).ToHaveAttributeAsync("aria-pressed", "true");
+            await Expect(page.GetByTestId("activity-row")).ToHaveCountAsync(1);
+            await Axe.AssertNoViolationsAsync(page, "the activity feed, filtered");
         });
     }
 
@@ -193,6 +192,63 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
             Assert.Equal(403, refused!.Status);
             await Expect(page.GetByTestId("refused")).ToBeVisibleAsync();
             await Axe.AssertNoViolationsAsync(page, "the settings page refusing a token");
+        });
+    }
+
+    [Theory]
+    [InlineData(false, null, "Connection to Rich Contact", "Connection to Rich Contact lost", "Still no connection")]
+    [InlineData(false, "fr", "Connexion à Rich Contact", "Connexion à Rich Contact perdue", "Toujours pas de connexion")]
+    [InlineData(true, null, "Connection to Rich Contact", "Connection to Rich Contact lost", "Still no connection")]
+    public async Task The_message_shown_while_the_connection_is_down_has_no_axe_violations_in_english_and_french(
+        bool portal, string? locale, string dialogName, string reconnecting, string retrying)
+    {
+        var website = await App.InstallAsync($"Ligacao Acessivel {portal} {locale}", $"ligacao-acessivel-{portal}-{locale}.example.pt".ToLowerInvariant());
+        var page = await fixture.NewPageAsync(900, 1000);
+        // Every circuit's WebSocket goes through here, so that the test can cut the one in use.
+        IWebSocketRoute? socket = null;
+        await page.Context.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/_blazor"), ws =>
+        {
+            ws.ConnectToServer();
+            socket = ws;
+        });
+        await BrowserFixture.RunAsync(page, nameof(The_message_shown_while_the_connection_is_down_has_no_axe_violations_in_english_and_french), async () =>
+        {
+            if (portal)
+            {
+                await page.GotoAsync(Url($"websites/{website.WebsiteId}"));
+                await page.GetByTestId("password").FillAsync(RichContactApp.AdminPassword);
+                await page.GetByTestId("login").ClickAsync();
+            }
+            else
+            {
+                await page.GotoAsync(Url($"crisp/settings?website_id={website.WebsiteId}&token={website.Token}" + (locale is null ? "" : $"&locale={locale}")));
+            }
+            await Expect(page.Locator("[data-testid=settings-form][data-interactive]")).ToBeVisibleAsync();
+            await TimesWrittenAsync(page);
+            Assert.NotNull(socket);
+
+            // The network goes: new connections fail, and the circuit's socket closes.
+            await page.Context.SetOfflineAsync(true);
+            try
+            {
+                await socket!.CloseAsync(new() { Code = 4000, Reason = "network gone" });
+                // A dialog named in the page's language, its styles applied: only the lines of its state show.
+                await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = dialogName, Exact = true })).ToBeVisibleAsync();
+                await Expect(page.GetByTestId("reconnecting")).ToContainTextAsync(reconnecting);
+                await Expect(page.Locator("#components-reconnect-modal .components-reconnect-failed-visible")).ToHaveCountAsync(2);
+                await Expect(page.Locator("#components-reconnect-modal .components-reconnect-failed-visible:visible")).ToHaveCountAsync(0);
+                await Expect(page.Locator("#components-reconnect-modal .components-pause-visible:visible")).ToHaveCountAsync(0);
+                await Axe.AssertNoViolationsAsync(page, "the page while its connection is down");
+
+                // An attempt failed: the message counts down to the next one.
+                await Expect(page.Locator("#components-reconnect-modal .components-reconnect-repeated-attempt-visible")).ToContainTextAsync(retrying, new() { Timeout = 30_000 });
+                await Axe.AssertNoViolationsAsync(page, "the page while it retries the connection");
+            }
+            finally
+            {
+                await page.Context.SetOfflineAsync(false);
+            }
+            await Expect(page.GetByTestId("reconnect-modal")).ToBeHiddenAsync(new() { Timeout = 60_000 });
         });
     }
 

@@ -3,12 +3,16 @@ using Microsoft.Playwright;
 namespace RichContact.Web.Tests.Browser;
 
 /// <summary>
-/// A person without a mouse: moves with Tab (or Shift+Tab) to a control and checks that the control
-/// shows where the focus is (a ring: an outline on it or on the control drawn around it).
+/// A person without a mouse and without arrow keys: moves with Tab (or Shift+Tab) to a control,
+/// checks that the control shows where the focus is (a ring: an outline on it or on the control drawn
+/// around it), and acts on it with Enter or Space only (typing text aside).
 /// </summary>
 public static class Keyboard
 {
-    private const int MostTabs = 120;
+    private const int MostTabs = 160;
+
+    /// <summary>The only keys <see cref="PressAsync"/> presses: a control that needs another (an arrow key) fails the test that uses it.</summary>
+    private static readonly HashSet<string> ActionKeys = ["Enter", "Space"];
 
     // The focused element, or the control MudBlazor draws around a hidden input (switch, checkbox,
     // radio), up to the control's own edge: an outline there is the focus ring.
@@ -40,6 +44,13 @@ public static class Keyboard
             await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
         }
         Assert.Fail($"{MostTabs} presses of {(backwards ? "Shift+Tab" : "Tab")} never reached {testId}; focus is on {await FocusedAsync(page)}");
+    }
+
+    /// <summary>Presses Enter or Space on what has the focus; any other key is refused.</summary>
+    public static Task PressAsync(IPage page, string key)
+    {
+        Assert.True(ActionKeys.Contains(key), $"{key} is not Enter or Space: every action must work with Tab, Shift+Tab, Enter and Space alone");
+        return page.Keyboard.PressAsync(key);
     }
 
     public static Task<bool> FocusIsInAsync(IPage page, string testId) =>

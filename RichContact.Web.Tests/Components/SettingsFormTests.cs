@@ -21,8 +21,9 @@ public sealed class SettingsFormTests
         return cut;
     }
 
+    // A switch or a checkbox is checked; a toggle button is pressed.
     private static bool IsChecked(IRenderedComponent<SettingsForm> cut, string testId) =>
-        cut.Find($"[data-testid={testId}]").HasAttribute("checked");
+        cut.Find($"[data-testid={testId}]") is var control && (control.HasAttribute("checked") || control.GetAttribute("aria-pressed") == "true");
 
     private static void Save(IRenderedComponent<SettingsForm> cut) => cut.Find("[data-testid=save]").Click();
 

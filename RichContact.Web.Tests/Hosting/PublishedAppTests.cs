@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.RegularExpressions;
 using RichContact.Engine.Storage;
 using RichContact.Testing;
 using RichContact.Web.Tests.Support;
@@ -53,6 +54,21 @@ public sealed class PublishedAppTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Root, "wwwroot", asset)), await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Published_pages_link_the_components_own_styles_and_the_app_serves_them()
+    {
+        // The reconnect message's layout, and which of its lines shows, live in ReconnectModal.razor.css.
+        var page = await _http.GetStringAsync("login");
+        var href = Regex.Match(page, @"href=""(RichContact\.Web\.[^""]*styles\.css)""");
+        Assert.True(href.Success, "no link to the components' styles in the login page");
+
+        var response = await _http.GetAsync(href.Groups[1].Value);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("#components-reconnect-modal", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

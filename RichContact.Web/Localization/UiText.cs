@@ -67,6 +67,7 @@ public sealed record UiText
     public string WouldCreate { get; init; } = "Would create";
     public string WouldCreateHelp { get; init; } = "Preview only: this contact would have been created; nothing was created in Crisp.";
     public string Refused { get; init; } = "This page can only be opened from your Crisp dashboard (Settings → Plugins → Rich Contact).";
+    public string ConnectionDialog { get; init; } = "Connection to Rich Contact";
     public string Reconnecting { get; init; } = "Connection to Rich Contact lost. Reconnecting…";
     public string ReconnectingHelp { get; init; } = "The page's controls are off until the connection is back. What you typed stays in the form.";
     public string ReconnectRetrying { get; init; } = "Still no connection. Next attempt in {0} s.";
@@ -143,6 +144,7 @@ public sealed record UiText
         WouldCreate = "Serait créé",
         WouldCreateHelp = "Aperçu seulement : ce contact aurait été créé ; rien n'a été créé dans Crisp.",
         Refused = "Cette page s'ouvre uniquement depuis votre tableau de bord Crisp (Réglages → Plugins → Rich Contact).",
+        ConnectionDialog = "Connexion à Rich Contact",
         Reconnecting = "Connexion à Rich Contact perdue. Reconnexion…",
         ReconnectingHelp = "Les commandes de la page sont désactivées jusqu'au retour de la connexion. Ce que vous avez saisi reste dans le formulaire.",
         ReconnectRetrying = "Toujours pas de connexion. Nouvel essai dans {0} s.",
