@@ -3,7 +3,6 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
 
@@ -23,20 +22,15 @@ public sealed class ActivityFeed(NodesDatabase database, NodeIdentity node, IDbC
 {
     public const string Channel = "richcontact_activity";
 
-    /// <summary>After a broken connection, this first, doubling up to <see cref="MaxRetryDelay"/>.</summary>
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
-
     /// <summary>Entries raised after a reconnect at most: views reload on any of them.</summary>
     private const int MaxCatchUp = 500;
 
     private readonly Channel<long> _recorded = System.Threading.Channels.Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly PostgresListener _listener = new(database, Channel, "feed", clock);
     private long _lastSeenId;
 
     /// <summary>True while this node LISTENs: other nodes' entries recorded from then on reach its stream.</summary>
-    public bool IsListening => Volatile.Read(ref _listening);
-
-    private bool _listening;
+    public bool IsListening => _listener.IsListening;
 
     /// <summary>What is notified for an entry this node recorded: this node's name and the id.</summary>
     public string Payload(long id) => $"{node.Name}|{id.ToString(CultureInfo.InvariantCulture)}";
@@ -54,59 +48,33 @@ public sealed class ActivityFeed(NodesDatabase database, NodeIdentity node, IDbC
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var raising = RaiseAsync(stoppingToken);
-        var failures = 0;
         var connectedBefore = false;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        await _listener.RunAsync(Heard,
+            async ct =>
             {
-                await ListenAsync(catchUp: connectedBefore, () => { failures = 0; connectedBefore = true; Volatile.Write(ref _listening, true); }, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception error)
-            {
-                Volatile.Write(ref _listening, false);
-                failures++;
-                var delay = TimeSpan.FromMilliseconds(Math.Min(RetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 10)), MaxRetryDelay.TotalMilliseconds));
-                if (failures == 1)
-                    logger.LogWarning("The live feed lost its PostgreSQL connection ({ErrorType}): other nodes' activity shows again once it is back; trying again in {Delay:0.#} s",
-                        error.GetType().Name, delay.TotalSeconds);
-                try { await Task.Delay(delay, clock, stoppingToken); }
-                catch (OperationCanceledException) { break; }
-            }
-        }
+                // Back after a break: raise what was recorded meanwhile, so that open views catch up.
+                if (connectedBefore)
+                    await RaiseSinceAsync(Interlocked.Read(ref _lastSeenId), ct);
+                else
+                    await RememberNewestAsync(ct);
+                connectedBefore = true;
+            },
+            (error, delay) => logger.LogWarning(
+                "The live feed lost its PostgreSQL connection ({ErrorType}): other nodes' activity shows again once it is back; trying again in {Delay:0.#} s",
+                error.GetType().Name, delay.TotalSeconds),
+            stoppingToken);
         _recorded.Writer.TryComplete();
         await raising;
     }
 
-    private async Task ListenAsync(bool catchUp, Action listening, CancellationToken ct)
+    /// <summary>On the connection's reading thread: only takes the id; rows are loaded by <see cref="RaiseAsync"/>.</summary>
+    private void Heard(string payload)
     {
-        // Not pooled: LISTEN belongs to this session, and a pooled connection is reset when returned.
-        // Keepalive: a connection that silently died ends WaitAsync instead of waiting forever.
-        var settings = new NpgsqlConnectionStringBuilder(database.ConnectionString("feed")) { Pooling = false, KeepAlive = 10 };
-        await using var connection = new NpgsqlConnection(settings.ConnectionString);
-        await connection.OpenAsync(ct);
-        connection.Notification += (_, e) =>
-        {
-            // On the reading thread: only take the id; rows are loaded by RaiseAsync.
-            var separator = e.Payload.LastIndexOf('|');
-            if (separator > 0 && e.Payload.AsSpan(0, separator).SequenceEqual(node.Name)) // raised in its own process already
-                return;
-            if (long.TryParse(e.Payload.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                _recorded.Writer.TryWrite(id);
-        };
-        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-            await listen.ExecuteNonQueryAsync(ct);
-        listening();
-        if (catchUp)
-            await RaiseSinceAsync(Interlocked.Read(ref _lastSeenId), ct);
-        else
-            await RememberNewestAsync(ct);
-        while (true)
-            await connection.WaitAsync(ct);
+        var separator = payload.LastIndexOf('|');
+        if (separator > 0 && payload.AsSpan(0, separator).SequenceEqual(node.Name)) // raised in its own process already
+            return;
+        if (long.TryParse(payload.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            _recorded.Writer.TryWrite(id);
     }
 
     private async Task RaiseAsync(CancellationToken ct)

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using RichContact.Engine.Storage;
 
 namespace RichContact.Engine.Nodes;
@@ -21,18 +20,14 @@ public sealed class PostgresStateChanges(NodesDatabase database, NodeIdentity no
 {
     public const string Channel = "richcontact_changes";
 
-    /// <summary>After a broken connection, this first, doubling up to <see cref="MaxRetryDelay"/>.</summary>
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
-
     private readonly StateChangeSubscribers _subscribers = new();
-    private bool _listening;
+    private readonly PostgresListener _listener = new(database, Channel, "changes", clock);
 
     /// <summary>A copy older than this is read again, notification or not.</summary>
     public TimeSpan CopyLifetime { get; } = TimeSpan.FromSeconds(storage.Value.CopyLifetimeSeconds);
 
     /// <summary>True while this node LISTENs: other nodes' changes announced from then on reach it.</summary>
-    public bool IsListening => Volatile.Read(ref _listening);
+    public bool IsListening => _listener.IsListening;
 
     public IDisposable Subscribe(string topic, Action<string?> changed) => _subscribers.Add(topic, changed);
 
@@ -50,50 +45,18 @@ public sealed class PostgresStateChanges(NodesDatabase database, NodeIdentity no
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _listener.RunAsync(Heard,
+            _ =>
             {
-                await ListenAsync(() => failures = 0, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception error)
-            {
-                Volatile.Write(ref _listening, false);
-                failures++;
-                var delay = TimeSpan.FromMilliseconds(Math.Min(RetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 10)), MaxRetryDelay.TotalMilliseconds));
-                if (failures == 1)
-                    logger.LogWarning("Lost the PostgreSQL connection that hears other nodes' changes ({ErrorType}); copies expire within {Lifetime:0} s meanwhile, trying again in {Delay:0.#} s",
-                        error.GetType().Name, CopyLifetime.TotalSeconds, delay.TotalSeconds);
-                try { await Task.Delay(delay, clock, stoppingToken); }
-                catch (OperationCanceledException) { break; }
-            }
-        }
-        Volatile.Write(ref _listening, false);
-    }
-
-    private async Task ListenAsync(Action listening, CancellationToken ct)
-    {
-        // Not pooled: LISTEN belongs to this session. Keepalive: a connection that died silently ends WaitAsync.
-        var settings = new NpgsqlConnectionStringBuilder(database.ConnectionString("changes")) { Pooling = false, KeepAlive = 10 };
-        await using var connection = new NpgsqlConnection(settings.ConnectionString);
-        await connection.OpenAsync(ct);
-        connection.Notification += (_, e) => Heard(e.Payload);
-        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-            await listen.ExecuteNonQueryAsync(ct);
-        Volatile.Write(ref _listening, true);
-        listening();
-        // Whatever was announced before this LISTEN went unheard.
-        _subscribers.Raise(null, null);
-        while (true)
-            await connection.WaitAsync(ct);
-    }
+                // Whatever was announced before this LISTEN went unheard.
+                _subscribers.Raise(null, null);
+                return Task.CompletedTask;
+            },
+            (error, delay) => logger.LogWarning(
+                "Lost the PostgreSQL connection that hears other nodes' changes ({ErrorType}); copies expire within {Lifetime:0} s meanwhile, trying again in {Delay:0.#} s",
+                error.GetType().Name, CopyLifetime.TotalSeconds, delay.TotalSeconds),
+            stoppingToken);
 
     private void Heard(string payload)
     {
