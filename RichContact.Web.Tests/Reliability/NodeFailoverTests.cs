@@ -21,8 +21,7 @@ public sealed class NodeFailoverTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>At least this many start after the kill, while no node holds RTM or the next one is taking it.</summary>
     private const int ConversationsAfterKill = 6;
 
-    private readonly List<TempDataDirectory> _data = [];
-    private readonly List<NodeProcess> _nodes = [];
+    private NodeCluster _cluster = null!;
     private PostgresDatabase _database = null!;
     private CrispSandbox _sandbox = null!;
 
@@ -32,28 +31,19 @@ public sealed class NodeFailoverTests(ITestOutputHelper output) : IAsyncLifetime
     {
         _database = await PostgresDatabase.CreateAsync();
         _sandbox = await CrispSandbox.StartAsync();
+        _cluster = new NodeCluster(_sandbox, _database.ConnectionString);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var node in _nodes)
-            node.Dispose();
+        _cluster?.Dispose(); // null when the start failed
         await _sandbox.DisposeAsync();
         await _database.DisposeAsync();
-        foreach (var data in _data)
-            data.Dispose();
     }
 
-    private NodeProcess StartNode(string name)
-    {
-        var data = new TempDataDirectory();
-        _data.Add(data);
-        var node = NodeProcess.Start(name, _sandbox, _database.ConnectionString, data.Path);
-        _nodes.Add(node);
-        return node;
-    }
+    private NodeProcess StartNode(string name) => _cluster.Start(name);
 
-    private string AllOutput => string.Join("\n", _nodes.Select(n => n.Output));
+    private string AllOutput => _cluster.AllOutput;
 
     [Fact]
     public async Task The_RTM_holder_killed_under_traffic_another_node_takes_over_within_15_s_and_every_conversation_gets_one_contact()
@@ -113,7 +103,7 @@ public sealed class NodeFailoverTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Single(others, n => n.Logged("holds RTM"));
         Assert.True(next.Logged("Caught up "), $"{next.Name} did not catch up from the shared last-event mark:\n{AllOutput}");
         // The nodes keep nothing of their own: their data directories stay empty.
-        Assert.All(_data, d => Assert.Empty(Directory.EnumerateFileSystemEntries(d.Path)));
+        Assert.All(_cluster.DataDirectories, d => Assert.Empty(Directory.EnumerateFileSystemEntries(d)));
     }
 
     /// <summary>The node that logs that it holds RTM first, of <paramref name="candidates"/>.</summary>

@@ -17,40 +17,30 @@ public sealed class NodeFreezeTests(ITestOutputHelper output) : IAsyncLifetime
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan TakeOverWithin = TimeSpan.FromSeconds(15);
 
-    private readonly List<TempDataDirectory> _data = [];
-    private readonly List<NodeProcess> _nodes = [];
+    private NodeCluster _cluster = null!;
     private readonly List<string> _sessions = [];
     private PostgresDatabase _database = null!;
     private CrispSandbox _sandbox = null!;
 
     private string WebsiteId => _sandbox.Options.Websites[0].Id;
 
-    private string AllOutput => string.Join("\n", _nodes.Select(n => n.Output));
+    private string AllOutput => _cluster.AllOutput;
 
     public async Task InitializeAsync()
     {
         _database = await PostgresDatabase.CreateAsync();
         _sandbox = await CrispSandbox.StartAsync();
+        _cluster = new NodeCluster(_sandbox, _database.ConnectionString);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var node in _nodes)
-            node.Dispose();
+        _cluster?.Dispose(); // null when the start failed
         await _sandbox.DisposeAsync();
         await _database.DisposeAsync();
-        foreach (var data in _data)
-            data.Dispose();
     }
 
-    private NodeProcess StartNode(string name)
-    {
-        var data = new TempDataDirectory();
-        _data.Add(data);
-        var node = NodeProcess.Start(name, _sandbox, _database.ConnectionString, data.Path);
-        _nodes.Add(node);
-        return node;
-    }
+    private NodeProcess StartNode(string name) => _cluster.Start(name);
 
     /// <summary>One new person's conversation (a name: the window closes at once).</summary>
     private async Task StartConversationAsync()

@@ -21,39 +21,29 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
     /// <summary>At least this many start while the server is down.</summary>
     private const int ConversationsWhileDown = 5;
 
-    private readonly List<TempDataDirectory> _data = [];
-    private readonly List<NodeProcess> _nodes = [];
+    private NodeCluster _cluster = null!;
     private ThrowawayPostgres _postgres = null!;
     private CrispSandbox _sandbox = null!;
 
     private string WebsiteId => _sandbox.Options.Websites[0].Id;
 
-    private string AllOutput => string.Join("\n", _nodes.Select(n => n.Output));
+    private string AllOutput => _cluster.AllOutput;
 
     public async Task InitializeAsync()
     {
         _postgres = await ThrowawayPostgres.StartAsync();
         _sandbox = await CrispSandbox.StartAsync();
+        _cluster = new NodeCluster(_sandbox, _postgres.ConnectionString);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var node in _nodes)
-            node.Dispose();
+        _cluster?.Dispose(); // null when the start failed
         await _sandbox.DisposeAsync();
         await _postgres.DisposeAsync();
-        foreach (var data in _data)
-            data.Dispose();
     }
 
-    private NodeProcess StartNode(string name)
-    {
-        var data = new TempDataDirectory();
-        _data.Add(data);
-        var node = NodeProcess.Start(name, _sandbox, _postgres.ConnectionString, data.Path);
-        _nodes.Add(node);
-        return node;
-    }
+    private NodeProcess StartNode(string name) => _cluster.Start(name);
 
     [Fact]
     public async Task PostgreSQL_restarted_under_traffic_the_nodes_recover_and_every_conversation_gets_one_contact()
@@ -91,7 +81,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         // Conversations arrive while the database is down: the holder hears them and holds them, or they are caught up after.
         var startedBefore = Started();
         await Eventually.TrueAsync(() => Started() >= startedBefore + ConversationsWhileDown, "conversations to arrive while PostgreSQL is down", Timeout);
-        Assert.DoesNotContain(_nodes, n => n.HasExited);
+        Assert.DoesNotContain(_cluster.Nodes, n => n.HasExited);
         await _postgres.StartServerAsync();
         output.WriteLine($"PostgreSQL was down {stoppedAt.Elapsed.TotalSeconds:0.0} s; {Started() - startedBefore} conversations arrived meanwhile");
         await traffic;
@@ -115,9 +105,9 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal(expected.Count, (await _sandbox.Control.ProfilesAsync(WebsiteId)).Count);
         // After the restart one node holds RTM again, alone.
         await Eventually.TrueAsync(async () => (await _sandbox.Control.SocketsAsync()).Count(s => s.Authenticated) == 1, "one RTM socket after the restart", Timeout);
-        Assert.DoesNotContain(_nodes, n => n.HasExited);
+        Assert.DoesNotContain(_cluster.Nodes, n => n.HasExited);
         // A holder that gave RTM up was followed by one that caught up what no node heard meanwhile.
         if (first.Logged("Node node-1 no longer holds RTM"))
-            Assert.Contains(_nodes, n => n.Logged("Caught up "));
+            Assert.Contains(_cluster.Nodes, n => n.Logged("Caught up "));
     }
 }
