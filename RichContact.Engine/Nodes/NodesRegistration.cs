@@ -28,6 +28,7 @@ internal static class NodesRegistration
         services.AddOneHome<IRtmLeadership, SingleProcessRtmLeadership, PostgresRtmLeadership>();
         services.TryAddSingleton<KeyedLocks>();
         services.AddOneHome<IContactLocks, InProcessContactLocks, PostgresContactLocks>();
+        services.AddOneHome<IWebsiteLimits, ProcessWebsiteLimits, PostgresWebsiteLimits>();
         if (shared)
         {
             services.AddSingleton<NodeRegistry>();
