@@ -12,7 +12,7 @@ namespace RichContact.Engine.Tests.EndToEnd;
 /// meanwhile cost no call, one create is tried per retry interval or after a settings save, and the first
 /// that goes through lifts the limit.
 /// </summary>
-public sealed class LimitedWebsiteTests : EngineEndToEndTest
+public class LimitedWebsiteTests : EngineEndToEndTest
 {
     internal const string CreateRoute = "/v1/website/{website_id}/people/profile";
 
