@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Nodes;
+using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Testing;
 
@@ -45,6 +47,9 @@ public class LimitedWebsiteTests : EngineEndToEndTest
     [MemberData(nameof(Readings))]
     public async Task Refused_create_stops_creates_on_the_website_without_a_call_until_a_settings_save_lets_one_through(string reading)
     {
+        using var metrics = new MetricsRecorder(Engine.Get<IMeterFactory>());
+        double Limited() => metrics.Gauges().Single(m => m.Instrument == "richcontact.websites.contacts_limited").Value;
+        Assert.Equal(0, Limited());
         await Sandbox.Control.SetPeopleLimitAsync(WebsiteId, reading);
         await Sandbox.Control.ResetRequestsAsync();
 
@@ -53,6 +58,7 @@ public class LimitedWebsiteTests : EngineEndToEndTest
         Assert.Equal((ActivityOutcome.Failed, ReasonCodes.ContactsLimit), (refused.Outcome, refused.Reason));
         var limit = Assert.Single(await LimitsAsync());
         Assert.Equal((WebsiteId, ReasonCode(reading)), (limit.WebsiteId, limit.Reason));
+        Assert.Equal(1, Limited());
         Assert.Empty(await ProfilesAsync());
 
         // Meanwhile: recorded with the reason, and not a single call.
@@ -70,6 +76,7 @@ public class LimitedWebsiteTests : EngineEndToEndTest
         var afterSave = await Activity.OutcomeAsync(await StartConversationAsync("whatsapp", phone: "+351 912 000 604", nickname: "Dina"));
         Assert.Equal(ActivityOutcome.Created, afterSave.Outcome);
         Assert.Empty(await LimitsAsync());
+        Assert.Equal(0, Limited());
         Assert.Equal(2, await CreatesAsync());
 
         // The conversations refused meanwhile are what the past-conversations page offers.
