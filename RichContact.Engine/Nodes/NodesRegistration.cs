@@ -29,6 +29,7 @@ internal static class NodesRegistration
         services.TryAddSingleton<KeyedLocks>();
         services.AddOneHome<IContactLocks, InProcessContactLocks, PostgresContactLocks>();
         services.AddOneHome<IWebsiteLimits, ProcessWebsiteLimits, PostgresWebsiteLimits>();
+        services.AddOneHome<IRouteRefusals, ProcessRouteRefusals, PostgresRouteRefusals>();
         if (shared)
         {
             services.AddSingleton<NodeRegistry>();

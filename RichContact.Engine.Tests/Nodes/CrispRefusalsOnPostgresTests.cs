@@ -11,11 +11,13 @@ using RichContact.Testing;
 namespace RichContact.Engine.Tests.Nodes;
 
 /// <summary>
-/// Crisp's contacts limit on a cluster: two engine hosts on one real PostgreSQL database and one sandbox.
-/// The limit one node learns stops creates on every node at once, one attempt is taken by one node only,
-/// and a settings save on either node lets the next conversation try.
+/// What Crisp refuses, learnt by one node, is every node's: two engine hosts on one real PostgreSQL
+/// database and one sandbox (which refuses the subscription route to the plugin token). Crisp's contacts
+/// limit one node learns stops creates on every node at once, its attempt is taken by one node only, and a
+/// settings save on either node lets the next conversation try; a follow-up route refused on one node is
+/// not asked again by the other.
 /// </summary>
-public sealed class ContactsLimitOnPostgresTests : IAsyncLifetime
+public sealed class CrispRefusalsOnPostgresTests : IAsyncLifetime
 {
     private readonly TempDataDirectory _dataA = new();
     private readonly TempDataDirectory _dataB = new();
@@ -29,7 +31,7 @@ public sealed class ContactsLimitOnPostgresTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await PostgresDatabase.CreateAsync();
-        _sandbox = await CrispSandbox.StartAsync();
+        _sandbox = await CrispSandbox.StartAsync(new SandboxOptions { PeopleSubscription = PeopleSubscriptionReadings.Refused });
     }
 
     public async Task DisposeAsync()
@@ -105,4 +107,23 @@ public sealed class ContactsLimitOnPostgresTests : IAsyncLifetime
         Assert.Empty(await holder.Get<ContactsLimit>().AllAsync());
         Assert.Empty(await standby.Get<ContactsLimit>().AllAsync());
     }
+
+    [Fact]
+    public async Task A_follow_up_route_refused_on_one_node_is_not_asked_again_by_the_other()
+    {
+        var (holder, standby) = await StartNodesAsync();
+        using var activity = new ActivityRecorder(holder.Get<ActivityStream>());
+        await _sandbox.Control.ResetRequestsAsync();
+
+        var created = await activity.OutcomeAsync(await StartConversationAsync("+351 912 000 811", "Caio"));
+        Assert.Equal((ActivityOutcome.Created, true), (created.Outcome, created.Placeholder));
+        Assert.Equal(1, (await _sandbox.Control.RequestsAsync()).Count("PATCH", SubscriptionRoute));
+
+        // The standby node follows up a contact of its own on that website: it knows the route is refused there.
+        await standby.Get<NewContactFollowUps>().AfterCreateAsync(WebsiteId, created.PeopleId!, placeholder: true, "whatsapp",
+            WebsiteSettings.DefaultsFor(WebsiteId), CancellationToken.None);
+        Assert.Equal(1, (await _sandbox.Control.RequestsAsync()).Count("PATCH", SubscriptionRoute));
+    }
+
+    private const string SubscriptionRoute = "/v1/website/{website_id}/people/subscription/{people_id}";
 }
