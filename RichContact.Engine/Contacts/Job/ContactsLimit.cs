@@ -27,7 +27,7 @@ public sealed class ContactsLimit(IWebsiteLimits limits, IOptions<ContactJobOpti
     private static bool NamesALimit(string? reason) =>
         reason is not null && (reason.Contains("limit", StringComparison.OrdinalIgnoreCase) || reason.Contains("quota", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The website's limit when creates are stopped there now (no attempt due): the conversation is recorded without a call.</summary>
+    /// <summary>The website's limit, or null when Crisp accepts new contacts there (as far as anyone learnt).</summary>
     public async Task<WebsiteLimit?> ReadAsync(string websiteId, CancellationToken ct) => await limits.GetAsync(websiteId, ct);
 
     /// <summary>True when <paramref name="limit"/> stops the create now: no attempt is due, or another run took it.</summary>
