@@ -43,3 +43,9 @@ public sealed class BackfillRunOnPostgresTests : BackfillRunTests
 {
     protected override bool OnPostgres => true;
 }
+
+/// <summary>Crisp's contacts limit kept in PostgreSQL's node state: learnt, renewed with its first refusal's time, lifted.</summary>
+public sealed class LimitedWebsiteOnPostgresTests : LimitedWebsiteTests
+{
+    protected override bool OnPostgres => true;
+}

@@ -81,6 +81,24 @@ public sealed class ActivityQueries(IDbContextFactory<RichContactDb> dbFactory, 
         return new ActivityStats(byOutcome, byChannel, perDay, Percentile(elapsed, 0.50), Percentile(elapsed, 0.95), byWebsite);
     }
 
+    /// <summary>The website's conversations that Crisp's contacts limit left without a contact and nothing decided since; null when there are none.</summary>
+    public async Task<RefusedByLimit?> RefusedByLimitAsync(string websiteId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = db.Activity;
+        var rows = await entries.AsNoTracking()
+            .Where(e => e.WebsiteId == websiteId && e.Outcome == ActivityOutcome.Failed && e.Reason == Contacts.ReasonCodes.ContactsLimit)
+            .Where(e => !entries.Any(o => o.WebsiteId == e.WebsiteId && o.SessionId == e.SessionId
+                && (o.Outcome == ActivityOutcome.Created || o.Outcome == ActivityOutcome.Existing || o.Outcome == ActivityOutcome.Skipped || o.Outcome == ActivityOutcome.WouldCreate)))
+            .Select(e => new { e.SessionId, e.FirstMessageAt, e.At })
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+            return null;
+        // A conversation can fail more than once (a retry, a backfill while the limit held): counted once.
+        var times = rows.GroupBy(r => r.SessionId).Select(g => g.Min(r => r.FirstMessageAt ?? r.At)).ToList();
+        return new RefusedByLimit(times.Count, times.Min(), times.Max());
+    }
+
     /// <summary>Every channel name this website's activity has seen (or every website's, when null).</summary>
     public Task<IReadOnlyList<string>> ChannelsSeenAsync(string? websiteId = null, CancellationToken ct = default) =>
         filterLists.ChannelsAsync(websiteId, ct);

@@ -42,6 +42,7 @@ internal static class ContactsRegistration
         services.AddSingleton(sp => new RecentContacts(sp.GetRequiredService<Nodes.IRecentContactStore>()));
         services.AddSingleton<IUnrecordedContacts, UnrecordedContacts>();
         services.AddSingleton<NewContactFollowUps>();
+        services.AddSingleton<ContactsLimit>();
         services.AddTransient<ExistingProfileSearch>();
         services.AddTransient<CreateContactJob>();
         services.AddSingleton<PlaceholderMends>();

@@ -28,6 +28,8 @@ internal static class NodesRegistration
         services.AddOneHome<IRtmLeadership, SingleProcessRtmLeadership, PostgresRtmLeadership>();
         services.TryAddSingleton<KeyedLocks>();
         services.AddOneHome<IContactLocks, InProcessContactLocks, PostgresContactLocks>();
+        services.AddOneHome<IWebsiteLimits, ProcessWebsiteLimits, PostgresWebsiteLimits>();
+        services.AddOneHome<IRouteRefusals, ProcessRouteRefusals, PostgresRouteRefusals>();
         if (shared)
         {
             services.AddSingleton<NodeRegistry>();

@@ -22,14 +22,16 @@ public sealed class WebsiteSettingsStore
     private readonly StorageStatus storage;
     private readonly IStateChanges changes;
     private readonly TimeProvider clock;
+    private readonly IWebsiteLimits limits;
     private readonly ConcurrentDictionary<string, Copy> _cache = new(StringComparer.Ordinal);
     /// <summary>Moves on every change heard: a read that started before it does not cache what it read.</summary>
     private long _generation;
 
     private sealed record Copy(WebsiteSettings Settings, long ReadAtTicks);
 
-    public WebsiteSettingsStore(IDbContextFactory<RichContactDb> dbFactory, StorageStatus storage, IStateChanges changes, TimeProvider clock)
+    public WebsiteSettingsStore(IDbContextFactory<RichContactDb> dbFactory, StorageStatus storage, IStateChanges changes, TimeProvider clock, IWebsiteLimits limits)
     {
+        this.limits = limits;
         this.dbFactory = dbFactory;
         this.storage = storage;
         this.changes = changes;
@@ -88,6 +90,8 @@ public sealed class WebsiteSettingsStore
         storage.Succeeded(StorageFile.Database);
 
         await changes.AnnounceAsync(ChangeTopic, saved.WebsiteId, CancellationToken.None);
+        // An owner who saves may have raised the plan: where Crisp refused new contacts, the next conversation tries one at once.
+        await limits.SetNextAttemptAsync(saved.WebsiteId, clock.GetUtcNow(), CancellationToken.None);
         _cache[saved.WebsiteId] = new Copy(saved, clock.GetUtcNow().UtcTicks);
         Saved?.Invoke(saved);
         return validation with { Settings = saved };

@@ -72,6 +72,8 @@ public sealed class EngineMetrics : IHostedService, IDisposable
         meter.CreateObservableGauge("richcontact.conversations.held", () => Get<ContactJobScheduler>().HeldCount, "{conversation}",
             $"Conversations held in memory because the job storage ({DataDirectory.JobStorageFileName}) refuses them; scheduled as soon as it accepts them again.");
 
+        meter.CreateObservableGauge("richcontact.websites.contacts_limited", LimitedWebsites, "{website}",
+            "Websites where Crisp refuses new contacts (a plan's contacts limit, a suspended website): creates are stopped there and one is tried an hour. The same count on every node.");
         meter.CreateObservableCounter("richcontact.catchup.websites_not_listed", () => Get<CatchUpStatus>().WebsitesNotListed, "{website}",
             "Websites an outage catch-up did not list (its gap was too short to hold their conversations, or its share of the day's budget was spent): a conversation started there during the gap gets its contact at the visitor's next message.");
 
@@ -132,6 +134,21 @@ public sealed class EngineMetrics : IHostedService, IDisposable
     {
         yield return new(Get<ConversationTracker>().OpenWindows, new KeyValuePair<string, object?>("stage", "window"));
         yield return new(Get<WindowEndRuns>().Queued, new KeyValuePair<string, object?>("stage", "queued"));
+    }
+
+    /// <summary>Read from the limits' one home when an exporter collects; nothing when it cannot be read (the database down).</summary>
+    private IEnumerable<Measurement<int>> LimitedWebsites()
+    {
+        int count;
+        try
+        {
+            count = Get<ContactsLimit>().AllAsync().GetAwaiter().GetResult().Count;
+        }
+        catch (Exception)
+        {
+            yield break;
+        }
+        yield return new(count);
     }
 
     private CrispRequestBudget Budget => Get<CrispRequestBudget>();

@@ -80,6 +80,16 @@ internal static class ControlRoutes
             return Results.Ok(new { count = website.Conversations.Count });
         });
 
+        control.MapPut("/websites/{website_id}/people-limit", (string website_id, PeopleLimitReading reading, SandboxState state) =>
+        {
+            if (state.Website(website_id) is not { } website)
+                return Problem(404, "not_subscribed");
+            if (!PeopleLimitReadings.IsKnown(reading.PeopleLimit))
+                return Problem(400, "invalid_data");
+            website.PeopleLimit = reading.PeopleLimit;
+            return Results.Ok(reading);
+        });
+
         control.MapGet("/search", (SandboxState state) => Results.Ok(state.Search));
         control.MapPut("/search", (SearchReading reading, SandboxState state) =>
         {

@@ -76,6 +76,14 @@ public sealed class SandboxControl(HttpClient http)
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Makes the website's people-profile creates refused as under <paramref name="reading"/> (<see cref="PeopleLimitReadings"/>), or answered again (<see cref="PeopleLimitReadings.None"/>).</summary>
+    public async Task SetPeopleLimitAsync(string websiteId, string reading, CancellationToken ct = default)
+    {
+        using var response = await http.PutAsync($"_sandbox/websites/{Uri.EscapeDataString(websiteId)}/people-limit",
+            JsonContent.Create(new PeopleLimitReading(reading), options: SandboxJson.Options), ct);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task<SandboxRequestCounts> RequestsAsync(CancellationToken ct = default) =>
         (await http.GetFromJsonAsync<SandboxRequestCounts>("_sandbox/requests", SandboxJson.Options, ct))!;
 

@@ -17,6 +17,8 @@ internal static class PeopleRoutes
         {
             if (await Envelope.ReadObjectAsync(context.Request) is not { } body)
                 return Envelope.InvalidData();
+            if (PeopleLimitReadings.Answer(context.Website().PeopleLimit) is { } refusal)
+                return Envelope.Error(refusal.Status, refusal.Reason);
             return Create(context.Website(), body, events, state.Search.IndexLagMs);
         });
         website.MapMethods("/people/profile/{people_id}", [HttpMethods.Head], (string people_id, HttpContext context) =>

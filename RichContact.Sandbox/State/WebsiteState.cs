@@ -19,6 +19,9 @@ internal sealed class WebsiteState(string id, string token, string? name, string
     public PeopleExtras Extras { get; } = new();
     public ConcurrentDictionary<string, Conversation> Conversations { get; } = new();
 
+    /// <summary>How its people-profile creates are answered now (<see cref="PeopleLimitReadings"/>); switched at run time, as a plan's limit is reached or lifted.</summary>
+    public string PeopleLimit { get; set; } = PeopleLimitReadings.None;
+
     public JsonObject Settings
     {
         get { lock (_settingsLock) return (JsonObject)_settings.DeepClone(); }

@@ -35,6 +35,7 @@ public sealed class CreateContactJob(
     ActivityLog activity,
     IUnrecordedContacts unrecorded,
     NewContactFollowUps followUps,
+    ContactsLimit contactsLimit,
     IBackgroundJobClient jobs,
     IRtmLeadership leadership,
     IOptions<RichContactOptions> options,
@@ -232,6 +233,10 @@ public sealed class CreateContactJob(
         var settings = await settingsStore.GetAsync(conversation.WebsiteId, ct);
         if (ContactDecision.BeforeDetails(settings, channel, tracker.WasRemoved(conversation)) is { } early)
             return early;
+        // Crisp refuses new contacts there now: recorded without spending a call on a contact it would refuse.
+        var limit = settings.PreviewOnly ? null : await contactsLimit.ReadAsync(conversation.WebsiteId, ct);
+        if (contactsLimit.Waits(limit))
+            return ContactOutcome.Failed(ReasonCodes.ContactsLimit);
         VisitorDetails details;
         try
         {
@@ -260,15 +265,27 @@ public sealed class CreateContactJob(
         personLock.ThrowIfLost();
         if (fence?.Invoke() == false)
             throw new RtmTermEndedException();
+        // Limited: only the run that takes the website's one attempt of the hour (on any node) creates.
+        if (await contactsLimit.StopsCreateAsync(limit, ct))
+            return ContactOutcome.Failed(ReasonCodes.ContactsLimit);
         try
         {
             var peopleId = await crisp.CreatePeopleProfileAsync(websiteId, ContactDecision.NewProfile(identity, details, channel!, settings), ct);
+            if (limit is not null)
+                await contactsLimit.LiftedAsync(websiteId, ct);
             recentContacts.Remember(websiteId, identity, peopleId);
             await followUps.AfterCreateAsync(websiteId, peopleId, placeholder: identity.Email is null, channel!, settings, ct);
             return ContactOutcome.Created(peopleId, placeholder: identity.Email is null, found.Unseen);
         }
+        catch (CrispApiException error) when (ContactsLimit.IsLimitRefusal(error))
+        {
+            await contactsLimit.RefusedAsync(websiteId, error, ct);
+            return ContactOutcome.Failed(ReasonCodes.ContactsLimit);
+        }
         catch (CrispApiException error) when (error.IsConflict)
         {
+            if (limit is not null)
+                await contactsLimit.AttemptUnusedAsync(websiteId, ct);
             // The email is taken (another process, or a profile the search could not see yet): it
             // exists. A read by email is immediate and links the entry to it.
             return ContactOutcome.Existing((await crisp.GetPeopleProfileAsync(websiteId, email, ct))?.PeopleId, ReasonCodes.Conflict);

@@ -26,6 +26,8 @@ public static class ReasonCodes
     /// way this person's next conversation can find the contact.
     /// </summary>
     public const string PhoneNotSearchable = "phone_not_searchable";
+    /// <summary>Crisp refuses new contacts on the website (its plan's contacts limit, a suspended website): not created, and no call made (ContactsLimit).</summary>
+    public const string ContactsLimit = "contacts_limit";
     public const string BudgetExhausted = "budget_exhausted";
     public const string Unauthorized = "unauthorized";
     public const string CrispUnreachable = "crisp_unreachable";

@@ -30,6 +30,13 @@ public sealed class ContactJobOptions
     /// <summary>Runs waiting for a free slot; beyond this the Hangfire job is enqueued instead.</summary>
     public int WindowEndCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// While Crisp refuses new contacts on a website (<see cref="ContactsLimit"/>), one create is tried
+    /// again after this, across every node; saving the website's settings allows one at once.
+    /// </summary>
+    public double LimitRetrySeconds { get; set; } = 3600;
+
+    public TimeSpan LimitRetry => TimeSpan.FromSeconds(LimitRetrySeconds);
     public TimeSpan Fallback => TimeSpan.FromSeconds(FallbackSeconds);
     public TimeSpan HoldRetry => TimeSpan.FromSeconds(HoldRetrySeconds);
     public TimeSpan MaxHoldRetry => TimeSpan.FromSeconds(MaxHoldRetrySeconds);

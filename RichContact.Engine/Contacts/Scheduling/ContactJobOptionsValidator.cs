@@ -12,5 +12,6 @@ internal sealed class ContactJobOptionsValidator : IValidateOptions<ContactJobOp
         .Between(nameof(options.MaxHoldRetrySeconds), options.MaxHoldRetrySeconds, options.HoldRetrySeconds, 3600)
         .Between(nameof(options.WindowEndConcurrency), options.WindowEndConcurrency, 1, 1024)
         .Between(nameof(options.WindowEndCapacity), options.WindowEndCapacity, 1, 1_000_000)
+        .Between(nameof(options.LimitRetrySeconds), options.LimitRetrySeconds, 0.1, 86_400)
         .Result;
 }

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RichContact.Engine.Activity;
+using RichContact.Engine.Contacts;
+using RichContact.Engine.Crisp;
+using RichContact.Engine.Nodes;
+using RichContact.Engine.Settings;
+using RichContact.Sandbox;
+using RichContact.Testing;
+
+namespace RichContact.Engine.Tests.Nodes;
+
+/// <summary>
+/// What Crisp refuses, learnt by one node, is every node's: two engine hosts on one real PostgreSQL
+/// database and one sandbox (which refuses the subscription route to the plugin token). Crisp's contacts
+/// limit one node learns stops creates on every node at once, its attempt is taken by one node only, and a
+/// settings save on either node lets the next conversation try; a follow-up route refused on one node is
+/// not asked again by the other.
+/// </summary>
+public sealed class CrispRefusalsOnPostgresTests : IAsyncLifetime
+{
+    private readonly TempDataDirectory _dataA = new();
+    private readonly TempDataDirectory _dataB = new();
+    private readonly CapturingLoggerProvider _logs = new();
+    private PostgresDatabase _database = null!;
+    private CrispSandbox _sandbox = null!;
+    private readonly List<EngineHost> _nodes = [];
+
+    private string WebsiteId => _sandbox.Options.Websites[0].Id;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabase.CreateAsync();
+        _sandbox = await CrispSandbox.StartAsync(new SandboxOptions { PeopleSubscription = PeopleSubscriptionReadings.Refused });
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in Enumerable.Reverse(_nodes))
+            await node.DisposeAsync();
+        await _sandbox.DisposeAsync();
+        await _database.DisposeAsync();
+        _dataA.Dispose();
+        _dataB.Dispose();
+        if (Environment.GetEnvironmentVariable("RICHCONTACT_TEST_LOGS") is { Length: > 0 } logs)
+            File.WriteAllLines(Path.Combine(Directory.CreateDirectory(logs).FullName, $"{GetType().Name}-{Guid.NewGuid():N}.log"), _logs.Lines);
+    }
+
+    private async Task<EngineHost> StartNodeAsync(string name, string dataDirectory)
+    {
+        var settings = new Dictionary<string, string?>(_database.EngineSettings)
+        {
+            ["RichContact:NodeName"] = name,
+            ["RichContact:Crisp:Identifier"] = _sandbox.Options.Identifier,
+            ["RichContact:Crisp:Key"] = _sandbox.Options.Key,
+            ["RichContact:Crisp:ApiUrl"] = _sandbox.ApiUrl.ToString(),
+            ["RichContact:CollectionWindowSeconds"] = "1",
+            ["RichContact:Rtm:ReconnectDelaySeconds"] = "0.2",
+            ["RichContact:Rtm:MaxReconnectDelaySeconds"] = "1",
+        };
+        var node = await EngineHost.StartAsync(dataDirectory, settings, services =>
+            services.AddLogging(logging => logging.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug)));
+        _nodes.Add(node);
+        return node;
+    }
+
+    private async Task<(EngineHost Holder, EngineHost Standby)> StartNodesAsync()
+    {
+        // One after the other: the first applies the migrations and creates Hangfire's schema.
+        var a = await StartNodeAsync("node-a", _dataA.Path);
+        var b = await StartNodeAsync("node-b", _dataB.Path);
+        await Eventually.TrueAsync(() => new[] { a, b }.Count(n => n.Get<CrispConnectionStatus>().State == CrispConnectionState.Connected) == 1
+            && new[] { a, b }.Count(n => n.Get<CrispConnectionStatus>().State == CrispConnectionState.Standby) == 1, "one node to connect RTM and the other to stand by");
+        return a.Get<CrispConnectionStatus>().State == CrispConnectionState.Connected ? (a, b) : (b, a);
+    }
+
+    private Task<string> StartConversationAsync(string phone, string nickname) =>
+        _sandbox.Control.StartConversationAsync(new StartConversationRequest { WebsiteId = WebsiteId, Origin = "whatsapp", Phone = phone, Nickname = nickname });
+
+    [Fact]
+    public async Task A_limit_one_node_learns_stops_every_node_and_its_attempt_is_taken_by_one_node_only()
+    {
+        var (holder, standby) = await StartNodesAsync();
+        using var activity = new ActivityRecorder(holder.Get<ActivityStream>());
+        await _sandbox.Control.SetPeopleLimitAsync(WebsiteId, PeopleLimitReadings.ContactsLimit);
+
+        var refused = await activity.OutcomeAsync(await StartConversationAsync("+351 912 000 801", "Ana"));
+        Assert.Equal((ActivityOutcome.Failed, ReasonCodes.ContactsLimit), (refused.Outcome, refused.Reason));
+
+        // The standby node, which learnt nothing itself, sees the same limit: it would not create either.
+        var limit = Assert.Single(await standby.Get<ContactsLimit>().AllAsync());
+        Assert.Equal((WebsiteId, "crisp_403_contacts_limit"), (limit.WebsiteId, limit.Reason));
+        Assert.True(limit.NextAttemptAt > DateTimeOffset.UtcNow.AddMinutes(59));
+
+        // Due: of twenty runs on two nodes asking at once, one gets the attempt.
+        var now = DateTimeOffset.UtcNow;
+        await standby.Get<IWebsiteLimits>().SetNextAttemptAsync(WebsiteId, now.AddSeconds(-1), CancellationToken.None);
+        var asks = Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? holder : standby).Get<IWebsiteLimits>()
+            .TryTakeAttemptAsync(WebsiteId, now, now.AddHours(1), CancellationToken.None));
+        Assert.Equal(1, (await Task.WhenAll(asks)).Count(taken => taken));
+
+        // The plan is raised and the owner saves the settings on the standby node: the holder's next conversation creates.
+        await _sandbox.Control.SetPeopleLimitAsync(WebsiteId, PeopleLimitReadings.None);
+        await standby.Get<WebsiteSettingsStore>().SaveAsync(WebsiteSettings.DefaultsFor(WebsiteId));
+        var created = await activity.OutcomeAsync(await StartConversationAsync("+351 912 000 802", "Bea"));
+        Assert.Equal(ActivityOutcome.Created, created.Outcome);
+        Assert.Empty(await holder.Get<ContactsLimit>().AllAsync());
+        Assert.Empty(await standby.Get<ContactsLimit>().AllAsync());
+    }
+
+    [Fact]
+    public async Task A_follow_up_route_refused_on_one_node_is_not_asked_again_by_the_other()
+    {
+        var (holder, standby) = await StartNodesAsync();
+        using var activity = new ActivityRecorder(holder.Get<ActivityStream>());
+        await _sandbox.Control.ResetRequestsAsync();
+
+        var created = await activity.OutcomeAsync(await StartConversationAsync("+351 912 000 811", "Caio"));
+        Assert.Equal((ActivityOutcome.Created, true), (created.Outcome, created.Placeholder));
+        Assert.Equal(1, (await _sandbox.Control.RequestsAsync()).Count("PATCH", SubscriptionRoute));
+
+        // The standby node follows up a contact of its own on that website: it knows the route is refused there.
+        await standby.Get<NewContactFollowUps>().AfterCreateAsync(WebsiteId, created.PeopleId!, placeholder: true, "whatsapp",
+            WebsiteSettings.DefaultsFor(WebsiteId), CancellationToken.None);
+        Assert.Equal(1, (await _sandbox.Control.RequestsAsync()).Count("PATCH", SubscriptionRoute));
+    }
+
+    private const string SubscriptionRoute = "/v1/website/{website_id}/people/subscription/{people_id}";
+}
