@@ -19,12 +19,9 @@ namespace RichContact.Engine.Tests.Nodes;
 /// </summary>
 public sealed class CrispRefusalsOnPostgresTests : IAsyncLifetime
 {
-    private readonly TempDataDirectory _dataA = new();
-    private readonly TempDataDirectory _dataB = new();
-    private readonly CapturingLoggerProvider _logs = new();
     private PostgresDatabase _database = null!;
     private CrispSandbox _sandbox = null!;
-    private readonly List<EngineHost> _nodes = [];
+    private EngineNodes _nodes = null!;
 
     private string WebsiteId => _sandbox.Options.Websites[0].Id;
 
@@ -32,46 +29,22 @@ public sealed class CrispRefusalsOnPostgresTests : IAsyncLifetime
     {
         _database = await PostgresDatabase.CreateAsync();
         _sandbox = await CrispSandbox.StartAsync(new SandboxOptions { PeopleSubscription = PeopleSubscriptionReadings.Refused });
+        _nodes = new EngineNodes(_database, _sandbox, nameof(CrispRefusalsOnPostgresTests));
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var node in Enumerable.Reverse(_nodes))
-            await node.DisposeAsync();
+        await _nodes.DisposeAsync();
         await _sandbox.DisposeAsync();
         await _database.DisposeAsync();
-        _dataA.Dispose();
-        _dataB.Dispose();
-        if (Environment.GetEnvironmentVariable("RICHCONTACT_TEST_LOGS") is { Length: > 0 } logs)
-            File.WriteAllLines(Path.Combine(Directory.CreateDirectory(logs).FullName, $"{GetType().Name}-{Guid.NewGuid():N}.log"), _logs.Lines);
-    }
-
-    private async Task<EngineHost> StartNodeAsync(string name, string dataDirectory)
-    {
-        var settings = new Dictionary<string, string?>(_database.EngineSettings)
-        {
-            ["RichContact:NodeName"] = name,
-            ["RichContact:Crisp:Identifier"] = _sandbox.Options.Identifier,
-            ["RichContact:Crisp:Key"] = _sandbox.Options.Key,
-            ["RichContact:Crisp:ApiUrl"] = _sandbox.ApiUrl.ToString(),
-            ["RichContact:CollectionWindowSeconds"] = "1",
-            ["RichContact:Rtm:ReconnectDelaySeconds"] = "0.2",
-            ["RichContact:Rtm:MaxReconnectDelaySeconds"] = "1",
-        };
-        var node = await EngineHost.StartAsync(dataDirectory, settings, services =>
-            services.AddLogging(logging => logging.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug)));
-        _nodes.Add(node);
-        return node;
     }
 
     private async Task<(EngineHost Holder, EngineHost Standby)> StartNodesAsync()
     {
         // One after the other: the first applies the migrations and creates Hangfire's schema.
-        var a = await StartNodeAsync("node-a", _dataA.Path);
-        var b = await StartNodeAsync("node-b", _dataB.Path);
-        await Eventually.TrueAsync(() => new[] { a, b }.Count(n => n.Get<CrispConnectionStatus>().State == CrispConnectionState.Connected) == 1
-            && new[] { a, b }.Count(n => n.Get<CrispConnectionStatus>().State == CrispConnectionState.Standby) == 1, "one node to connect RTM and the other to stand by");
-        return a.Get<CrispConnectionStatus>().State == CrispConnectionState.Connected ? (a, b) : (b, a);
+        var a = await _nodes.StartAsync("node-a");
+        var b = await _nodes.StartAsync("node-b");
+        return await EngineNodes.HolderAndStandbyAsync(a, b);
     }
 
     private Task<string> StartConversationAsync(string phone, string nickname) =>

@@ -27,12 +27,9 @@ public sealed class SharedStateOnPostgresTests : IAsyncLifetime
 {
     private const string HookSecret = "914a657d8cc2efbc20593f1806f9bde2";
 
-    private readonly TempDataDirectory _dataA = new();
-    private readonly TempDataDirectory _dataB = new();
-    private readonly CapturingLoggerProvider _logs = new();
     private PostgresDatabase _database = null!;
     private CrispSandbox _sandbox = null!;
-    private readonly List<EngineHost> _nodes = [];
+    private EngineNodes _nodes = null!;
 
     private string WebsiteId => _sandbox.Options.Websites[0].Id;
 
@@ -40,57 +37,31 @@ public sealed class SharedStateOnPostgresTests : IAsyncLifetime
     {
         _database = await PostgresDatabase.CreateAsync();
         _sandbox = await CrispSandbox.StartAsync();
+        _nodes = new EngineNodes(_database, _sandbox, nameof(SharedStateOnPostgresTests));
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var node in Enumerable.Reverse(_nodes))
-            await node.DisposeAsync();
+        await _nodes.DisposeAsync();
         await _sandbox.DisposeAsync();
         await _database.DisposeAsync();
-        _dataA.Dispose();
-        _dataB.Dispose();
-        // For diagnosing a failure: RICHCONTACT_TEST_LOGS=<dir> keeps both nodes' log there.
-        if (Environment.GetEnvironmentVariable("RICHCONTACT_TEST_LOGS") is { Length: > 0 } logs)
-            File.WriteAllLines(Path.Combine(Directory.CreateDirectory(logs).FullName, $"{GetType().Name}-{Guid.NewGuid():N}.log"), _logs.Lines);
     }
 
     private async Task<(EngineHost A, EngineHost B)> StartNodesAsync(string events = "rtm")
     {
         // One after the other: the first applies the migrations and creates Hangfire's schema.
-        var a = await StartNodeAsync("node-a", _dataA.Path, events);
-        var b = await StartNodeAsync("node-b", _dataB.Path, events);
+        var a = await StartNodeAsync("node-a", events);
+        var b = await StartNodeAsync("node-b", events);
         return (a, b);
     }
 
-    private async Task<EngineHost> StartNodeAsync(string name, string dataDirectory, string events)
-    {
-        var settings = new Dictionary<string, string?>(_database.EngineSettings)
+    private Task<EngineHost> StartNodeAsync(string name, string events) =>
+        _nodes.StartAsync(name, new Dictionary<string, string?>
         {
-            ["RichContact:NodeName"] = name,
             ["RichContact:Storage:CopyLifetimeSeconds"] = "3600",
-            ["RichContact:Crisp:Identifier"] = _sandbox.Options.Identifier,
-            ["RichContact:Crisp:Key"] = _sandbox.Options.Key,
-            ["RichContact:Crisp:ApiUrl"] = _sandbox.ApiUrl.ToString(),
             ["RichContact:Crisp:Events"] = events,
             ["RichContact:Crisp:HookSecret"] = HookSecret,
-            ["RichContact:CollectionWindowSeconds"] = "1",
-            ["RichContact:Rtm:ReconnectDelaySeconds"] = "0.2",
-            ["RichContact:Rtm:MaxReconnectDelaySeconds"] = "1",
-        };
-        var node = await EngineHost.StartAsync(dataDirectory, settings, services =>
-            services.AddLogging(logging => logging.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug)));
-        _nodes.Add(node);
-        return node;
-    }
-
-    /// <summary>The node that connected RTM, and the one on standby.</summary>
-    private static async Task<(EngineHost Holder, EngineHost Standby)> HolderAndStandbyAsync(EngineHost a, EngineHost b)
-    {
-        await Eventually.TrueAsync(() => new[] { a, b }.Count(n => n.Get<CrispConnectionStatus>().State == CrispConnectionState.Connected) == 1
-            && new[] { a, b }.Count(n => n.Get<CrispConnectionStatus>().State == CrispConnectionState.Standby) == 1, "one node to connect RTM and the other to stand by");
-        return a.Get<CrispConnectionStatus>().State == CrispConnectionState.Connected ? (a, b) : (b, a);
-    }
+        });
 
     private static Task UntilListeningAsync(params EngineHost[] nodes) =>
         Eventually.TrueAsync(() => nodes.All(n => n.Get<PostgresStateChanges>().IsListening), "every node to listen for changes");
@@ -99,7 +70,7 @@ public sealed class SharedStateOnPostgresTests : IAsyncLifetime
     public async Task Settings_saved_on_one_node_are_obeyed_by_the_node_that_decides_the_conversation()
     {
         var (a, b) = await StartNodesAsync();
-        var (holder, standby) = await HolderAndStandbyAsync(a, b);
+        var (holder, standby) = await EngineNodes.HolderAndStandbyAsync(a, b);
         await UntilListeningAsync(a, b);
         using var activity = new ActivityRecorder(holder.Get<ActivityStream>());
         // The deciding node holds a copy of the website's settings (its contact jobs read them).
@@ -153,7 +124,7 @@ public sealed class SharedStateOnPostgresTests : IAsyncLifetime
     public async Task An_uninstalled_websites_token_no_longer_opens_its_settings_page_on_the_standby_node()
     {
         var (a, b) = await StartNodesAsync();
-        var (_, standby) = await HolderAndStandbyAsync(a, b);
+        var (_, standby) = await EngineNodes.HolderAndStandbyAsync(a, b);
         await UntilListeningAsync(a, b);
         var website = _sandbox.Options.Websites[1];
         Assert.True(await standby.Get<SubscribedWebsites>().IsValidTokenAsync(website.Id, website.Token));
