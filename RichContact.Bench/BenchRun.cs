@@ -24,7 +24,7 @@ public static class BenchRun
         var window = TimeSpan.FromSeconds(options.WindowSeconds);
         var loadBefore = LoadAverage();
 
-        await using var crisp = await CrispTarget.StartAsync(options.ExternalSandbox, ct);
+        await using var crisp = await CrispTarget.StartAsync(options.ExternalSandbox, options.PhonelessIdentity, ct);
         var websites = await crisp.WebsitesAsync(options.Websites, ct);
         await crisp.Control.SetSearchAsync(options.Search, ct);
         foreach (var website in websites.Where(_ => options.Crm > 0))
@@ -37,6 +37,7 @@ public static class BenchRun
             {
                 UnsubscribePlaceholders = options.UnsubscribePlaceholders, TimelineEvent = options.TimelineEvent,
                 DefaultCountry = options.DefaultCountry, Exclusions = options.Exclusions ? [WorkspaceMix.ExcludedPrefix] : [],
+                PhonelessContacts = options.Phoneless,
             }, ct);
             if (!saved.IsValid)
                 throw new ArgumentException(string.Join("; ", saved.Errors.Values.Select(e => e.Message)));

@@ -19,6 +19,9 @@ internal sealed class Conversation(string websiteId, string sessionId, JsonObjec
     public long CreatedAt { get; } = createdAt ?? UnixTime.NowMs();
     public long UpdatedAt { get { lock (_lock) return _updatedAt; } }
 
+    /// <summary>The visitor's id on the channel, when the request gave one (<see cref="StartConversationRequest.ChannelUserId"/>).</summary>
+    public string? ChannelUserId { get; init; }
+
     public JsonObject Meta
     {
         get { lock (_lock) return (JsonObject)_meta.DeepClone(); }

@@ -242,7 +242,7 @@ public sealed class CreateContactJob(
             // Deleted before its job ran (and its session:removed was missed, e.g. across a restart).
             return ContactOutcome.Skipped(ReasonCodes.ConversationRemoved);
         }
-        var skip = ContactDecision.WithDetails(settings, channel, details, out channel, out var identity);
+        var skip = ContactDecision.WithDetails(settings, channel, details, conversation.SessionId, out channel, out var identity);
         knownChannel.Value = channel;
         if (skip is not null)
             return skip;
