@@ -3,6 +3,7 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Settings;
 using RichContact.Sandbox;
+using RichContact.Sandbox.Traffic;
 
 namespace RichContact.Bench;
 
@@ -127,6 +128,8 @@ public static class BenchRun
                 PerExisting = AverageCalls(runEntries, ActivityOutcome.Existing),
                 PerSkipped = AverageCalls(runEntries.Where(e => e.Reason != ReasonCodes.Excluded), ActivityOutcome.Skipped),
                 PerExcluded = AverageCalls(runEntries.Where(e => e.Reason == ReasonCodes.Excluded), ActivityOutcome.Skipped),
+                PhonelessOutcomes = Phoneless(runEntries).ToDictionary(g => g.Key, g => g.Count()),
+                PhonelessCalls = Phoneless(runEntries).ToDictionary(g => g.Key, g => g.Average(e => (double)e.RestCalls)),
                 CreatedByCalls = runEntries.Where(e => e.Outcome == ActivityOutcome.Created).GroupBy(e => e.RestCalls)
                     .OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
                 SandboxDuringRun = requestsDuringRun,
@@ -177,6 +180,9 @@ public static class BenchRun
 
     private static string OutcomeKind(ActivityEntry entry) =>
         entry.Reason is null ? entry.Outcome.ToString().ToLowerInvariant() : $"{entry.Outcome.ToString().ToLowerInvariant()}:{entry.Reason}";
+
+    private static IEnumerable<IGrouping<string, ActivityEntry>> Phoneless(IEnumerable<ActivityEntry> entries) =>
+        entries.Where(e => e.Channel is { } channel && TrafficScript.PhonelessChannels.Contains(channel)).GroupBy(OutcomeKind).OrderBy(g => g.Key);
 
     private static double AverageCalls(IEnumerable<ActivityEntry> entries, ActivityOutcome outcome) =>
         entries.Where(e => e.Outcome == outcome).Select(e => (double)e.RestCalls).DefaultIfEmpty(0).Average();

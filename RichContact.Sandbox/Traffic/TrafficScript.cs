@@ -12,6 +12,9 @@ public sealed class TrafficScript(int seed, IReadOnlyList<string> websiteIds)
     private static readonly string[] LastNames = ["Silva", "Santos", "García", "Smith", "Okafor", "Müller", "Dubois", "Sharma", "Rossi", "Tanaka", "Hernández", "Wijaya"];
     private static readonly string[] PhoneChannels = ["whatsapp", "whatsapp", "whatsapp", "telegram", "sms", "viber", "line", "aircall"];
     private static readonly string[] NamedChannels = ["instagram", "messenger"];
+
+    /// <summary>The channels whose conversations bring a name but no phone.</summary>
+    public static IReadOnlyList<string> PhonelessChannels => NamedChannels;
     private static readonly string[] Messages = ["Hi, is this still available?", "Hello! I'd like to book for Saturday", "Where is my order?", "Do you ship abroad?", "Can I change my appointment?", "Olá, tudo bem?", "Hola, una pregunta"];
     private static readonly string[] MetaOrderChoices = [MetaOrders.Before, MetaOrders.After, MetaOrders.Interleaved];
 
