@@ -53,4 +53,13 @@ public class PhonelessPlaceholderTests
         Assert.Equal(("user-178414@instagram.nomail", null, null), (identity!.ProfileEmail(channel!), identity.Email, identity.Phone));
         Assert.Equal("email:user-178414@instagram.nomail", identity.LockKey);
     }
+
+    [Fact]
+    public void A_phone_that_cannot_be_read_is_still_no_identity_with_the_setting_on()
+    {
+        var visitor = new VisitorDetails { Origin = "urn:crisp.im:whatsapp:0", Nickname = "Ana", Phone = "12", ChannelUserId = "178414" };
+        var on = WebsiteSettings.DefaultsFor("w1") with { PhonelessContacts = true };
+
+        Assert.Equal(ContactOutcome.Skipped(ReasonCodes.NoIdentity), ContactDecision.WithDetails(on, null, visitor, Session, out _, out _));
+    }
 }
