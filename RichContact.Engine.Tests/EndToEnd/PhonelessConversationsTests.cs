@@ -2,6 +2,7 @@ using System.Text;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Sandbox;
+using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.EndToEnd;
 
@@ -99,6 +100,19 @@ public abstract class PhonelessConversationsTests : EngineEndToEndTest
         Assert.Equal((ActivityOutcome.Skipped, ReasonCodes.EmailExists), (withEmail.Outcome, withEmail.Reason));
         Assert.Equal(ActivityOutcome.Created, withPhone.Outcome);
         Assert.Equal("351912000601@messenger.nomail", Email(Assert.Single(await ProfilesAsync())));
+    }
+
+    [Fact]
+    public async Task Phoneless_contact_gets_the_real_email_the_person_gives_later()
+    {
+        await SaveSettingsAsync(s => s with { PhonelessContacts = true });
+        var session = await StartConversationAsync("instagram", nickname: "Ana Lima", channelUserId: InstagramUser);
+        Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(session)).Outcome);
+
+        await Sandbox.Control.SetDetailsAsync(session, new ConversationDetailsRequest { Email = "ana.lima@example.com" });
+
+        await Eventually.TrueAsync(() => Activity.For(session).Any(e => e.Outcome == ActivityOutcome.Mend), "the mend entry");
+        Assert.Equal("ana.lima@example.com", Email(Assert.Single(await ProfilesAsync())));
     }
 
     [Fact]
