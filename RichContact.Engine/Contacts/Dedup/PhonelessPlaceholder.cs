@@ -27,7 +27,7 @@ public static class PhonelessPlaceholder
 
     /// <summary>
     /// Whether the message's user id names the person rather than the conversation: Crisp gives a chat
-    /// visitor the session id itself (doc), and any id shaped like one is taken as per conversation.
+    /// visitor the session id itself (seen, docs/crisp.md), and any id shaped like one is taken as per conversation.
     /// </summary>
     public static bool IsStable(string? channelUserId, string sessionId) =>
         !string.IsNullOrWhiteSpace(channelUserId)
