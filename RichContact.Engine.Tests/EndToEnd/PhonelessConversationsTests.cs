@@ -48,7 +48,8 @@ public abstract class PhonelessConversationsTests : EngineEndToEndTest
         Assert.Equal((ExpectedEmail(session), "Ana Lima", null), (Email(profile), Nickname(profile), Phone(profile)));
         Assert.Equal(["instagram", "social"], Segments(profile));
         // The meta (a phone may have come late), a read of the placeholder, the create, the unsubscribe; no search.
-        Assert.Equal(4, outcome.RestCalls);
+        // With no user id heard, the conversation's messages are read for one first.
+        Assert.Equal(Reading == PhonelessIdentityReadings.None ? 5 : 4, outcome.RestCalls);
         var requests = await Sandbox.Control.RequestsAsync();
         Assert.Equal(1, requests.Count("GET", ProfileRoute));
         Assert.False((await Sandbox.Control.PeopleExtrasAsync(WebsiteId, outcome.PeopleId!))["email_subscribed"]!.GetValue<bool>());
@@ -74,6 +75,30 @@ public abstract class PhonelessConversationsTests : EngineEndToEndTest
             Assert.Equal(ActivityOutcome.Created, second.Outcome);
             Assert.NotEqual(first.PeopleId, second.PeopleId);
             Assert.Equal(2, (await ProfilesAsync()).Count);
+        }
+    }
+
+    [Fact]
+    public async Task Conversation_nobody_heard_finds_the_person_by_the_user_id_in_its_messages()
+    {
+        await SaveSettingsAsync(s => s with { PhonelessContacts = true });
+        var first = await Activity.OutcomeAsync(await StartConversationAsync("instagram", nickname: "Ana Lima", channelUserId: InstagramUser));
+        await StopEngineAsync();
+        var missed = await StartConversationAsync("instagram", nickname: "Ana Lima", channelUserId: InstagramUser);
+        await StartEngineAsync();
+
+        // Caught up at start: no message heard, the conversation's messages tell what RTM would have.
+        var caughtUp = await Activity.OutcomeAsync(missed);
+
+        if (Stable)
+        {
+            Assert.Equal((ActivityOutcome.Existing, first.PeopleId), (caughtUp.Outcome, caughtUp.PeopleId));
+            Assert.Single(await ProfilesAsync());
+        }
+        else
+        {
+            Assert.Equal(ActivityOutcome.Created, caughtUp.Outcome);
+            Assert.Equal(ExpectedEmail(missed), Email((await ProfilesAsync()).Single(p => Email(p) != ExpectedEmail(first.SessionId))));
         }
     }
 

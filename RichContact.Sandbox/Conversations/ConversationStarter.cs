@@ -86,7 +86,7 @@ internal sealed class ConversationStarter(SandboxState state, EventBus events, I
             ["content"] = content,
             ["fingerprint"] = fingerprint,
             ["timestamp"] = timestamp,
-            ["user"] = User(conversation, nickname),
+            ["user"] = User(state.Options, conversation, nickname),
         };
         conversation.AddMessage(message, timestamp);
         events.Publish(conversation.WebsiteId, CrispEvents.MessageSend, message);
@@ -94,10 +94,10 @@ internal sealed class ConversationStarter(SandboxState state, EventBus events, I
     }
 
     /// <summary>The message's <c>user</c>, as <see cref="SandboxOptions.PhonelessIdentity"/> reads what Crisp puts in it.</summary>
-    private JsonObject User(Conversation conversation, string? nickname)
+    internal static JsonObject User(SandboxOptions options, Conversation conversation, string? nickname)
     {
         var user = new JsonObject { ["nickname"] = nickname };
-        var userId = state.Options.PhonelessIdentity switch
+        var userId = options.PhonelessIdentity switch
         {
             PhonelessIdentityReadings.None => null,
             PhonelessIdentityReadings.StableUserId => conversation.ChannelUserId ?? conversation.SessionId,
