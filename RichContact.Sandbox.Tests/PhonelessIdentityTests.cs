@@ -40,4 +40,27 @@ public abstract class PhonelessIdentityTests : SandboxTestBase
 
     private static string? UserId(JsonElement message) =>
         message.GetProperty("user").TryGetProperty("user_id", out var id) ? id.GetString() : null;
+
+    [Fact]
+    public async Task The_conversations_messages_over_rest_carry_the_same_user_id_for_live_and_past_conversations()
+    {
+        var live = await Sandbox.Control.StartConversationAsync(new StartConversationRequest
+        {
+            WebsiteId = WebsiteId, Origin = "instagram", Nickname = "Ana Lima", ChannelUserId = InstagramUser,
+        });
+        var past = await Sandbox.Control.StartConversationAsync(new StartConversationRequest
+        {
+            WebsiteId = WebsiteId, Origin = "instagram", Nickname = "Ana Lima", ChannelUserId = InstagramUser, CreatedAt = DateTimeOffset.UtcNow.AddDays(-2),
+        });
+
+        foreach (var session in new[] { live, past })
+        {
+            var (status, envelope) = await GetAsync($"website/{WebsiteId}/conversation/{session}/messages");
+            Assert.Equal(200, status);
+            var message = Assert.Single(envelope["data"]!.AsArray())!;
+            Assert.Equal("user", message["from"]!.GetValue<string>());
+            Assert.Equal(ExpectedUserId(session), message["user"]!["user_id"]?.GetValue<string>());
+        }
+        AssertCrispError(await GetAsync($"website/{WebsiteId}/conversation/session_nobody/messages"), 404, "session_not_found");
+    }
 }
