@@ -57,6 +57,10 @@ public sealed record BenchOptions
     public string? DefaultCountry { get; init; }
     /// <summary>The websites exclude <see cref="WorkspaceMix.ExcludedPrefix"/>.</summary>
     public bool Exclusions { get; init; }
+    /// <summary>The websites give phone-less channel conversations a contact.</summary>
+    public bool Phoneless { get; init; }
+    /// <summary>The in-process sandbox's <see cref="SandboxOptions.PhonelessIdentity"/> reading.</summary>
+    public string PhonelessIdentity { get; init; } = PhonelessIdentityReadings.StableUserId;
 
     /// <summary>The environment variable read when <c>--postgres</c> is not given.</summary>
     public const string PostgresVariable = "RICHCONTACT_BENCH_POSTGRES";
@@ -86,6 +90,9 @@ public sealed record BenchOptions
           --timeline-event on|off               the websites' setting (default off)
           --default-country CC|none             the websites' default country for national numbers (default none)
           --exclusions on|off                   the websites exclude the mix's staff prefix (default off)
+          --phoneless on|off                    the websites give phone-less conversations a contact (default off)
+          --phoneless-identity stable-user-id|conversation-only|none
+                                                what the sandbox's messages carry in user.user_id (default stable-user-id)
           --nodes N              engine hosts (nodes) on that one database; one holds RTM (default 1; N > 1 needs PostgreSQL)
           --rtm-drop-every S     drop the engine's RTM socket every S seconds while driving (the sandbox's drop-sockets
                                  fault); reports each drop's catch-up calls and the conversations missed
@@ -133,6 +140,8 @@ public sealed record BenchOptions
                 "--timeline-event" => options with { TimelineEvent = OnOff(Value()) },
                 "--default-country" => options with { DefaultCountry = Value() is var c && c == "none" ? null : c.ToUpperInvariant() },
                 "--exclusions" => options with { Exclusions = OnOff(Value()) },
+                "--phoneless" => options with { Phoneless = OnOff(Value()) },
+                "--phoneless-identity" => options with { PhonelessIdentity = Reading(Value()) },
                 var unknown => throw new ArgumentException($"unknown option '{unknown}'"),
             };
         }
@@ -140,6 +149,11 @@ public sealed record BenchOptions
             throw new ArgumentException($"--nodes {options.Nodes} needs PostgreSQL (--postgres or {PostgresVariable}): SQLite is one process per data directory");
         return options;
     }
+
+    private static string Reading(string text) =>
+        text is PhonelessIdentityReadings.StableUserId or PhonelessIdentityReadings.ConversationOnly or PhonelessIdentityReadings.None
+            ? text
+            : throw new ArgumentException($"'{text}' is not a reading of user.user_id ({PhonelessIdentityReadings.StableUserId}, {PhonelessIdentityReadings.ConversationOnly} or {PhonelessIdentityReadings.None})");
 
     private static bool OnOff(string text) =>
         text switch { "on" => true, "off" => false, _ => throw new ArgumentException($"'{text}' is neither on nor off") };

@@ -3,6 +3,7 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Settings;
 using RichContact.Sandbox;
+using RichContact.Sandbox.Traffic;
 
 namespace RichContact.Bench;
 
@@ -24,7 +25,7 @@ public static class BenchRun
         var window = TimeSpan.FromSeconds(options.WindowSeconds);
         var loadBefore = LoadAverage();
 
-        await using var crisp = await CrispTarget.StartAsync(options.ExternalSandbox, ct);
+        await using var crisp = await CrispTarget.StartAsync(options.ExternalSandbox, options.PhonelessIdentity, ct);
         var websites = await crisp.WebsitesAsync(options.Websites, ct);
         await crisp.Control.SetSearchAsync(options.Search, ct);
         foreach (var website in websites.Where(_ => options.Crm > 0))
@@ -37,6 +38,7 @@ public static class BenchRun
             {
                 UnsubscribePlaceholders = options.UnsubscribePlaceholders, TimelineEvent = options.TimelineEvent,
                 DefaultCountry = options.DefaultCountry, Exclusions = options.Exclusions ? [WorkspaceMix.ExcludedPrefix] : [],
+                PhonelessContacts = options.Phoneless,
             }, ct);
             if (!saved.IsValid)
                 throw new ArgumentException(string.Join("; ", saved.Errors.Values.Select(e => e.Message)));
@@ -126,6 +128,8 @@ public static class BenchRun
                 PerExisting = AverageCalls(runEntries, ActivityOutcome.Existing),
                 PerSkipped = AverageCalls(runEntries.Where(e => e.Reason != ReasonCodes.Excluded), ActivityOutcome.Skipped),
                 PerExcluded = AverageCalls(runEntries.Where(e => e.Reason == ReasonCodes.Excluded), ActivityOutcome.Skipped),
+                PhonelessOutcomes = Phoneless(runEntries).ToDictionary(g => g.Key, g => g.Count()),
+                PhonelessCalls = Phoneless(runEntries).ToDictionary(g => g.Key, g => g.Average(e => (double)e.RestCalls)),
                 CreatedByCalls = runEntries.Where(e => e.Outcome == ActivityOutcome.Created).GroupBy(e => e.RestCalls)
                     .OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
                 SandboxDuringRun = requestsDuringRun,
@@ -176,6 +180,9 @@ public static class BenchRun
 
     private static string OutcomeKind(ActivityEntry entry) =>
         entry.Reason is null ? entry.Outcome.ToString().ToLowerInvariant() : $"{entry.Outcome.ToString().ToLowerInvariant()}:{entry.Reason}";
+
+    private static IEnumerable<IGrouping<string, ActivityEntry>> Phoneless(IEnumerable<ActivityEntry> entries) =>
+        entries.Where(e => e.Channel is { } channel && TrafficScript.PhonelessChannels.Contains(channel)).GroupBy(OutcomeKind).OrderBy(g => g.Key);
 
     private static double AverageCalls(IEnumerable<ActivityEntry> entries, ActivityOutcome outcome) =>
         entries.Where(e => e.Outcome == outcome).Select(e => (double)e.RestCalls).DefaultIfEmpty(0).Average();

@@ -32,11 +32,12 @@ public sealed class CrispTarget : IAsyncDisposable
     public string Key { get; }
     public IReadOnlyList<string> SeededWebsites { get; }
 
-    public static async Task<CrispTarget> StartAsync(Uri? external, CancellationToken ct)
+    /// <summary>An external sandbox keeps the <see cref="SandboxOptions.PhonelessIdentity"/> it was started with.</summary>
+    public static async Task<CrispTarget> StartAsync(Uri? external, string phonelessIdentity, CancellationToken ct)
     {
         if (external is not null)
             return new CrispTarget(null, external, new SandboxOptions());
-        var sandbox = await CrispSandbox.StartAsync(new SandboxOptions(), "http://127.0.0.1:0", ct);
+        var sandbox = await CrispSandbox.StartAsync(new SandboxOptions { PhonelessIdentity = phonelessIdentity }, "http://127.0.0.1:0", ct);
         return new CrispTarget(sandbox, sandbox.Url, sandbox.Options);
     }
 

@@ -55,7 +55,9 @@ public static class Report
         output.WriteLine($"REST calls per created contact {F(rest.PerCreated)} (by calls: {string.Join(", ", rest.CreatedByCalls.Select(c => $"{c.Key}: {c.Value}"))}), " +
             $"per existing {F(rest.PerExisting)}, per skipped {F(rest.PerSkipped)}, per excluded {F(rest.PerExcluded)}");
         output.WriteLine($"Website settings: unsubscribe placeholders {OnOff(r.Options.UnsubscribePlaceholders)}, timeline event {OnOff(r.Options.TimelineEvent)}, " +
-            $"default country {r.Options.DefaultCountry ?? "none"}, exclusions {OnOff(r.Options.Exclusions)}");
+            $"default country {r.Options.DefaultCountry ?? "none"}, exclusions {OnOff(r.Options.Exclusions)}, " +
+            $"phone-less contacts {OnOff(r.Options.Phoneless)} (user.user_id: {r.Options.PhonelessIdentity})");
+        output.WriteLine($"Phone-less channels (Instagram, Messenger): {string.Join(", ", rest.PhonelessOutcomes.Select(p => $"{p.Key} {p.Value} at {F(rest.PhonelessCalls[p.Key])} calls"))}");
         output.WriteLine($"REST calls during the run {rest.SandboxDuringRun} (not in any activity entry: {rest.Unattributed}; {rest.FollowUpsInWindow} follow-ups sent in windows)");
         output.WriteLine($"Follow-ups after the outcome: {rest.FollowUpsAfter} sent, {rest.FollowUpCalls} REST calls ({F(rest.PerFollowUp)} each), {rest.FollowUpOutcomes} new outcomes");
         if (r.Drops is { } drops)

@@ -8,6 +8,10 @@ public sealed record RestCosts
     public double PerSkipped { get; init; }
     /// <summary>Skipped because the website excludes the visitor.</summary>
     public double PerExcluded { get; init; }
+    /// <summary>The conversations of the mix's phone-less channels (Instagram, Messenger) alone: how many of each outcome...</summary>
+    public required IReadOnlyDictionary<string, int> PhonelessOutcomes { get; init; }
+    /// <summary>... and the calls each cost on average.</summary>
+    public required IReadOnlyDictionary<string, double> PhonelessCalls { get; init; }
     /// <summary>How many created contacts cost 1, 2, 3... calls.</summary>
     public required IReadOnlyDictionary<int, int> CreatedByCalls { get; init; }
     /// <summary>Calls the sandbox counted during the run, and the part no activity entry accounts for (start-up, follow-ups).</summary>

@@ -5,8 +5,9 @@ namespace RichContact.Bench;
 /// <summary>
 /// What the realistic mix adds for the per-website settings a real workspace uses: staff or test
 /// numbers under an excluded prefix, and Portuguese numbers written nationally by a conversation
-/// that carries no country (read only with a default country). Phone-less conversations (a name and
-/// nothing else) are already in the sandbox's traffic script.
+/// that carries no country (read only with a default country). Phone-less conversations (Instagram and
+/// Messenger customers with a name, some with an email, each with their id on the channel, some coming
+/// back) are already in the sandbox's traffic script.
 /// </summary>
 public sealed class WorkspaceMix(int seed)
 {

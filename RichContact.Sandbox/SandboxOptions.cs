@@ -46,6 +46,14 @@ public sealed class SandboxOptions
     public string PeopleSubscription { get; set; } = PeopleSubscriptionReadings.Answered;
 
     /// <summary>
+    /// What the <c>user.user_id</c> of a visitor's messages holds (<see cref="PhonelessIdentityReadings.StableUserId"/>:
+    /// the person's id on the channel, <see cref="StartConversationRequest.ChannelUserId"/>;
+    /// <see cref="PhonelessIdentityReadings.ConversationOnly"/>: the session id; <see cref="PhonelessIdentityReadings.None"/>:
+    /// nothing). Crisp shows the field, not what its Instagram or Messenger integrations put in it (docs/crisp.md).
+    /// </summary>
+    public string PhonelessIdentity { get; set; } = PhonelessIdentityReadings.ConversationOnly;
+
+    /// <summary>
     /// What <c>filter_date_start/end</c> of the conversation list filter on (<see cref="ConversationListFilters.Created"/>:
     /// the creation date; <see cref="ConversationListFilters.Updated"/>: the last activity;
     /// <see cref="ConversationListFilters.Ignored"/>: nothing, every conversation is listed). Crisp documents the

@@ -64,6 +64,26 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public async Task A_short_run_with_phoneless_contacts_on_gives_every_instagram_and_messenger_visitor_without_an_email_a_contact()
+    {
+        var result = await BenchRun.RunAsync(Short with { Conversations = 60, Rate = 30, Phoneless = true });
+
+        Assert.Equal(0, result.Lost);
+        Assert.Contains("created", result.Rest.PhonelessOutcomes.Keys);
+        Assert.DoesNotContain("skipped:no_identity", result.Rest.PhonelessOutcomes.Keys);
+        Assert.Equal(4, result.Rest.PhonelessCalls["created"]);
+    }
+
+    [Fact]
+    public void Phoneless_options_parse_and_a_misspelt_reading_is_refused()
+    {
+        var options = BenchOptions.Parse(["--phoneless", "on", "--phoneless-identity", "none"]);
+        Assert.Equal((true, "none"), (options.Phoneless, options.PhonelessIdentity));
+        Assert.Equal((false, "stable-user-id"), (BenchOptions.Parse([]).Phoneless, BenchOptions.Parse([]).PhonelessIdentity));
+        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--phoneless-identity", "stable"]));
+    }
+
+    [Fact]
     public void Several_nodes_need_PostgreSQL_from_the_command_line_or_the_environment()
     {
         Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--nodes", "2"]));

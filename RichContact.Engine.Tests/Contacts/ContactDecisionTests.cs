@@ -8,6 +8,7 @@ namespace RichContact.Engine.Tests.Contacts;
 public class ContactDecisionTests
 {
     private static readonly WebsiteSettings Defaults = WebsiteSettings.DefaultsFor("w1");
+    private const string Session = "session_1";
     private static readonly VisitorDetails WhatsAppVisitor = new()
     {
         Origin = "urn:crisp.im:whatsapp:0", Nickname = "Ana Silva", Phone = "+351 912 345 678", Country = "PT", City = "Lisbon",
@@ -31,7 +32,7 @@ public class ContactDecisionTests
     [Fact]
     public void Channel_unknown_to_the_tracker_comes_from_the_visitors_origin()
     {
-        var outcome = ContactDecision.WithDetails(Defaults, channel: null, WhatsAppVisitor, out var channel, out var identity);
+        var outcome = ContactDecision.WithDetails(Defaults, channel: null, WhatsAppVisitor, Session, out var channel, out var identity);
 
         Assert.Null(outcome);
         Assert.Equal("whatsapp", channel);
@@ -41,7 +42,7 @@ public class ContactDecisionTests
     [Fact]
     public void Chat_origin_is_not_a_channel()
     {
-        var outcome = ContactDecision.WithDetails(Defaults, channel: null, WhatsAppVisitor with { Origin = "chat" }, out _, out _);
+        var outcome = ContactDecision.WithDetails(Defaults, channel: null, WhatsAppVisitor with { Origin = "chat" }, Session, out _, out _);
 
         Assert.Equal(ContactOutcome.Skipped(ReasonCodes.NotAChannel), outcome);
     }
@@ -51,7 +52,7 @@ public class ContactDecisionTests
     {
         var instagramOnly = Defaults with { AllChannels = false, Channels = ["instagram"] };
 
-        var outcome = ContactDecision.WithDetails(instagramOnly, channel: null, WhatsAppVisitor, out var channel, out _);
+        var outcome = ContactDecision.WithDetails(instagramOnly, channel: null, WhatsAppVisitor, Session, out var channel, out _);
 
         Assert.Equal(ContactOutcome.Skipped(ReasonCodes.ChannelNotMonitored), outcome);
         Assert.Equal("whatsapp", channel);
@@ -62,15 +63,15 @@ public class ContactDecisionTests
     {
         var withEmail = WhatsAppVisitor with { Email = "ana@example.com" };
 
-        Assert.Equal(ContactOutcome.Skipped(ReasonCodes.EmailExists), ContactDecision.WithDetails(Defaults, "whatsapp", withEmail, out _, out _));
-        Assert.Null(ContactDecision.WithDetails(Defaults with { SkipIfEmailExists = false }, "whatsapp", withEmail, out _, out var identity));
+        Assert.Equal(ContactOutcome.Skipped(ReasonCodes.EmailExists), ContactDecision.WithDetails(Defaults, "whatsapp", withEmail, Session, out _, out _));
+        Assert.Null(ContactDecision.WithDetails(Defaults with { SkipIfEmailExists = false }, "whatsapp", withEmail, Session, out _, out var identity));
         Assert.Equal("ana@example.com", identity!.Email);
     }
 
     [Fact]
     public void Visitor_without_phone_or_email_is_skipped_for_no_identity()
     {
-        var outcome = ContactDecision.WithDetails(Defaults, "whatsapp", WhatsAppVisitor with { Phone = "12" }, out _, out _);
+        var outcome = ContactDecision.WithDetails(Defaults, "whatsapp", WhatsAppVisitor with { Phone = "12" }, Session, out _, out _);
 
         Assert.Equal(ContactOutcome.Skipped(ReasonCodes.NoIdentity), outcome);
     }
@@ -99,7 +100,7 @@ public class ContactDecisionTests
     public void New_profile_gets_the_placeholder_the_channel_segment_first_and_geolocation_only_when_enriched()
     {
         var settings = Defaults with { Segments = ["vip", "whatsapp"] };
-        ContactDecision.WithDetails(settings, "whatsapp", WhatsAppVisitor, out _, out var identity);
+        ContactDecision.WithDetails(settings, "whatsapp", WhatsAppVisitor, Session, out _, out var identity);
 
         var plain = ContactDecision.NewProfile(identity!, WhatsAppVisitor, "whatsapp", settings);
         var enriched = ContactDecision.NewProfile(identity!, WhatsAppVisitor, "whatsapp", settings with { EnrichGeolocation = true });

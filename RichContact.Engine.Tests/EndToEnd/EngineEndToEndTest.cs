@@ -116,11 +116,12 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
     }
 
     protected Task<string> StartConversationAsync(string origin, string? phone = null, string? nickname = null, string? email = null,
-        string? country = null, string? city = null, string metaOrder = MetaOrders.Before, int spacingMs = 0, string? websiteId = null) =>
+        string? country = null, string? city = null, string metaOrder = MetaOrders.Before, int spacingMs = 0, string? websiteId = null,
+        string? channelUserId = null) =>
         Sandbox.Control.StartConversationAsync(new StartConversationRequest
         {
             WebsiteId = websiteId ?? WebsiteId, Origin = origin, Phone = phone, Nickname = nickname, Email = email,
-            Country = country, City = city, MetaOrder = metaOrder, MetaSpacingMs = spacingMs,
+            Country = country, City = city, MetaOrder = metaOrder, MetaSpacingMs = spacingMs, ChannelUserId = channelUserId,
         });
 
     /// <summary>Waits until the engine has seen the conversation's first message (its job is scheduled).</summary>

@@ -26,6 +26,13 @@ public sealed class ExcludedConversationsOnPostgresTests : ExcludedConversations
     protected override bool OnPostgres => true;
 }
 
+/// <summary>Phone-less conversations' setting stored as a PostgreSQL column; the person's lock across the database.</summary>
+public sealed class PhonelessStableUserIdOnPostgresTests : PhonelessConversationsTests
+{
+    protected override string Reading => RichContact.Sandbox.PhonelessIdentityReadings.StableUserId;
+    protected override bool OnPostgres => true;
+}
+
 /// <summary>One outcome per conversation, held by PostgreSQL's filtered unique index.</summary>
 public sealed class OneOutcomePerConversationOnPostgresTests : OneOutcomePerConversationTests
 {

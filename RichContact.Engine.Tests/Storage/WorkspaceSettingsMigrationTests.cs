@@ -7,7 +7,7 @@ using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Storage;
 
-/// <summary>Upgrading a database written before the default country, the exclusions and the follow-up calls existed.</summary>
+/// <summary>Upgrading a database written before the default country, the exclusions, the follow-up calls and phone-less contacts existed.</summary>
 public class WorkspaceSettingsMigrationTests : IDisposable
 {
     private readonly TempDataDirectory _data = new();
@@ -33,5 +33,28 @@ public class WorkspaceSettingsMigrationTests : IDisposable
         Assert.Equal((true, false, null), (settings.UnsubscribePlaceholders, settings.TimelineEvent, settings.DefaultCountry));
         Assert.Empty(settings.Exclusions);
         Assert.Equal(["vip"], settings.Segments);
+    }
+
+    [Fact]
+    public async Task Websites_saved_before_phoneless_contacts_keep_skipping_phoneless_conversations()
+    {
+        var file = Path.Combine(_data.Path, DataDirectory.DatabaseFileName);
+        await using (var db = new RichContactDb(new DbContextOptionsBuilder<RichContactDb>().UseSqlite($"Data Source={file};Pooling=False").Options))
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261207193714_AddWorkspaceSettings");
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO website_settings (WebsiteId, AllChannels, Channels, Enabled, EnrichGeolocation, MendPlaceholders, PreviewOnly, Segments, SkipIfEmailExists,
+                    Exclusions, UnsubscribePlaceholders, TimelineEvent)
+                VALUES ('saved-before', 1, '[]', 1, 0, 1, 0, '[]', 1, '[]', 1, 1)
+                """);
+        }
+
+        await using var engine = await EngineHost.StartAsync(_data.Path);
+        var store = engine.Get<WebsiteSettingsStore>();
+
+        var settings = await store.GetAsync("saved-before");
+        Assert.Equal((false, true), (settings.PhonelessContacts, settings.TimelineEvent));
+        Assert.True((await store.SaveAsync(settings with { PhonelessContacts = true })).IsValid);
+        Assert.True((await store.GetAsync("saved-before")).PhonelessContacts);
     }
 }

@@ -62,6 +62,14 @@ public sealed record WebsiteSettings
     /// <summary>Add "Created by Rich Contact from a … conversation" to each new contact's timeline (one call more per contact).</summary>
     public bool TimelineEvent { get; init; }
 
+    /// <summary>
+    /// Give a contact to a channel conversation with neither a phone nor an email (Instagram, Messenger...):
+    /// a placeholder made from the id Crisp gives the person on the channel, else from the conversation
+    /// (<see cref="Contacts.PhonelessPlaceholder"/>). Off by default: without a stable id each of the
+    /// person's conversations gets a contact of its own.
+    /// </summary>
+    public bool PhonelessContacts { get; init; }
+
     public DateTimeOffset? UpdatedAt { get; init; }
 
     public static WebsiteSettings DefaultsFor(string websiteId) => new() { WebsiteId = websiteId };

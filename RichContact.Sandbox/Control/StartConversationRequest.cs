@@ -11,6 +11,11 @@ public sealed class StartConversationRequest
     public string? Email { get; set; }
     public string? Country { get; set; }
     public string? City { get; set; }
+    /// <summary>
+    /// The person's id on the channel (an Instagram user, a Messenger user): the same in each of their
+    /// conversations. Whether RTM hears it is <see cref="SandboxOptions.PhonelessIdentity"/>; never in the meta.
+    /// </summary>
+    public string? ChannelUserId { get; set; }
     public string? Message { get; set; }
     /// <summary><see cref="MetaOrders"/>: when the <c>session:set_*</c> events go out relative to the first message.</summary>
     public string? MetaOrder { get; set; }

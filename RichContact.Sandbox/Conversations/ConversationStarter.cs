@@ -21,7 +21,7 @@ internal sealed class ConversationStarter(SandboxState state, EventBus events, I
             return new StartedConversation(PastConversations.Record(state, request, past).SessionId);
         var origin = Origins.ToCrisp(request.Origin);
         var sessionId = "session_" + Guid.NewGuid();
-        var conversation = new Conversation(website.Id, sessionId, Meta(request, origin));
+        var conversation = new Conversation(website.Id, sessionId, Meta(request, origin)) { ChannelUserId = request.ChannelUserId };
         state.Add(conversation);
 
         var meta = MetaEvents(request, sessionId, origin);
@@ -86,11 +86,26 @@ internal sealed class ConversationStarter(SandboxState state, EventBus events, I
             ["content"] = content,
             ["fingerprint"] = fingerprint,
             ["timestamp"] = timestamp,
-            ["user"] = new JsonObject { ["user_id"] = conversation.SessionId, ["nickname"] = nickname },
+            ["user"] = User(state.Options, conversation, nickname),
         };
         conversation.AddMessage(message, timestamp);
         events.Publish(conversation.WebsiteId, CrispEvents.MessageSend, message);
         return new SentMessage(fingerprint, timestamp);
+    }
+
+    /// <summary>The message's <c>user</c>, as <see cref="SandboxOptions.PhonelessIdentity"/> reads what Crisp puts in it.</summary>
+    internal static JsonObject User(SandboxOptions options, Conversation conversation, string? nickname)
+    {
+        var user = new JsonObject { ["nickname"] = nickname };
+        var userId = options.PhonelessIdentity switch
+        {
+            PhonelessIdentityReadings.None => null,
+            PhonelessIdentityReadings.StableUserId => conversation.ChannelUserId ?? conversation.SessionId,
+            _ => conversation.SessionId,
+        };
+        if (userId is not null)
+            user["user_id"] = userId;
+        return user;
     }
 
     private List<Action> MetaEvents(StartConversationRequest request, string sessionId, string? origin)

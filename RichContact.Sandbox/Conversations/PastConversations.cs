@@ -18,7 +18,10 @@ internal static class PastConversations
     {
         var origin = Origins.ToCrisp(request.Origin);
         var createdAt = at.ToUnixTimeMilliseconds();
-        var conversation = new Conversation(request.WebsiteId, "session_" + Guid.NewGuid(), ConversationStarter.Meta(request, origin), createdAt);
+        var conversation = new Conversation(request.WebsiteId, "session_" + Guid.NewGuid(), ConversationStarter.Meta(request, origin), createdAt)
+        {
+            ChannelUserId = request.ChannelUserId,
+        };
         conversation.AddMessage(new JsonObject
         {
             ["type"] = "text",
@@ -26,6 +29,7 @@ internal static class PastConversations
             ["origin"] = origin,
             ["content"] = request.Message ?? "Hello",
             ["timestamp"] = createdAt,
+            ["user"] = ConversationStarter.User(state.Options, conversation, request.Nickname),
         }, createdAt);
         state.Add(conversation);
         return conversation;

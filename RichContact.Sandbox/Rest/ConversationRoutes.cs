@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace RichContact.Sandbox.Rest;
 
-/// <summary>Conversations of a website: one conversation, its meta, and the dated list.</summary>
+/// <summary>Conversations of a website: one conversation, its meta, its messages, and the dated list.</summary>
 internal static class ConversationRoutes
 {
     public static void MapConversations(this RouteGroupBuilder website)
@@ -18,6 +18,11 @@ internal static class ConversationRoutes
         website.MapGet("/conversation/{session_id}/meta", (string session_id, HttpContext context) =>
             context.Website().Conversations.TryGetValue(session_id, out var conversation)
                 ? Envelope.Ok(conversation.Meta)
+                : Envelope.NotFound("session_not_found"));
+        // The latest page of messages (Crisp pages older ones with timestamp_before, which no caller here needs).
+        website.MapGet("/conversation/{session_id}/messages", (string session_id, HttpContext context) =>
+            context.Website().Conversations.TryGetValue(session_id, out var conversation)
+                ? Envelope.Ok(conversation.Messages(20))
                 : Envelope.NotFound("session_not_found"));
         website.MapPatch("/conversation/{session_id}/meta", async (string session_id, HttpContext context) =>
         {

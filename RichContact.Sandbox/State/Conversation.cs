@@ -12,12 +12,16 @@ internal sealed class Conversation(string websiteId, string sessionId, JsonObjec
     private readonly JsonObject _meta = meta;
     private long _updatedAt = createdAt ?? UnixTime.NowMs();
     private JsonObject? _lastMessage;
+    private readonly List<JsonObject> _messages = [];
     private long? _firstMessageTimestamp;
 
     public string WebsiteId { get; } = websiteId;
     public string SessionId { get; } = sessionId;
     public long CreatedAt { get; } = createdAt ?? UnixTime.NowMs();
     public long UpdatedAt { get { lock (_lock) return _updatedAt; } }
+
+    /// <summary>The visitor's id on the channel, when the request gave one (<see cref="StartConversationRequest.ChannelUserId"/>).</summary>
+    public string? ChannelUserId { get; init; }
 
     public JsonObject Meta
     {
@@ -45,8 +49,16 @@ internal sealed class Conversation(string websiteId, string sessionId, JsonObjec
         {
             _firstMessageTimestamp ??= timestamp;
             _lastMessage = (JsonObject)message.DeepClone();
+            _messages.Add(_lastMessage);
             _updatedAt = timestamp;
         }
+    }
+
+    /// <summary>The latest <paramref name="count"/> messages, oldest first: the shape of <c>GET /website/{w}/conversation/{s}/messages</c>.</summary>
+    public JsonArray Messages(int count)
+    {
+        lock (_lock)
+            return new JsonArray(_messages.TakeLast(count).Select(m => (JsonNode)m.DeepClone()).ToArray());
     }
 
     /// <summary>The shape of <c>GET /website/{w}/conversation/{s}</c>.</summary>

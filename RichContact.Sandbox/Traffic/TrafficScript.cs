@@ -3,7 +3,8 @@ namespace RichContact.Sandbox.Traffic;
 /// <summary>
 /// The sequence of conversations the traffic generator plays, a pure function of its seed: new customers on
 /// many channels, returning customers, the same person on a second channel in another phone format, chat and
-/// email conversations (which Rich Contact must ignore), and visitors who already gave an email.
+/// email conversations (which Rich Contact must ignore), and visitors who already gave an email. A customer on a
+/// channel that brings no phone (Instagram, Messenger) has an id of their own there, the same in each conversation.
 /// </summary>
 public sealed class TrafficScript(int seed, IReadOnlyList<string> websiteIds)
 {
@@ -11,10 +12,16 @@ public sealed class TrafficScript(int seed, IReadOnlyList<string> websiteIds)
     private static readonly string[] LastNames = ["Silva", "Santos", "García", "Smith", "Okafor", "Müller", "Dubois", "Sharma", "Rossi", "Tanaka", "Hernández", "Wijaya"];
     private static readonly string[] PhoneChannels = ["whatsapp", "whatsapp", "whatsapp", "telegram", "sms", "viber", "line", "aircall"];
     private static readonly string[] NamedChannels = ["instagram", "messenger"];
+
+    /// <summary>The channels whose conversations bring a name but no phone.</summary>
+    public static IReadOnlyList<string> PhonelessChannels => NamedChannels;
     private static readonly string[] Messages = ["Hi, is this still available?", "Hello! I'd like to book for Saturday", "Where is my order?", "Do you ship abroad?", "Can I change my appointment?", "Olá, tudo bem?", "Hola, una pregunta"];
     private static readonly string[] MetaOrderChoices = [MetaOrders.Before, MetaOrders.After, MetaOrders.Interleaved];
 
-    private sealed record Customer(string Name, TrafficCountry Country, string National, string? Email, string Channel, int Style);
+    private sealed record Customer(string Name, TrafficCountry Country, string National, string? Email, string Channel, int Style)
+    {
+        public string ChannelUserId { get; init; } = "";
+    }
 
     private readonly Random _random = new(seed);
     private readonly List<Customer> _customers = [];
@@ -43,7 +50,11 @@ public sealed class TrafficScript(int seed, IReadOnlyList<string> websiteIds)
         var name = Pick(FirstNames) + " " + Pick(LastNames);
         var channel = _random.NextDouble() < 0.15 ? Pick(NamedChannels) : Pick(PhoneChannels);
         var email = withEmail ? EmailOf(name) : null;
-        var customer = new Customer(name, country, national, email, channel, _random.Next(TrafficCountry.FormatStyles));
+        // From the customer's number in the script, not the random sequence: the rest of the script stays as it was.
+        var customer = new Customer(name, country, national, email, channel, _random.Next(TrafficCountry.FormatStyles))
+        {
+            ChannelUserId = "178414" + (seed & 0xFFFF).ToString("D5", System.Globalization.CultureInfo.InvariantCulture) + _customers.Count.ToString("D6", System.Globalization.CultureInfo.InvariantCulture),
+        };
         _customers.Add(customer);
         return Request(customer, customer.Channel, customer.Style);
     }
@@ -86,6 +97,7 @@ public sealed class TrafficScript(int seed, IReadOnlyList<string> websiteIds)
             Origin = channel,
             Nickname = customer.Name,
             Phone = hasPhone ? customer.Country.Format(customer.National, style) : null,
+            ChannelUserId = hasPhone ? null : customer.ChannelUserId,
             Email = customer.Email,
             Country = customer.Country.Code,
             City = customer.Country.City,

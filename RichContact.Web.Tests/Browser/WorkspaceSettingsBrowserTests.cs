@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace RichContact.Web.Tests.Browser;
 
-/// <summary>The default country and the exclusion list, set by the owner in Crisp's framed settings page.</summary>
+/// <summary>The default country, the exclusion list, the new contact's follow-ups and phone-less conversations, set by the owner in Crisp's framed settings page.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WorkspaceSettingsBrowserTests(BrowserFixture fixture)
 {
@@ -97,6 +97,52 @@ public sealed class WorkspaceSettingsBrowserTests(BrowserFixture fixture)
             var extras = await App.Sandbox.Control.PeopleExtrasAsync(website.WebsiteId, created.PeopleId!);
             Assert.True(extras["email_subscribed"]!.GetValue<bool>());
             Assert.Equal("Created by Rich Contact from a WhatsApp conversation", Assert.Single(extras["events"]!.AsArray())!["text"]!.GetValue<string>());
+        });
+    }
+
+    [Fact]
+    public async Task In_crisps_iframe_phoneless_conversations_are_switched_on_and_the_next_one_gets_a_placeholder_contact()
+    {
+        var website = await App.InstallAsync("Redes Lda", "redes.example.pt");
+        var page = await fixture.NewPageAsync(900, 1200);
+        await BrowserFixture.RunAsync(page, nameof(In_crisps_iframe_phoneless_conversations_are_switched_on_and_the_next_one_gets_a_placeholder_contact), async () =>
+        {
+            var query = $"crisp/settings?website_id={website.WebsiteId}&token={website.Token}";
+            await page.GotoAsync(fixture.Dashboard.PageFor(new Uri(App.BaseUrl, query)));
+            var frame = page.FrameLocator("#crisp-plugin");
+            await Expect(frame.Locator("[data-testid=settings-form][data-interactive]")).ToBeVisibleAsync();
+
+            // Off by default; the help line says what the owner risks when Crisp gives no id for the person.
+            await Expect(frame.GetByTestId("phoneless")).Not.ToBeCheckedAsync();
+            await Expect(frame.GetByTestId("phoneless-help")).ToContainTextAsync("each conversation of the same person gets a contact of its own");
+
+            await App.WaitForCrispAsync();
+            using var waiter = new ActivityRecorder(App.Get<ActivityStream>());
+            var before = await App.Sandbox.Control.StartConversationAsync(new StartConversationRequest
+            { WebsiteId = website.WebsiteId, Origin = "instagram", Nickname = "Rita Sousa", Message = "Olá" });
+            var skipped = await waiter.OutcomeAsync(before);
+            Assert.Equal((ActivityOutcome.Skipped, ReasonCodes.NoIdentity), (skipped.Outcome, skipped.Reason));
+
+            await frame.GetByTestId("phoneless").ClickAsync();
+            await Expect(frame.GetByTestId("phoneless")).ToBeCheckedAsync();
+            await frame.GetByTestId("save").ClickAsync();
+            await Expect(frame.GetByTestId("save-status")).ToHaveTextAsync("Saved. The change applies at once.");
+            Assert.True((await App.Get<WebsiteSettingsStore>().GetAsync(website.WebsiteId)).PhonelessContacts);
+
+            var after = await App.Sandbox.Control.StartConversationAsync(new StartConversationRequest
+            { WebsiteId = website.WebsiteId, Origin = "instagram", Nickname = "Rita Sousa", Message = "Olá outra vez" });
+            var created = await waiter.OutcomeAsync(after);
+            Assert.Equal((ActivityOutcome.Created, true), (created.Outcome, created.Placeholder));
+            var profile = Assert.Single(await App.Sandbox.Control.ProfilesAsync(website.WebsiteId));
+            Assert.EndsWith("@instagram.nomail", profile["email"]!.GetValue<string>());
+            Assert.Equal("Rita Sousa", profile["person"]!["nickname"]!.GetValue<string>());
+
+            // The page with the switch on, in French, keeps no accessibility violation.
+            await page.GotoAsync(new Uri(App.BaseUrl, query + "&locale=fr").ToString());
+            await Expect(page.Locator("[data-testid=settings-form][data-interactive]")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("phoneless")).ToBeCheckedAsync();
+            await Expect(page.GetByTestId("phoneless-help")).ToContainTextAsync("chaque conversation d'une même personne reçoit son propre contact");
+            await Axe.AssertNoViolationsAsync(page, "the settings page with phone-less conversations on");
         });
     }
 }

@@ -40,6 +40,8 @@ public sealed record UiText
     public string UnsubscribePlaceholdersHelp { get; init; } = "Unsubscribes each contact made with a placeholder email (…@whatsapp.nomail) from emails, so that campaigns do not bounce on it. One call more per such contact; a real email is never unsubscribed.";
     public string TimelineEvent { get; init; } = "Note on the contact's timeline";
     public string TimelineEventHelp { get; init; } = "Adds \"Created by Rich Contact from a WhatsApp conversation\" to each new contact's timeline. One call more per contact.";
+    public string PhonelessContacts { get; init; } = "Contacts for conversations without a phone";
+    public string PhonelessContactsHelp { get; init; } = "Instagram, Messenger and other channels often bring a name but no phone or email. On, such a conversation gets a contact with a placeholder email made from the person's id on the channel (user-…@instagram.nomail). Where Crisp gives no such id, the placeholder is the conversation's, and each conversation of the same person gets a contact of its own.";
     public string Save { get; init; } = "Save";
     public string Saved { get; init; } = "Saved. The change applies at once.";
     public string NotSaved { get; init; } = "Not saved: please correct the fields marked in red.";
@@ -117,6 +119,8 @@ public sealed record UiText
         UnsubscribePlaceholdersHelp = "Désabonne des e-mails chaque contact créé avec un e-mail provisoire (…@whatsapp.nomail), pour que les campagnes ne rebondissent pas dessus. Un appel de plus par contact de ce type ; un vrai e-mail n'est jamais désabonné.",
         TimelineEvent = "Note dans l'historique du contact",
         TimelineEventHelp = "Ajoute « Créé par Rich Contact depuis une conversation WhatsApp » à l'historique de chaque nouveau contact. Un appel de plus par contact.",
+        PhonelessContacts = "Contacts pour les conversations sans téléphone",
+        PhonelessContactsHelp = "Instagram, Messenger et d'autres canaux apportent souvent un nom mais ni téléphone ni e-mail. Activé, une telle conversation reçoit un contact avec un e-mail provisoire tiré de l'identifiant de la personne sur le canal (user-…@instagram.nomail). Là où Crisp ne donne pas cet identifiant, l'e-mail provisoire est celui de la conversation, et chaque conversation d'une même personne reçoit son propre contact.",
         Save = "Enregistrer",
         Saved = "Enregistré. Le changement s'applique immédiatement.",
         NotSaved = "Non enregistré : corrigez les champs en rouge.",

@@ -20,6 +20,18 @@ public class RtmEventParserTests
         Assert.Equal(("w", "s", "urn:crisp.im:whatsapp:0"), (message.WebsiteId, message.SessionId, message.Origin));
     }
 
+    [Theory]
+    [InlineData("""{"website_id":"w","session_id":"s","from":"user","user":{"user_id":"17841400123","nickname":"Ana"}}""", "17841400123")]
+    [InlineData("""{"website_id":"w","session_id":"s","from":"user","user":{"nickname":"Ana"}}""", null)]
+    [InlineData("""{"website_id":"w","session_id":"s","from":"user","user":{"user_id":42}}""", null)]
+    [InlineData("""{"website_id":"w","session_id":"s","from":"user"}""", null)]
+    public void Visitor_message_carries_its_user_id_when_crisp_gives_one_as_text(string json, string? userId)
+    {
+        var message = Assert.IsType<MessageSent>(Parse("message:send", json, out var problem));
+        Assert.Null(problem);
+        Assert.Equal(userId, message.UserId);
+    }
+
     [Fact]
     public void Operator_message_is_not_from_the_visitor()
     {

@@ -2,10 +2,20 @@ namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// Who a conversation's visitor is, as far as dedup is concerned: a real email, an E.164 phone, or
-/// both. Conversations with neither are skipped (<c>no_identity</c>).
+/// both. Conversations with neither are skipped (<c>no_identity</c>), unless the website gives them a
+/// contact: then the identity is the channel's placeholder alone (<see cref="Phoneless"/>).
 /// </summary>
 public sealed record ContactIdentity(string? Email, string? Phone)
 {
+    /// <summary>
+    /// A phone-less conversation's placeholder (<see cref="Contacts.PhonelessPlaceholder"/>): the contact's
+    /// email and the only thing to look it up by. Null for a visitor with a phone or a real email.
+    /// </summary>
+    public string? PhonelessPlaceholder { get; private init; }
+
+    /// <summary>The identity of a channel conversation with neither a phone nor an email.</summary>
+    public static ContactIdentity Phoneless(string placeholder) => new(null, null) { PhonelessPlaceholder = placeholder };
+
     /// <summary>Placeholder emails end in <c>@&lt;channel&gt;.nomail</c>: never a real mailbox.</summary>
     public const string PlaceholderDomainSuffix = ".nomail";
 
@@ -26,7 +36,7 @@ public sealed record ContactIdentity(string? Email, string? Phone)
     /// The key of the per-person lock: the phone's canonical variant when there is a phone (the same
     /// person on two channels has the same phone, not always the same email), else the email.
     /// </summary>
-    public string LockKey => PhoneKey is not null ? "phone:" + PhoneKey : "email:" + Email;
+    public string LockKey => PhoneKey is not null ? "phone:" + PhoneKey : "email:" + (Email ?? PhonelessPlaceholder);
 
     /// <summary>The phone's canonical variant, worked out once: a search compares it with every candidate.</summary>
     public string? PhoneKey { get; } = Phone is null ? null : Phones.CanonicalKey(Phone);
@@ -34,8 +44,8 @@ public sealed record ContactIdentity(string? Email, string? Phone)
     /// <summary>The phone's country, the likeliest one for a candidate's phone typed without a country code.</summary>
     public string? PhoneRegion { get; } = Phone is null ? null : Phones.RegionOf(Phone);
 
-    /// <summary>The email the new profile gets: the real one, else <c>&lt;E.164 digits&gt;@&lt;channel&gt;.nomail</c>.</summary>
-    public string ProfileEmail(string channel) => Email ?? PlaceholderEmail(Phone!, channel);
+    /// <summary>The email the new profile gets: the real one, else <c>&lt;E.164 digits&gt;@&lt;channel&gt;.nomail</c>, else the phone-less placeholder.</summary>
+    public string ProfileEmail(string channel) => Email ?? (Phone is { } phone ? PlaceholderEmail(phone, channel) : PhonelessPlaceholder!);
 
     public static string PlaceholderEmail(string e164, string channel) =>
         $"{e164.TrimStart('+')}@{channel}{PlaceholderDomainSuffix}";

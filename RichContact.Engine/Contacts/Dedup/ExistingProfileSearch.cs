@@ -23,6 +23,9 @@ public sealed class ExistingProfileSearch(CrispClient crisp, DedupMode mode)
 
     public async Task<ProfileSearchResult> FindAsync(string websiteId, ContactIdentity identity, string channel, CancellationToken ct)
     {
+        // A phone-less person's contact has this exact email or none: a read by email is one call, and immediate.
+        if (identity.PhonelessPlaceholder is { } placeholder)
+            return new(await crisp.GetPeopleProfileAsync(websiteId, placeholder, ct), null);
         var emailFilters = EmailFilters(identity);
         if (identity.Phone is not null && mode.TryPhoneSearch)
         {

@@ -37,6 +37,8 @@ public sealed class RecentContacts(IRecentContactStore store)
             keys.Add(Hash(websiteId, "phone:" + phone));
         if (identity.Email is { } email)
             keys.Add(Hash(websiteId, "email:" + email));
+        if (identity.PhonelessPlaceholder is { } placeholder)
+            keys.Add(Hash(websiteId, "email:" + placeholder));
         return keys;
     }
 

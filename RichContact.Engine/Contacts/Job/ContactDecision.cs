@@ -33,8 +33,10 @@ public static class ContactDecision
     /// With the visitor's details: the conversation's channel (the tracker's, else the details' origin)
     /// and who the visitor is; a skip when the channel is not a monitored messaging channel, when the
     /// visitor is on the website's exclusion list, brought a real email and the website leaves those to Crisp, or when nothing identifies them.
+    /// A visitor who brought neither a phone nor an email is identified by the channel's placeholder when the
+    /// website gives such conversations a contact (<see cref="WebsiteSettings.PhonelessContacts"/>).
     /// </summary>
-    public static ContactOutcome? WithDetails(WebsiteSettings settings, string? channel, VisitorDetails details,
+    public static ContactOutcome? WithDetails(WebsiteSettings settings, string? channel, VisitorDetails details, string sessionId,
         out string? resolvedChannel, out ContactIdentity? identity)
     {
         identity = null;
@@ -54,6 +56,10 @@ public static class ContactDecision
             return ContactOutcome.Skipped(ReasonCodes.Excluded);
         if (identity?.Email is not null && settings.SkipIfEmailExists)
             return ContactOutcome.Skipped(ReasonCodes.EmailExists);
+        // Only when the conversation brought no phone at all: a number that cannot be read is still no_identity,
+        // or a WhatsApp customer would get a contact per conversation.
+        if (identity is null && settings.PhonelessContacts && string.IsNullOrWhiteSpace(details.Phone))
+            identity = ContactIdentity.Phoneless(PhonelessPlaceholder.For(resolvedChannel!, details.ChannelUserId, sessionId));
         return identity is null ? ContactOutcome.Skipped(ReasonCodes.NoIdentity) : null;
     }
 

@@ -247,12 +247,19 @@ public sealed class CreateContactJob(
             // Deleted before its job ran (and its session:removed was missed, e.g. across a restart).
             return ContactOutcome.Skipped(ReasonCodes.ConversationRemoved);
         }
-        var skip = ContactDecision.WithDetails(settings, channel, details, out channel, out var identity);
+        var skip = ContactDecision.WithDetails(settings, channel, details, conversation.SessionId, out channel, out var identity);
         knownChannel.Value = channel;
         if (skip is not null)
             return skip;
+        if (identity!.PhonelessPlaceholder is not null && details.ChannelUserId is null)
+        {
+            // No visitor message heard with a user id (a catch-up, a backfill, or Crisp sends none): the
+            // conversation's messages may still carry the person's id on the channel. One call more.
+            if (await crisp.GetVisitorUserIdAsync(conversation.WebsiteId, conversation.SessionId, ct) is { } userId)
+                identity = ContactIdentity.Phoneless(PhonelessPlaceholder.For(channel!, userId, conversation.SessionId));
+        }
 
-        await using var personLock = await locks.AcquireAsync(identity!.LockKey, ct, watched: true);
+        await using var personLock = await locks.AcquireAsync(identity.LockKey, ct, watched: true);
         var websiteId = conversation.WebsiteId;
         var recent = await RecentlyCreatedAsync(websiteId, identity, ct);
         var found = recent is null ? await search.FindAsync(websiteId, identity, channel!, ct) : ProfileSearchResult.None;

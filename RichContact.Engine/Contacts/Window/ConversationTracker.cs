@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Channels;
+using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Memory;
 using RichContact.Engine.Settings;
@@ -78,6 +79,9 @@ public sealed class ConversationTracker(
         var origin = message.Origin ?? details.Get(conversation)?.Origin;
         if (!ChannelOrigin.TryGetChannel(origin, out var channel))
             return; // chat, email or no origin: Crisp handles those contacts itself.
+        // The visitor's id on the channel: a phone-less conversation's contact may be made from it.
+        if (message.UserId is { } userId)
+            details.Add(conversation, new VisitorDetails { ChannelUserId = userId });
 
         // Time of arrival here, not Crisp's timestamp: the activity log measures our own latency.
         var tracked = new TrackedConversation(channel, clock.GetUtcNow());

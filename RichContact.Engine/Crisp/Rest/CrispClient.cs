@@ -89,6 +89,23 @@ public sealed class CrispClient(HttpClient http)
     }
 
     /// <summary>
+    /// The <c>user.user_id</c> of the visitor's messages in the conversation's latest page of messages
+    /// (<c>GET conversation/{session_id}/messages</c>), or null when none carries one: what RTM would have
+    /// told of a conversation nobody heard (docs/crisp.md).
+    /// </summary>
+    public async Task<string?> GetVisitorUserIdAsync(string websiteId, string sessionId, CancellationToken ct = default)
+    {
+        var data = await SendAsync("conversation.messages", HttpMethod.Get,
+            $"website/{Segment(websiteId)}/conversation/{Segment(sessionId)}/messages", null, ct);
+        if (data.ValueKind != JsonValueKind.Array)
+            return null;
+        return data.EnumerateArray()
+            .Where(message => message.ValueKind == JsonValueKind.Object && message.String("from") == "user")
+            .Select(message => message.String("user", "user_id"))
+            .FirstOrDefault(userId => !string.IsNullOrWhiteSpace(userId));
+    }
+
+    /// <summary>
     /// Conversations of a website created since <paramref name="since"/>, newest first, at most
     /// <paramref name="maxPages"/> pages: their session id and origin.
     /// </summary>

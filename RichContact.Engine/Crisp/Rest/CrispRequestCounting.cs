@@ -22,6 +22,7 @@ internal sealed class CrispRequestCounting(CrispRequestCounter counter) : Delega
         ["plugin.websites.since"] = "plugin/connect/websites/since",
         ["website.get"] = "website/{website_id}",
         ["conversation.meta"] = "website/{website_id}/conversation/{session_id}/meta",
+        ["conversation.messages"] = "website/{website_id}/conversation/{session_id}/messages",
         ["conversations.list"] = "website/{website_id}/conversations/{page}",
         ["people.search"] = "website/{website_id}/people/profiles/{page}",
         ["people.get"] = "website/{website_id}/people/profile/{people_id}",

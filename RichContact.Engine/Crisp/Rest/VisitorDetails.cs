@@ -16,6 +16,12 @@ public sealed record VisitorDetails
     public string? Country { get; init; }
     public string? City { get; init; }
 
+    /// <summary>
+    /// The <c>user.user_id</c> of the visitor's messages: the person's id on the channel when Crisp gives
+    /// one, else the conversation's own (docs/crisp.md). Only RTM and Web Hooks carry it; the meta does not.
+    /// </summary>
+    public string? ChannelUserId { get; init; }
+
     /// <summary>These details, with every field <paramref name="newer"/> sets taking its place.</summary>
     public VisitorDetails With(VisitorDetails newer) => new()
     {
@@ -25,6 +31,7 @@ public sealed record VisitorDetails
         Phone = newer.Phone ?? Phone,
         Country = newer.Country ?? Country,
         City = newer.City ?? City,
+        ChannelUserId = newer.ChannelUserId ?? ChannelUserId,
     };
 
     /// <summary>From the <c>data</c> of a conversation meta (docs/crisp.md).</summary>

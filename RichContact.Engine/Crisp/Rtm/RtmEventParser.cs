@@ -62,7 +62,7 @@ public static class RtmEventParser
         {
             case "message:send":
                 // Crisp's timestamp is not used: the engine measures its latency from the time it heard the message.
-                return new MessageSent(websiteId, sessionId, payload.String("origin"), payload.String("from"));
+                return new MessageSent(websiteId, sessionId, payload.String("origin"), payload.String("from"), payload.String("user", "user_id"));
             case "session:set_phone":
                 return Detail("phone", value => new VisitorDetails { Phone = value }, out problem);
             case "session:set_email":

@@ -229,6 +229,9 @@ namespace RichContact.Engine.Storage.Migrations
                     b.Property<bool>("MendPlaceholders")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PhonelessContacts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PreviewOnly")
                         .HasColumnType("INTEGER");
 

@@ -20,6 +20,7 @@ public sealed class SettingsModel
     public string Exclusions { get; set; } = "";
     public bool UnsubscribePlaceholders { get; set; }
     public bool TimelineEvent { get; set; }
+    public bool PhonelessContacts { get; set; }
 
     public static SettingsModel From(WebsiteSettings settings) => new()
     {
@@ -36,6 +37,7 @@ public sealed class SettingsModel
         Exclusions = string.Join('\n', settings.Exclusions),
         UnsubscribePlaceholders = settings.UnsubscribePlaceholders,
         TimelineEvent = settings.TimelineEvent,
+        PhonelessContacts = settings.PhonelessContacts,
     };
 
     public WebsiteSettings ToSettings() => new()
@@ -54,6 +56,7 @@ public sealed class SettingsModel
         Exclusions = Exclusions.ReplaceLineEndings("\n").Split('\n'),
         UnsubscribePlaceholders = UnsubscribePlaceholders,
         TimelineEvent = TimelineEvent,
+        PhonelessContacts = PhonelessContacts,
     };
 
     public void SetChannel(string channel, bool monitored)

@@ -239,6 +239,9 @@ namespace RichContact.Engine.Storage.Postgres.Migrations
                     b.Property<bool>("MendPlaceholders")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("PhonelessContacts")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("PreviewOnly")
                         .HasColumnType("boolean");
 
