@@ -1,12 +1,9 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Hangfire;
-using Hangfire.Common;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Channels;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Nodes;
 using RichContact.Engine.Settings;

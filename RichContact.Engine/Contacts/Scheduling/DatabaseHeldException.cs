@@ -1,5 +1,3 @@
-using RichContact.Engine.Storage;
-
 namespace RichContact.Engine.Contacts;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rest;
 
 namespace RichContact.Engine.Crisp.Rtm;
