@@ -7,7 +7,7 @@ namespace RichContact.Engine.Memory;
 /// (<see cref="Contacts.ContactIdentity.LockKey"/>), so that the same person writing on two channels at once
 /// is searched and created one conversation at a time and the second finds the first's contact.
 /// </summary>
-public sealed class KeyedLocks
+internal sealed class KeyedLocks
 {
     private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> _locks = new(StringComparer.Ordinal);
 

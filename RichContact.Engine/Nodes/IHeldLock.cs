@@ -1,7 +1,7 @@
 namespace RichContact.Engine.Nodes;
 
 /// <summary>A lock of <see cref="IContactLocks"/>, held until disposed.</summary>
-public interface IHeldLock : IDisposable
+internal interface IHeldLock : IDisposable
 {
     /// <summary>
     /// Throws <see cref="ContactLockLostException"/> when the lock was lost while held (its database

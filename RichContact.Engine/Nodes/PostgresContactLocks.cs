@@ -18,7 +18,7 @@ namespace RichContact.Engine.Nodes;
 /// A lock whose connection breaks is released by PostgreSQL: <see cref="IHeldLock.ThrowIfLost"/> tells,
 /// and the one-outcome index (<see cref="Activity.ActivityTable.OutcomeIndex"/>) still refuses a second outcome.
 /// </summary>
-public sealed class PostgresContactLocks(KeyedLocks local, NodesDatabase database, IOptions<RichContactOptions> options) : IContactLocks
+internal sealed class PostgresContactLocks(KeyedLocks local, NodesDatabase database, IOptions<RichContactOptions> options) : IContactLocks
 {
     private readonly Lazy<PostgresDistributedSynchronizationProvider> _shared =
         new(() => new PostgresDistributedSynchronizationProvider(database.ConnectionString("locks"), o => o.UseMultiplexing()));

@@ -4,7 +4,7 @@ namespace RichContact.Engine.Contacts;
 /// Who a conversation's visitor is, as far as dedup is concerned: a real email, an E.164 phone, or
 /// both. Conversations with neither are skipped (<c>no_identity</c>).
 /// </summary>
-public sealed record ContactIdentity(string? Email, string? Phone)
+internal sealed record ContactIdentity(string? Email, string? Phone)
 {
     /// <summary>Placeholder emails end in <c>@&lt;channel&gt;.nomail</c>: never a real mailbox.</summary>
     public const string PlaceholderDomainSuffix = ".nomail";

@@ -14,7 +14,7 @@ namespace RichContact.Engine.Contacts;
 /// finished. A process that stops meanwhile forgets those, and the next one must catch them up too.
 /// A single process's (<see cref="ILastEventMark"/>): the previous process's mark is taken over once, at start.
 /// </summary>
-public sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold> holds, ILogger<LastEventMark> logger) : ILastEventMark
+internal sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold> holds, ILogger<LastEventMark> logger) : ILastEventMark
 {
     private int _takenOver;
 

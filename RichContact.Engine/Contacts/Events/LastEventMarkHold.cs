@@ -5,7 +5,7 @@ namespace RichContact.Engine.Contacts;
 /// up from to recover what it holds in memory (null when it holds nothing). Held conversations, RTM
 /// events not handled yet and unfinished catch-ups are the ones registered (<see cref="Crisp.CrispRegistration"/>).
 /// </summary>
-public sealed record LastEventMarkHold(string What, Func<DateTimeOffset?> HeldAt)
+internal sealed record LastEventMarkHold(string What, Func<DateTimeOffset?> HeldAt)
 {
     /// <summary>Gaps whose bounds are kept with the mark (<see cref="MarkedEvents"/>): a next process catches them up by themselves.</summary>
     public Func<IReadOnlyList<CatchUpGap>>? Kept { get; init; }

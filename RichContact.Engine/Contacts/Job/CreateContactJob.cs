@@ -20,7 +20,7 @@ namespace RichContact.Engine.Contacts;
 /// conversation's lock, so two jobs of one conversation never both run), and the per-person lock
 /// plus the search before create mean the same person on two channels never gets a second contact.
 /// </summary>
-public sealed class CreateContactJob(
+internal sealed class CreateContactJob(
     WebsiteSettingsStore settingsStore,
     ConversationTracker tracker,
     VisitorDetailsStore detailsStore,

@@ -13,7 +13,7 @@ namespace RichContact.Engine.Contacts;
 /// the plugin token is not asked again on that website for a day, so a refusal costs one call a day
 /// per website (per node: each node learns it on its own).
 /// </summary>
-public sealed class NewContactFollowUps(CrispClient crisp, TimeProvider clock, ILogger<NewContactFollowUps> logger)
+internal sealed class NewContactFollowUps(CrispClient crisp, TimeProvider clock, ILogger<NewContactFollowUps> logger)
 {
     /// <summary>How long a route Crisp refused is left alone on a website.</summary>
     public static readonly TimeSpan RefusalPause = TimeSpan.FromDays(1);

@@ -6,7 +6,7 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// heard is remembered across restarts. The listener only reports; what is done about it is the
 /// engine's (Contacts/Events/ListeningGapsCatchUp.cs).
 /// </summary>
-public interface IListeningGaps
+internal interface IListeningGaps
 {
     /// <summary>
     /// What listeners that no longer listen may have missed — the previous process, a node gone, and

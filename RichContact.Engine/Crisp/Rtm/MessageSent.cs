@@ -1,7 +1,7 @@
 namespace RichContact.Engine.Crisp.Rtm;
 
 /// <summary><c>message:send</c>: a message sent in a conversation, by the visitor (<see cref="IsFromVisitor"/>) or an operator; <see cref="Origin"/> says which channel.</summary>
-public sealed record MessageSent(string WebsiteId, string SessionId, string? Origin, string? From) : RtmEvent(WebsiteId)
+internal sealed record MessageSent(string WebsiteId, string SessionId, string? Origin, string? From) : RtmEvent(WebsiteId)
 {
     public bool IsFromVisitor => From == "user";
 }

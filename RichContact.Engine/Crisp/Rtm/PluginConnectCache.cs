@@ -13,7 +13,7 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// call, instead of staying deaf until midnight. Ids and an address only: no tokens, no personal data.
 /// On PostgreSQL it is a row every node shares (<see cref="NodeState"/>).
 /// </summary>
-public sealed class PluginConnectCache(NodeState state, ILogger<PluginConnectCache> logger)
+internal sealed class PluginConnectCache(NodeState state, ILogger<PluginConnectCache> logger)
 {
     private readonly Lock _gate = new();
     private Saved _saved = new(null, []);

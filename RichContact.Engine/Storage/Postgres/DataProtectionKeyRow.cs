@@ -3,7 +3,7 @@ using RichContact.Engine.Nodes;
 namespace RichContact.Engine.Storage.Postgres;
 
 /// <summary>An ASP.NET Core data-protection key (<see cref="PostgresXmlRepository"/>): the cookies' keys, shared so any node reads any node's cookie.</summary>
-public sealed class DataProtectionKeyRow
+internal sealed class DataProtectionKeyRow
 {
     public int Id { get; set; }
     public string? FriendlyName { get; set; }

@@ -3,7 +3,7 @@ using RichContact.Engine.Nodes;
 namespace RichContact.Engine.Storage.Postgres;
 
 /// <summary>A node that beat lately (<see cref="NodeRegistry"/>), and whether it holds the RTM socket.</summary>
-public sealed class NodeRow
+internal sealed class NodeRow
 {
     public required string Name { get; set; }
     public DateTime StartedAt { get; set; }

@@ -9,7 +9,7 @@ namespace RichContact.Engine.Storage.Postgres;
 /// with plain SQL (atomic upserts), so their column names are spelled out here once.
 /// No personal data: names of small state, counts, signatures of deliveries, node names and key XML.
 /// </summary>
-public static class NodeTables
+internal static class NodeTables
 {
     /// <summary>PostgreSQL's limit on a connection's <c>application_name</c>, which carries the node's name.</summary>
     public const int NodeNameMaxLength = 63;
