@@ -1,7 +1,7 @@
 namespace RichContact.Engine;
 
 /// <summary>The one meter every engine metric is on, whichever part counts it (Telemetry/EngineMetrics.cs, the Crisp client).</summary>
-public static class EngineMeter
+internal static class EngineMeter
 {
     public const string Name = "RichContact";
 }

@@ -1,10 +1,7 @@
-using Hangfire;
-using Hangfire.Storage.SQLite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Backfill;
 using RichContact.Engine.Contacts;

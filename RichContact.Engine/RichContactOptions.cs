@@ -1,6 +1,4 @@
-using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
-using RichContact.Engine.Storage;
 
 namespace RichContact.Engine;
 

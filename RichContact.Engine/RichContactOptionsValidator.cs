@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp;
-using RichContact.Engine.Storage;
 
 namespace RichContact.Engine;
 

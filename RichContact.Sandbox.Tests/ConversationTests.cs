@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using RichContact.Engine.Contacts;
 
 namespace RichContact.Sandbox.Tests;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using RichContact.Engine.Contacts;
 using RichContact.Sandbox.Events;
 
 namespace RichContact.Sandbox.Tests;

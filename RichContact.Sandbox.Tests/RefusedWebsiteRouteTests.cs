@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace RichContact.Sandbox.Tests;
 
 public sealed class RefusedWebsiteRouteTests : SandboxTestBase

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
-using RichContact.Sandbox;
-
 namespace RichContact.Sandbox.Tests;
 
 public sealed class WebsiteRouteTests : SandboxTestBase

@@ -1,7 +1,7 @@
 namespace RichContact.Sandbox;
 
 /// <summary>The readings of <see cref="SandboxOptions.ConversationListFilter"/>.</summary>
-public static class ConversationListFilters
+internal static class ConversationListFilters
 {
     public const string Created = "created";
     public const string Updated = "updated";

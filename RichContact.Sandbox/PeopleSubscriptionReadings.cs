@@ -1,7 +1,7 @@
 namespace RichContact.Sandbox;
 
 /// <summary>The readings of <see cref="SandboxOptions.PeopleSubscription"/>.</summary>
-public static class PeopleSubscriptionReadings
+internal static class PeopleSubscriptionReadings
 {
     /// <summary>The profile's email subscription changes, as Crisp's official clients show the route.</summary>
     public const string Answered = "answered";

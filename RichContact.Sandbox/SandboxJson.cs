@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace RichContact.Sandbox;
 
 /// <summary>The control API speaks snake_case JSON, like Crisp.</summary>
-public static class SandboxJson
+internal static class SandboxJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {

@@ -1,7 +1,7 @@
 namespace RichContact.Sandbox;
 
 /// <summary>The readings of <see cref="SandboxOptions.WebsiteRoute"/>.</summary>
-public static class WebsiteRouteReadings
+internal static class WebsiteRouteReadings
 {
     /// <summary>The website's name and domain, as Crisp's reference shows the route.</summary>
     public const string Answered = "answered";

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RichContact.Engine;
-using RichContact.Engine.Storage;
 
 namespace RichContact.Testing;
 

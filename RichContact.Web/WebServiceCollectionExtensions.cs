@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using RichContact.Engine;
 using RichContact.Web.Auth;

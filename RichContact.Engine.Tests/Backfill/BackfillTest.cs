@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Backfill;
-using RichContact.Engine.Contacts;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Sandbox;

@@ -1,5 +1,4 @@
 using RichContact.Engine.Backfill;
-using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Backfill;
 

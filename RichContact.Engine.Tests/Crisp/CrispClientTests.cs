@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
-using RichContact.Engine.Storage;
 using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Crisp;

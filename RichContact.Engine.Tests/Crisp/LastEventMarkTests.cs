@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
-using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Crisp;

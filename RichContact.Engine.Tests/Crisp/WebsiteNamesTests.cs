@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
-using RichContact.Engine.Storage;
 using RichContact.Sandbox;
 using RichContact.Testing;
 

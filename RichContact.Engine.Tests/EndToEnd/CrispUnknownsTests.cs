@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
-using RichContact.Sandbox;
 using RichContact.Sandbox.Search;
 
 namespace RichContact.Engine.Tests.EndToEnd;

@@ -1,5 +1,4 @@
 using RichContact.Engine.Activity;
-using RichContact.Engine.Contacts;
 using RichContact.Sandbox;
 
 namespace RichContact.Engine.Tests.EndToEnd;

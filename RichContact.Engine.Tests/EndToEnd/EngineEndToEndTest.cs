@@ -13,7 +13,7 @@ namespace RichContact.Engine.Tests.EndToEnd;
 /// <summary>
 /// The engine composed from configuration alone, pointed at a sandbox over real loopback HTTP and
 /// WebSockets, with real SQLite files in a temp data directory — or, in a subclass that sets
-/// <see cref="OnPostgres"/>, a fresh PostgreSQL database (Postgres/EndToEndOnPostgresTests).
+/// <see cref="OnPostgres"/>, a fresh PostgreSQL database (the classes of Postgres/).
 /// </summary>
 public abstract class EngineEndToEndTest : IAsyncLifetime
 {

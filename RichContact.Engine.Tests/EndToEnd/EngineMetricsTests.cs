@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Crisp.Rest;
-using RichContact.Engine.Tests.Support;
 using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.EndToEnd;

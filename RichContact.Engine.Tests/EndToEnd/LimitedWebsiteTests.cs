@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Nodes;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Testing;
 
@@ -18,7 +17,7 @@ public class LimitedWebsiteTests : EngineEndToEndTest
 {
     internal const string CreateRoute = "/v1/website/{website_id}/people/profile";
 
-    /// <summary>The retry interval, shortened only where a test says so (<see cref="RetrySeconds"/>).</summary>
+    /// <summary>The retry interval, shortened only where a test says so (<see cref="RetrySecondsAsync"/>).</summary>
     private string _retrySeconds = "3600";
 
     public static TheoryData<string> Readings => new(PeopleLimitReadings.Refusing);

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Contacts;
 using RichContact.Sandbox;
 
 namespace RichContact.Engine.Tests.EndToEnd;

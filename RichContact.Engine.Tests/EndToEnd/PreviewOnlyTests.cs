@@ -1,4 +1,3 @@
-using Hangfire;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Sandbox;

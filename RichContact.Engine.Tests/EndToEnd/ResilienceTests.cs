@@ -1,5 +1,4 @@
 using RichContact.Engine.Activity;
-using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Sandbox;

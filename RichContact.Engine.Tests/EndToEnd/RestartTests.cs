@@ -1,5 +1,4 @@
 using RichContact.Engine.Activity;
-using RichContact.Engine.Contacts;
 
 namespace RichContact.Engine.Tests.EndToEnd;
 

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Crisp;
 using RichContact.Engine.Nodes;
 using RichContact.Engine.Settings;
 using RichContact.Sandbox;

@@ -8,6 +8,7 @@ using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Hooks;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Nodes;
+using RichContact.Engine.Storage;
 using RichContact.Sandbox.Hooks;
 using RichContact.Testing;
 
@@ -120,7 +121,7 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
         Assert.Null(_a.Get<ILastEventMark>().Read());
         Assert.Null(_b.Get<ILastEventMark>().TakeOver(everyOtherListener: true));
         Assert.Equal(at.UtcTicks / 10 * 10, _b.Get<ILastEventMark>().Read()?.UtcTicks);
-        Assert.False(File.Exists(Path.Combine(_dataA.Path, LastEventMark.FileName)));
+        Assert.False(File.Exists(Path.Combine(_dataA.Path, DataDirectory.LastEventMarkFileName)));
 
         // Two nodes generating the admin password at once: one writes it.
         var created = await Task.WhenAll(

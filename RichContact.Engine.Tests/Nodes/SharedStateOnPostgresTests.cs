@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Hooks;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.Data.Sqlite;
 using RichContact.Engine.Storage;
 

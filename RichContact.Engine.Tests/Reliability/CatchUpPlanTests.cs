@@ -4,7 +4,6 @@ using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Tests.Crisp.Rtm;
 using RichContact.Engine.Tests.EndToEnd;
-using RichContact.Engine.Tests.Support;
 using RichContact.Sandbox;
 using RichContact.Testing;
 

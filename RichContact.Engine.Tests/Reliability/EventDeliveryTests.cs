@@ -1,6 +1,5 @@
 using System.Text.Json;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Sandbox;

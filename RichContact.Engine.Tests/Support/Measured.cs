@@ -1,5 +1,3 @@
-using System.Diagnostics.Metrics;
-
 namespace RichContact.Testing;
 
 /// <summary>One measurement of the engine's meter: its instrument, value and labels.</summary>

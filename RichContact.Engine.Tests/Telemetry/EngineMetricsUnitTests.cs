@@ -4,9 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
-using RichContact.Engine.Storage;
 using RichContact.Engine.Telemetry;
-using RichContact.Engine.Tests.Support;
 using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Telemetry;

@@ -17,7 +17,7 @@ namespace RichContact.Engine.Activity;
 /// After the connection broke (the database restarted), it listens again and raises what was recorded
 /// meanwhile, so that open views catch up.
 /// </summary>
-public sealed class ActivityFeed(NodesDatabase database, NodeIdentity node, IDbContextFactory<RichContactDb> dbFactory, ActivityStream stream,
+internal sealed class ActivityFeed(NodesDatabase database, NodeIdentity node, IDbContextFactory<RichContactDb> dbFactory, ActivityStream stream,
     TimeProvider clock, ILogger<ActivityFeed> logger) : BackgroundService, IActivityFeed
 {
     public const string Channel = "richcontact_activity";

@@ -11,7 +11,7 @@ namespace RichContact.Engine.Activity;
 /// start and then every few hours, so that the table — and every query the portal makes over it —
 /// stays bounded. A batch is an index range on the entry time (IX_activity_At), never a table scan.
 /// </summary>
-public sealed class ActivityRetention(
+internal sealed class ActivityRetention(
     IDbContextFactory<RichContactDb> dbFactory,
     ActivityFilterLists filterLists,
     StorageStatus storage,

@@ -5,7 +5,7 @@ namespace RichContact.Engine.Activity;
 /// purges, and in what batches; tests shorten it. How long entries are kept is
 /// <see cref="RichContactOptions.ActivityRetentionDays"/>.
 /// </summary>
-public sealed class ActivityRetentionTimings
+internal sealed class ActivityRetentionTimings
 {
     public const string Section = "RichContact:ActivityRetention";
 

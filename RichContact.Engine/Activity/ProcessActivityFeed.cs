@@ -3,7 +3,7 @@ using RichContact.Engine.Storage;
 namespace RichContact.Engine.Activity;
 
 /// <summary><see cref="IActivityFeed"/> of a single process: nobody else to tell.</summary>
-public sealed class ProcessActivityFeed : IActivityFeed
+internal sealed class ProcessActivityFeed : IActivityFeed
 {
     public Task SaveAsync(RichContactDb db, ActivityEntry entry, CancellationToken ct) => db.SaveChangesAsync(ct);
 }

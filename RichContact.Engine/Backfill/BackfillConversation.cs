@@ -5,7 +5,7 @@ namespace RichContact.Engine.Backfill;
 /// first and worked through after, so progress has a total and a restart resumes exactly where it
 /// stopped. Ids and dates only; the rows go when the run ends.
 /// </summary>
-public sealed class BackfillConversation
+internal sealed class BackfillConversation
 {
     public long RunId { get; set; }
     public required string SessionId { get; set; }

@@ -21,7 +21,7 @@ namespace RichContact.Engine.Backfill;
 /// run's list in richcontact.db: a job cut by a stop leaves at most one conversation undecided, which the
 /// next process decides (<see cref="BackfillResumer"/> starts a new chain; this one's jobs then end at once).
 /// </summary>
-public sealed class BackfillJob(
+internal sealed class BackfillJob(
     BackfillStore store,
     BackfillLister lister,
     CreateContactJob contacts,

@@ -1,7 +1,7 @@
 namespace RichContact.Engine.Backfill;
 
 /// <summary>What a run's conversation came to; null while it waits.</summary>
-public enum BackfillResult
+internal enum BackfillResult
 {
     Created,
     Existing,

@@ -10,7 +10,7 @@ namespace RichContact.Engine.Backfill;
 /// for the budget resumes as soon as the budget's clock passes 00:00 UTC. The Hangfire wake-up job
 /// scheduled for then is the durable record, for when this loop is not there to do it.
 /// </summary>
-public sealed class BackfillResumer(BackfillRuns runs, BackfillStore store, BackfillAllowance allowance, ILogger<BackfillResumer> logger) : BackgroundService
+internal sealed class BackfillResumer(BackfillRuns runs, BackfillStore store, BackfillAllowance allowance, ILogger<BackfillResumer> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
 

@@ -1,6 +1,6 @@
 namespace RichContact.Engine.Backfill;
 
-/// <summary>Where a backfill run stands. At most one run per website is <see cref="IsActive"/>.</summary>
+/// <summary>Where a backfill run stands. At most one run per website is <see cref="BackfillRun.IsActive"/>.</summary>
 public enum BackfillStatus
 {
     /// <summary>Listed up to the preview's cap and estimated; waits for the operator to start it.</summary>

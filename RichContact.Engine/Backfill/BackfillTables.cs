@@ -5,7 +5,7 @@ using RichContact.Engine.Storage;
 namespace RichContact.Engine.Backfill;
 
 /// <summary>The backfill's tables in richcontact.db, and <c>db.BackfillRuns</c>, <c>db.BackfillConversations</c> to reach them.</summary>
-public static class BackfillTables
+internal static class BackfillTables
 {
     public const string ActiveRunIndex = "UX_backfill_run_active";
 

@@ -15,7 +15,7 @@ namespace RichContact.Engine.Backfill;
 /// (<see cref="BackfillJob.LockKey"/>, a database lock with PostgreSQL) nobody holds, is handed to a new
 /// chain. Should a batch of the old chain still turn up, it sees the run is no longer its own and ends.
 /// </summary>
-public sealed class UnworkedBackfillRuns(
+internal sealed class UnworkedBackfillRuns(
     BackfillStore store, BackfillRuns runs, IContactLocks locks, JobStorage jobs, IOptions<BackfillOptions> options,
     ILogger<UnworkedBackfillRuns> logger) : BackgroundService
 {

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Nodes;
-using RichContact.Engine.Memory;
 
 namespace RichContact.Engine.Contacts;
 

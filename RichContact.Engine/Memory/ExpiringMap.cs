@@ -5,7 +5,7 @@ namespace RichContact.Engine.Memory;
 /// engine needs for seconds must not grow with every conversation ever seen. When full, expired
 /// entries go first, then the one closest to expiry.
 /// </summary>
-public sealed class ExpiringMap<TKey, TValue>(int capacity, TimeSpan timeToLive, TimeProvider clock) where TKey : notnull
+internal sealed class ExpiringMap<TKey, TValue>(int capacity, TimeSpan timeToLive, TimeProvider clock) where TKey : notnull
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<TKey, (TValue Value, DateTimeOffset ExpiresAt)> _entries = new();

@@ -2,12 +2,12 @@ namespace RichContact.Engine.Memory;
 
 /// <summary>
 /// One async lock per key, existing only while someone holds or waits for it. Contact jobs take two:
-/// the conversation's (<see cref="ConversationKey.LockKey"/>), so that two jobs of one conversation
+/// the conversation's (<see cref="Contacts.ConversationKey.LockKey"/>), so that two jobs of one conversation
 /// (the previous process's and the catch-up's after a restart) record one outcome; then the person's
-/// (<see cref="ContactIdentity.LockKey"/>), so that the same person writing on two channels at once
+/// (<see cref="Contacts.ContactIdentity.LockKey"/>), so that the same person writing on two channels at once
 /// is searched and created one conversation at a time and the second finds the first's contact.
 /// </summary>
-public sealed class KeyedLocks
+internal sealed class KeyedLocks
 {
     private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> _locks = new(StringComparer.Ordinal);
 

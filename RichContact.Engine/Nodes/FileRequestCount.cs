@@ -9,7 +9,7 @@ namespace RichContact.Engine.Nodes;
 /// number, nothing else) saved every <see cref="SaveEvery"/> requests, at the limit and when disposed, so
 /// that the count survives restarts (a crash loses at most that many). Completes synchronously.
 /// </summary>
-public sealed class FileRequestCount : IRequestCount, IDisposable
+internal sealed class FileRequestCount : IRequestCount, IDisposable
 {
     internal const int SaveEvery = 10;
 

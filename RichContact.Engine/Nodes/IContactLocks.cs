@@ -7,7 +7,7 @@ namespace RichContact.Engine.Nodes;
 /// well (<see cref="PostgresContactLocks"/>), since the same conversation, person or run may be worked
 /// on another node. Chosen once, at registration (<see cref="NodesRegistration"/>).
 /// </summary>
-public interface IContactLocks
+internal interface IContactLocks
 {
     /// <summary>
     /// Waits until the lock is held; throws the database's failure when PostgreSQL is down. With

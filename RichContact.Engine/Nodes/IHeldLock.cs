@@ -5,7 +5,7 @@ namespace RichContact.Engine.Nodes;
 /// the release is a query, and a thread blocked on it while many runs end at once (a catch-up's burst)
 /// starved the thread pool and held every contact for seconds (see RELIABILITY.md).
 /// </summary>
-public interface IHeldLock : IAsyncDisposable
+internal interface IHeldLock : IAsyncDisposable
 {
     /// <summary>
     /// Throws <see cref="ContactLockLostException"/> when the lock was lost while held (its database

@@ -8,7 +8,7 @@ namespace RichContact.Engine.Nodes;
 /// derives from the plugin key, so that the same person on a second channel a few seconds later is
 /// found whichever node runs the second job.
 /// </summary>
-public interface IRecentContactStore
+internal interface IRecentContactStore
 {
     /// <summary>The HMAC key the entries are made with: the same on every node that reads them.</summary>
     byte[] Key { get; }

@@ -3,7 +3,7 @@ using RichContact.Engine.Memory;
 namespace RichContact.Engine.Nodes;
 
 /// <summary>One process on SQLite: its <see cref="KeyedLocks"/> are every lock there is, and never lost.</summary>
-public sealed class InProcessContactLocks(KeyedLocks local) : IContactLocks
+internal sealed class InProcessContactLocks(KeyedLocks local) : IContactLocks
 {
     public async Task<IHeldLock> AcquireAsync(string key, CancellationToken ct, bool watched = false) => new Held(await local.AcquireAsync(key, ct));
 

@@ -97,6 +97,3 @@ public sealed class NodeRegistry(NodesDatabase database, NodeIdentity node, IRtm
         await database.ExecuteAsync($"DELETE FROM {NodeTables.Nodes} WHERE heartbeat_at < $1", ct, now - ForgetAfter);
     }
 }
-
-/// <summary>A node alive now, as the portal lists it.</summary>
-public sealed record NodeInfo(string Name, bool HoldsRtm, DateTimeOffset HeartbeatAt);

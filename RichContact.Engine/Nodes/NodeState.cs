@@ -77,7 +77,3 @@ public sealed class NodeState(DataDirectory data, NodesDatabase database)
         }
     }
 }
-
-/// <summary>PostgreSQL could not read or write a node's small state; an <see cref="IOException"/> like a file's failure.</summary>
-public sealed class NodeStateUnavailableException(Exception inner)
-    : IOException($"PostgreSQL failed with {inner.GetType().Name}", inner);

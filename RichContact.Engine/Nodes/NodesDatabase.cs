@@ -8,7 +8,7 @@ namespace RichContact.Engine.Nodes;
 /// Nodes/'s way into PostgreSQL (<c>RichContact:Storage:Provider = postgres</c>): one Npgsql data source
 /// on the configured connection string, its connections named after the node (<c>application_name</c>,
 /// so that an operator sees in <c>pg_stat_activity</c> which node holds what). Built on first use: with
-/// SQLite nothing here ever connects. The small state of <see cref="NodeTables"/> is read and written
+/// SQLite nothing here ever connects. The small state of <see cref="Storage.Postgres.NodeTables"/> is read and written
 /// with plain SQL through it.
 /// </summary>
 public sealed class NodesDatabase(IOptions<StorageOptions> storage, NodeIdentity node) : IDisposable

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RichContact.Engine.Activity;
 using RichContact.Engine.Memory;
 using RichContact.Engine.Storage;
 

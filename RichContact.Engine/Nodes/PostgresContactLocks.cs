@@ -16,9 +16,9 @@ namespace RichContact.Engine.Nodes;
 /// (<see cref="SecretOf"/>): a person's key holds a phone or an email, and an unsalted hash in
 /// <c>pg_locks</c> or PostgreSQL's logs could be reversed by trying every phone number.
 /// A lock whose connection breaks is released by PostgreSQL: <see cref="IHeldLock.ThrowIfLost"/> tells,
-/// and the one-outcome index (<see cref="Storage.RichContactDb.OutcomeIndex"/>) still refuses a second outcome.
+/// and the one-outcome index (<see cref="Activity.ActivityTable.OutcomeIndex"/>) still refuses a second outcome.
 /// </summary>
-public sealed class PostgresContactLocks(KeyedLocks local, NodesDatabase database, IOptions<RichContactOptions> options) : IContactLocks
+internal sealed class PostgresContactLocks(KeyedLocks local, NodesDatabase database, IOptions<RichContactOptions> options) : IContactLocks
 {
     private readonly Lazy<PostgresDistributedSynchronizationProvider> _shared =
         new(() => new PostgresDistributedSynchronizationProvider(database.ConnectionString("locks"), o => o.UseMultiplexing()));

@@ -11,7 +11,7 @@ namespace RichContact.Engine.Nodes;
 /// the plugin key, which every node has and the database does not: the rows cannot be matched to a phone
 /// without it. Rows older than <see cref="Kept"/> are deleted now and then by whichever node writes.
 /// </summary>
-public sealed class PostgresRecentContacts(NodesDatabase database, IOptions<RichContactOptions> options, TimeProvider clock) : IRecentContactStore
+internal sealed class PostgresRecentContacts(NodesDatabase database, IOptions<RichContactOptions> options, TimeProvider clock) : IRecentContactStore
 {
     private const string Prefix = "recent:";
 

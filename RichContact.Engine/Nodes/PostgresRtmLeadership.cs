@@ -22,7 +22,7 @@ namespace RichContact.Engine.Nodes;
 /// every statement has a short timeout: a silent network partition ends the term within the deadline,
 /// not after TCP's minutes.
 /// </summary>
-public sealed class PostgresRtmLeadership(NodesDatabase database, NodeIdentity node, ILogger<PostgresRtmLeadership> logger)
+internal sealed class PostgresRtmLeadership(NodesDatabase database, NodeIdentity node, ILogger<PostgresRtmLeadership> logger)
     : IRtmLeadership, IAsyncDisposable
 {
     /// <summary>How long a renewal keeps the lease, by the database's clock.</summary>

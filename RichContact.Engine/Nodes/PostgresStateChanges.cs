@@ -14,7 +14,7 @@ namespace RichContact.Engine.Nodes;
 /// it was not listening is lost, so every copy goes. <see cref="CopyLifetime"/> is the fallback for a
 /// notification missed any other way (a connection that died silently, a row edited by hand).
 /// </summary>
-public sealed class PostgresStateChanges(NodesDatabase database, NodeIdentity node, IOptions<StorageOptions> storage, TimeProvider clock,
+internal sealed class PostgresStateChanges(NodesDatabase database, NodeIdentity node, IOptions<StorageOptions> storage, TimeProvider clock,
     ILogger<PostgresStateChanges> logger)
     : BackgroundService, IStateChanges
 {

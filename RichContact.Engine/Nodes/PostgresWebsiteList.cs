@@ -10,7 +10,7 @@ namespace RichContact.Engine.Nodes;
 /// (<see cref="ListedRow"/>), and a row whose time is the last refresh a miss claimed
 /// (<see cref="RefreshRow"/>: claimed by one conditional upsert, so two nodes never both refresh).
 /// </summary>
-public sealed class PostgresWebsiteList(NodesDatabase database, IStateChanges changes, TimeProvider clock) : IWebsiteListShare
+internal sealed class PostgresWebsiteList(NodesDatabase database, IStateChanges changes, TimeProvider clock) : IWebsiteListShare
 {
     internal const string Prefix = "website:";
     internal const string ListedRow = "websites.listed";

@@ -7,7 +7,7 @@ namespace RichContact.Engine.Nodes;
 /// <see cref="IWebsiteNameShare"/> on PostgreSQL: one row of <see cref="NodeTables.State"/> per website
 /// (<c>name:&lt;id&gt;</c>: the name and domain as JSON), its time the fetch's.
 /// </summary>
-public sealed class PostgresWebsiteNames(NodesDatabase database) : IWebsiteNameShare
+internal sealed class PostgresWebsiteNames(NodesDatabase database) : IWebsiteNameShare
 {
     private const string Prefix = "name:";
 

@@ -10,7 +10,7 @@ namespace RichContact.Engine.Nodes;
 /// every node, and a node replaced by a new machine keeps its users logged in. Like the folder, the
 /// keys are kept as ASP.NET Core writes them (the same trust as the database's password).
 /// </summary>
-public sealed class PostgresXmlRepository(NodesDatabase database) : IXmlRepository
+internal sealed class PostgresXmlRepository(NodesDatabase database) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {

@@ -6,7 +6,7 @@ namespace RichContact.Engine.Nodes;
 /// <see cref="IHookSignatures"/> of a single process. Beyond its capacity the oldest go first; a repeat
 /// that then gets through is harmless (a conversation is tracked once, and its contact job stops at an outcome).
 /// </summary>
-public sealed class ProcessHookSignatures(TimeProvider clock) : IHookSignatures
+internal sealed class ProcessHookSignatures(TimeProvider clock) : IHookSignatures
 {
     /// <summary>Longer than any delivery stays fresh (the receiver refuses one older than 5 minutes).</summary>
     private static readonly TimeSpan Kept = TimeSpan.FromMinutes(10);

@@ -1,7 +1,7 @@
 namespace RichContact.Engine.Nodes;
 
 /// <summary><see cref="INodeRegistry"/> of a single process: the only node is this one.</summary>
-public sealed class ProcessNodeRegistry(NodeIdentity node, IRtmLeadership leadership, TimeProvider clock) : INodeRegistry
+internal sealed class ProcessNodeRegistry(NodeIdentity node, IRtmLeadership leadership, TimeProvider clock) : INodeRegistry
 {
     public bool ListsNodes => false;
 

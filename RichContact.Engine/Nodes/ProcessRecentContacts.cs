@@ -7,7 +7,7 @@ namespace RichContact.Engine.Nodes;
 /// <see cref="IRecentContactStore"/> of a single process: in memory, bounded in size and time, under a
 /// key made at start and never stored: nothing in it reads back as a person, not even from a memory dump.
 /// </summary>
-public sealed class ProcessRecentContacts(TimeProvider clock) : IRecentContactStore
+internal sealed class ProcessRecentContacts(TimeProvider clock) : IRecentContactStore
 {
     /// <summary>Far longer than any search lag seen or plausible; short enough to stay small.</summary>
     public static readonly TimeSpan Kept = TimeSpan.FromMinutes(15);

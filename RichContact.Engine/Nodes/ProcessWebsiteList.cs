@@ -1,7 +1,7 @@
 namespace RichContact.Engine.Nodes;
 
 /// <summary><see cref="IWebsiteListShare"/> of a single process: nothing to share; refreshes on a miss are counted in memory.</summary>
-public sealed class ProcessWebsiteList(TimeProvider clock) : IWebsiteListShare
+internal sealed class ProcessWebsiteList(TimeProvider clock) : IWebsiteListShare
 {
     private readonly Lock _gate = new();
     private DateTimeOffset? _lastClaim;

@@ -7,7 +7,7 @@ namespace RichContact.Engine.Nodes;
 /// Crisp's quota is the plugin's, not a node's, so every node spends from one row per UTC day. Taking
 /// one request is a single atomic statement that refuses beyond the limit, however many nodes ask at once.
 /// </summary>
-public sealed class SharedRequestCount(NodesDatabase database) : IRequestCount
+internal sealed class SharedRequestCount(NodesDatabase database) : IRequestCount
 {
     /// <summary>Takes one request of <paramref name="day"/>'s budget: the count after it, or null when <paramref name="limit"/> was reached.</summary>
     public async ValueTask<int?> TryTakeAsync(DateOnly day, int limit, CancellationToken ct)

@@ -1,7 +1,7 @@
 namespace RichContact.Engine.Nodes;
 
 /// <summary>One process on SQLite: it holds RTM from its start to its stop.</summary>
-public sealed class SingleProcessRtmLeadership : IRtmLeadership
+internal sealed class SingleProcessRtmLeadership : IRtmLeadership
 {
     public bool HoldsRtm => true;
 

@@ -9,7 +9,7 @@ namespace RichContact.Engine.Nodes;
 /// (a repeat older than that is refused as stale before it gets here); expired rows are deleted now
 /// and then by whichever node inserts.
 /// </summary>
-public sealed class TakenHookSignatures(NodesDatabase database, TimeProvider clock) : IHookSignatures
+internal sealed class TakenHookSignatures(NodesDatabase database, TimeProvider clock) : IHookSignatures
 {
     /// <summary>Expired rows are deleted at most this often per node.</summary>
     internal static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(1);

@@ -5,7 +5,7 @@ using RichContact.Engine.Storage;
 namespace RichContact.Engine.Settings;
 
 /// <summary>The website settings' table in richcontact.db, and <c>db.WebsiteSettings</c> to reach it.</summary>
-public static class WebsiteSettingsTable
+internal static class WebsiteSettingsTable
 {
     extension(RichContactDb db)
     {

@@ -6,7 +6,7 @@ namespace RichContact.Engine.Settings;
 /// Normalises settings (trimmed, lowercased names) and refuses what Crisp would not accept as a
 /// segment, with one message per offending field.
 /// </summary>
-public static partial class WebsiteSettingsValidator
+internal static partial class WebsiteSettingsValidator
 {
     public const int MaxSegments = 20;
     public const int MaxChannels = 50;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RichContact.Engine.Contacts;
 
 namespace RichContact.Engine.Storage;
 
@@ -13,9 +12,10 @@ namespace RichContact.Engine.Storage;
 /// mode with <c>synchronous = NORMAL</c> (<see cref="SynchronousNormal"/>), beside its <c>-wal</c>
 /// and <c>-shm</c> files.</item>
 /// <item><see cref="JobStorage"/> — Hangfire's jobs (Hangfire.Storage.SQLite manages its own schema,
-/// so it gets its own file; <see cref="HangfireConnections"/>).</item>
-/// <item><see cref="RequestBudget"/>, <see cref="PluginConnect"/>, <see cref="LastEventMark"/>,
-/// <see cref="AdminAccount"/> — small state files, each replaced whole by
+/// so it gets its own file).</item>
+/// <item><see cref="RequestBudget"/>, <see cref="PluginConnectFileName"/>, <see cref="LastEventMarkFileName"/>,
+/// <see cref="AdminAccountFileName"/> — small state files (the last three read and written through
+/// <see cref="PathOf"/> by name), each replaced whole by
 /// <see cref="DataFile.AtomicWriteAllText"/> (a <c>.tmp</c> beside it, then moved over), so a kill
 /// mid-write leaves the previous content.</item>
 /// <item><see cref="Keys"/> — ASP.NET Core data-protection keys (the admin cookie), written by the
@@ -27,9 +27,16 @@ public sealed class DataDirectory
     public const string DatabaseFileName = "richcontact.db";
     public const string JobStorageFileName = "hangfire.db";
     public const string RequestBudgetFileName = "crisp-budget.json";
+
+    /// <summary>What Crisp's <c>plugin/connect</c> routes answered last: the RTM endpoint and the website ids.</summary>
     public const string PluginConnectFileName = "crisp-plugin-connect.json";
+
+    /// <summary>When the RTM socket last showed a sign of life (timestamps): where a restarted process catches up from.</summary>
     public const string LastEventMarkFileName = "rtm-last-event.txt";
+
+    /// <summary>The PBKDF2 hash of the generated admin password.</summary>
     public const string AdminAccountFileName = "admin.json";
+
     public const string KeysDirectoryName = "keys";
     public const string KeyProtectionFileName = "keys.secret";
 
@@ -51,15 +58,6 @@ public sealed class DataDirectory
 
     /// <summary>Today's Crisp request count (a date and a number: no personal data).</summary>
     public string RequestBudget => InIt(RequestBudgetFileName);
-
-    /// <summary>What Crisp's <c>plugin/connect</c> routes answered last: the RTM endpoint and the website ids.</summary>
-    public string PluginConnect => InIt(PluginConnectFileName);
-
-    /// <summary>When the RTM socket last showed a sign of life (a timestamp): where a restarted process catches up from.</summary>
-    public string LastEventMark => InIt(LastEventMarkFileName);
-
-    /// <summary>The PBKDF2 hash of the generated admin password.</summary>
-    public string AdminAccount => InIt(AdminAccountFileName);
 
     /// <summary>The data-protection keys of the admin cookie, so that logins survive restarts.</summary>
     public string Keys => InIt(KeysDirectoryName);

@@ -8,7 +8,7 @@ namespace RichContact.Engine.Storage;
 /// Tells a failure of the settings and activity database — <c>richcontact.db</c> locked, full or
 /// refusing a write, or PostgreSQL unreachable or refusing connections — from everything else.
 /// </summary>
-public static class DatabaseFailure
+internal static class DatabaseFailure
 {
     public static bool Is(Exception error) =>
         error is DbUpdateException || error.GetBaseException() is SqliteException || PostgresFailure.IsUnavailable(error);

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

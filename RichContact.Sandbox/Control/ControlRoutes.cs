@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using RichContact.Sandbox.Conversations;
 using RichContact.Sandbox.Events;
 using RichContact.Sandbox.Rest;

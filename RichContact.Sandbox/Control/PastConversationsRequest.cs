@@ -4,7 +4,7 @@ namespace RichContact.Sandbox;
 /// Adds conversations that happened before now (<c>POST /_sandbox/websites/{website_id}/conversations/prefill</c>):
 /// the traffic generator's mix, dated evenly over the last <see cref="Days"/> days, heard by nobody.
 /// </summary>
-public sealed class PastConversationsRequest
+internal sealed class PastConversationsRequest
 {
     public int Count { get; set; }
     public int Days { get; set; } = 30;

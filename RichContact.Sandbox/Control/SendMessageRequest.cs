@@ -1,6 +1,6 @@
 namespace RichContact.Sandbox;
 
-public sealed class SendMessageRequest
+internal sealed class SendMessageRequest
 {
     public string Content { get; set; } = "";
 }

@@ -1,3 +1,3 @@
 namespace RichContact.Sandbox;
 
-public sealed record StartedConversation(string SessionId);
+internal sealed record StartedConversation(string SessionId);

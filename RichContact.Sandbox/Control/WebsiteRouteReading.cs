@@ -1,4 +1,4 @@
 namespace RichContact.Sandbox;
 
 /// <summary>How <c>GET website/{website_id}</c> answers (<c>PUT /_sandbox/website-route</c>): one of <see cref="WebsiteRouteReadings"/>.</summary>
-public sealed record WebsiteRouteReading(string WebsiteRoute);
+internal sealed record WebsiteRouteReading(string WebsiteRoute);

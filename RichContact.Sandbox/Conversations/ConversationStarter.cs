@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
 using RichContact.Sandbox.Events;
 using RichContact.Sandbox.State;
 

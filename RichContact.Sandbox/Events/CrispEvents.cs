@@ -1,7 +1,7 @@
 namespace RichContact.Sandbox.Events;
 
 /// <summary>Crisp's event names, as they travel over RTM and web hooks.</summary>
-public static class CrispEvents
+internal static class CrispEvents
 {
     public const string MessageSend = "message:send";
     public const string SetNickname = "session:set_nickname";

@@ -1,7 +1,7 @@
 namespace RichContact.Sandbox.Hooks;
 
 /// <summary>The readings of how Crisp sends a failed Web Hooks delivery again (<see cref="SandboxOptions.HookRedelivery"/>).</summary>
-public static class HookRedeliveries
+internal static class HookRedeliveries
 {
     /// <summary>The very same request: timestamp and signature unchanged.</summary>
     public const string Same = "same";

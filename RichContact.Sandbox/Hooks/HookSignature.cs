@@ -4,7 +4,7 @@ using System.Text;
 namespace RichContact.Sandbox.Hooks;
 
 /// <summary>Crisp's web hook signature: lowercase hex HMAC-SHA256 over <c>"[" + timestamp + ";" + body + "]"</c>.</summary>
-public static class HookSignature
+internal static class HookSignature
 {
     public static string Sign(string secret, string timestamp, string body)
     {

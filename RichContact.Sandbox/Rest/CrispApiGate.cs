@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using RichContact.Sandbox.State;
 
 namespace RichContact.Sandbox.Rest;

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace RichContact.Sandbox.Rest;
 
 /// <summary>Crisp's REST API v1, as far as a plugin uses it.</summary>

@@ -1,7 +1,6 @@
 using RichContact.Sandbox.State;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 
 namespace RichContact.Sandbox.Rest;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using RichContact.Sandbox.State;
 
 namespace RichContact.Sandbox.Rest;

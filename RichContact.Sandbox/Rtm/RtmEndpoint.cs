@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Hosting;
 using RichContact.Sandbox.State;
 
 namespace RichContact.Sandbox.Rtm;

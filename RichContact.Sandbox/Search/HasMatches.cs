@@ -1,6 +1,6 @@
 namespace RichContact.Sandbox.Search;
 
-public static class HasMatches
+internal static class HasMatches
 {
     /// <summary><c>has</c> finds the query anywhere in the stored text (<c>4321</c> in <c>+5511987654321</c>).</summary>
     public const string Substring = "substring";

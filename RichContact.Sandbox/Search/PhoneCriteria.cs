@@ -1,6 +1,6 @@
 namespace RichContact.Sandbox.Search;
 
-public static class PhoneCriteria
+internal static class PhoneCriteria
 {
     public const string Criterion = "person.phone";
 

@@ -1,3 +1,3 @@
 namespace RichContact.Sandbox.State;
 
-public enum PeopleWriteOutcome { Done, NotFound, EmailTaken, Invalid }
+internal enum PeopleWriteOutcome { Done, NotFound, EmailTaken, Invalid }

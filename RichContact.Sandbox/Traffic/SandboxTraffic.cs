@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using RichContact.Sandbox.Conversations;
 using RichContact.Sandbox.State;
 

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Options;
-using RichContact.Engine;
 using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
 using RichContact.Testing;
 using RichContact.Web.Auth;
-using RichContact.Web.Tests.Support;
 
 namespace RichContact.Web.Tests.Auth;
 

@@ -3,7 +3,6 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Backfill;
 using RichContact.Engine.Contacts;
 using RichContact.Sandbox;
-using RichContact.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace RichContact.Web.Tests.Browser;
@@ -252,7 +251,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
         });
     }
 
-    /// <summary>Every relative time inside <paramref name="region"/> is hidden from screen readers, with a stable label beside it.</summary>
+    /// <summary>Every relative time inside the script's <c>region</c> is hidden from screen readers, with a stable label beside it.</summary>
     private const string TicksHiddenIn = """
         region => [...region.querySelectorAll('local-time[format=relative]')].every(t =>
             t.closest('[aria-hidden=true]') !== null

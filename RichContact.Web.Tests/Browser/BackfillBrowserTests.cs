@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Backfill;
-using RichContact.Engine.Contacts;
 using RichContact.Sandbox;
 using RichContact.Testing;
 using RichContact.Web.Tests.Support;

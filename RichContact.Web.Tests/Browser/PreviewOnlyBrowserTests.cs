@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Contacts;
 using RichContact.Engine.Settings;
 using RichContact.Testing;
 using static Microsoft.Playwright.Assertions;

@@ -6,11 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rtm;
-using RichContact.Engine.Storage;
 using RichContact.Sandbox;
 using RichContact.Testing;
 using RichContact.Web.Sandbox;
-using RichContact.Web.Tests.Support;
 
 namespace RichContact.Web.Tests.Browser;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Playwright;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Sandbox;

@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Settings;

@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using RichContact.Engine.Activity;

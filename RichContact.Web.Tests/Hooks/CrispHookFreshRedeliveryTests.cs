@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using RichContact.Sandbox.Hooks;
 
 namespace RichContact.Web.Tests.Hooks;

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Hooks;
 using RichContact.Engine.Storage;

@@ -1,6 +1,5 @@
 using System.Net;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Sandbox;

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using RichContact.Engine.Contacts;
 using RichContact.Engine.Storage;
 using RichContact.Sandbox;
 using RichContact.Testing;
-using RichContact.Web.Tests.Support;
 
 namespace RichContact.Web.Tests.Reliability;
 
@@ -141,7 +139,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
         }
     }
 
-    /// <summary>RichContact.Web as an operator runs it, on SQLite in <paramref name="dataDirectory"/>, connected to RTM.</summary>
+    /// <summary>RichContact.Web as an operator runs it, on SQLite in the data directory it is given, connected to RTM.</summary>
     private static class ChildApp
     {
         public static async Task<NodeProcess> StartAsync(CrispSandbox sandbox, string dataDirectory)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Antiforgery;

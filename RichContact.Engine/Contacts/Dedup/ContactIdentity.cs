@@ -5,7 +5,7 @@ namespace RichContact.Engine.Contacts;
 /// both. Conversations with neither are skipped (<c>no_identity</c>), unless the website gives them a
 /// contact: then the identity is the channel's placeholder alone (<see cref="Phoneless"/>).
 /// </summary>
-public sealed record ContactIdentity(string? Email, string? Phone)
+internal sealed record ContactIdentity(string? Email, string? Phone)
 {
     /// <summary>
     /// A phone-less conversation's placeholder (<see cref="Contacts.PhonelessPlaceholder"/>): the contact's

@@ -8,7 +8,7 @@ namespace RichContact.Engine.Contacts;
 /// a phone or a prefix as <c>+</c> and digits (a prefix typed <c>00351 91 000</c> or <c>+351 91-000</c>
 /// is <c>+35191000</c>), an email or a domain trimmed and lowercased.
 /// </summary>
-public static class Exclusions
+internal static class Exclusions
 {
     public const int MaxEntries = 500;
 

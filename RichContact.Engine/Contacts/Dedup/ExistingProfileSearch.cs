@@ -16,7 +16,7 @@ namespace RichContact.Engine.Contacts;
 /// goes on with the email filters alone; if even those fail, exact reads by email remain.
 /// </para>
 /// </summary>
-public sealed class ExistingProfileSearch(CrispClient crisp, DedupMode mode)
+internal sealed class ExistingProfileSearch(CrispClient crisp, DedupMode mode)
 {
     /// <summary>Pages of candidates read at most before the search says it could not be sure.</summary>
     internal const int MaxPages = 4;

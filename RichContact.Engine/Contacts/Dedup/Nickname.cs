@@ -7,7 +7,7 @@ namespace RichContact.Engine.Contacts;
 /// number or a generic "Visitor 1234" when they know nothing better; such a name would only hide
 /// the real one an agent types later, so it is left out.
 /// </summary>
-public static partial class Nickname
+internal static partial class Nickname
 {
     // Generic names channels and Crisp give unknown visitors [guess: from peers' screenshots].
     [GeneratedRegex(@"^(visitor|visiteur|visitante|besucher|user|utilisateur|usuario|usuário|guest|unknown|anonymous|customer|client|cliente|contact|new contact|whatsapp user|instagram user)\s*[#\-_]?\s*\d*$",

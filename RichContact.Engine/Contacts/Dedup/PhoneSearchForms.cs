@@ -11,7 +11,7 @@ namespace RichContact.Engine.Contacts;
 /// or international (<c>912345678</c>, <c>0612345678</c>, <c>351912345678</c>). Every candidate is
 /// then compared digit for digit, so a broad form costs nothing but candidates.
 /// </summary>
-public static class PhoneSearchForms
+internal static class PhoneSearchForms
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
     private static readonly string[] Separators = [" ", "-", "."];

@@ -6,7 +6,7 @@ namespace RichContact.Engine.Contacts;
 /// Phone numbers as people type them, turned into E.164 with libphonenumber, and the national
 /// variants under which the same person shows up twice (docs/architecture.md, *Finding an existing contact*).
 /// </summary>
-public static class Phones
+internal static class Phones
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 

@@ -9,7 +9,7 @@ namespace RichContact.Engine.Contacts;
 /// does not filter on them) or <see cref="ReasonCodes.DedupIncomplete"/> (more candidates than can be
 /// read, or no search at all).
 /// </param>
-public sealed record ProfileSearchResult(PeopleProfile? Match, string? Unseen)
+internal sealed record ProfileSearchResult(PeopleProfile? Match, string? Unseen)
 {
     /// <summary>No search made: no match, nothing unseen.</summary>
     public static readonly ProfileSearchResult None = new(null, null);

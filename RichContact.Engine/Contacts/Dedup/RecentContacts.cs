@@ -11,7 +11,7 @@ namespace RichContact.Engine.Contacts;
 /// (this process's memory, or with several nodes rows they all read), bounded in time, and keyed by an
 /// HMAC under the store's key: no phone or email can be read back from it.
 /// </summary>
-public sealed class RecentContacts(IRecentContactStore store)
+internal sealed class RecentContacts(IRecentContactStore store)
 {
     /// <summary>Far longer than any search lag seen or plausible; short enough to stay small.</summary>
     public static readonly TimeSpan Remembered = ProcessRecentContacts.Kept;

@@ -7,7 +7,7 @@ namespace RichContact.Engine.Contacts;
 /// <see cref="LastEventMarkHold"/> holds (an event received and not handled, a held conversation, a
 /// catch-up not finished): a listener that dies loses those, and whoever takes its mark over catches them up.
 /// </summary>
-public interface ILastEventMark
+internal interface ILastEventMark
 {
     /// <summary>This listener's mark: how far it heard and handled Crisp, or null when it wrote none.</summary>
     DateTimeOffset? Read();

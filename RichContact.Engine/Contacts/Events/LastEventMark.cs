@@ -7,17 +7,15 @@ namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// When the RTM socket last showed a sign of life, kept in the data directory
-/// (<see cref="DataDirectory.LastEventMark"/>: timestamps, nothing else; <see cref="MarkedEvents"/>), so that a process that starts again, after a stop or a
+/// (<see cref="DataDirectory.LastEventMarkFileName"/>: timestamps, nothing else; <see cref="MarkedEvents"/>), so that a process that starts again, after a stop or a
 /// kill, catches up the conversations created while it was down. The mark never passes what a
 /// <see cref="LastEventMarkHold"/> holds: the first message of a conversation held because the job
 /// storage refused it, an RTM event received but not handled yet, the start of a catch-up not
 /// finished. A process that stops meanwhile forgets those, and the next one must catch them up too.
 /// A single process's (<see cref="ILastEventMark"/>): the previous process's mark is taken over once, at start.
 /// </summary>
-public sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold> holds, ILogger<LastEventMark> logger) : ILastEventMark
+internal sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold> holds, ILogger<LastEventMark> logger) : ILastEventMark
 {
-    public const string FileName = "rtm-last-event.txt";
-
     private int _takenOver;
 
     public TakenOverMarks? TakeOver(bool everyOtherListener) =>
@@ -32,7 +30,7 @@ public sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold
     {
         try
         {
-            return MarkedEvents.Parse(state.Read(FileName));
+            return MarkedEvents.Parse(state.Read(DataDirectory.LastEventMarkFileName));
         }
         catch (IOException error)
         {
@@ -45,7 +43,7 @@ public sealed class LastEventMark(NodeState state, IEnumerable<LastEventMarkHold
     {
         try
         {
-            state.Write(FileName, Record(holds, at).Format(t => t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+            state.Write(DataDirectory.LastEventMarkFileName, Record(holds, at).Format(t => t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

@@ -7,7 +7,7 @@ namespace RichContact.Engine.Contacts;
 /// which lists its conversations once Crisp is heard again, and how far Crisp was heard goes to the
 /// <see cref="ILastEventMark"/>, from which whoever listens next catches up.
 /// </summary>
-public sealed class ListeningGapsCatchUp(OutageCatchUp catchUp, ILastEventMark lastEventMark) : IListeningGaps
+internal sealed class ListeningGapsCatchUp(OutageCatchUp catchUp, ILastEventMark lastEventMark) : IListeningGaps
 {
     public void TakeOverMissed(bool everyOtherListener)
     {

@@ -8,7 +8,7 @@ namespace RichContact.Engine.Contacts;
 /// are pending with fixed ends, the time this listener resumes from besides them and each gap's own
 /// bounds. Times, nothing else.
 /// </summary>
-public sealed record MarkedEvents(DateTimeOffset Mark, DateTimeOffset ResumeFrom, IReadOnlyList<CatchUpGap> Gaps)
+internal sealed record MarkedEvents(DateTimeOffset Mark, DateTimeOffset ResumeFrom, IReadOnlyList<CatchUpGap> Gaps)
 {
     /// <summary>The text kept: the mark alone when no gap is pending (as it always was).</summary>
     public string Format(Func<DateTimeOffset, string> time) =>

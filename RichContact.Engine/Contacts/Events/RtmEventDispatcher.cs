@@ -14,7 +14,7 @@ namespace RichContact.Engine.Contacts;
 /// An event the socket heard under an RTM term this node no longer holds is dropped unhandled: the node
 /// woke after another took RTM over, and that one catches up what was missed.
 /// </summary>
-public sealed class RtmEventDispatcher(
+internal sealed class RtmEventDispatcher(
     RtmEventQueue queue,
     ConversationTracker tracker,
     SubscribedWebsites websites,

@@ -15,7 +15,7 @@ namespace RichContact.Engine.Contacts;
 /// The rows stay while no node takes them over: when every node was down, the first to start catches up
 /// the whole outage. So the marks, together, never pass an event that a live node has not handled.
 /// </summary>
-public sealed class SharedLastEventMark(NodesDatabase database, NodeIdentity node, IEnumerable<LastEventMarkHold> holds, ILogger<SharedLastEventMark> logger)
+internal sealed class SharedLastEventMark(NodesDatabase database, NodeIdentity node, IEnumerable<LastEventMarkHold> holds, ILogger<SharedLastEventMark> logger)
     : ILastEventMark
 {
     private const string Prefix = "heard:";

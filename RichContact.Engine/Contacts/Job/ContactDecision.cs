@@ -10,7 +10,7 @@ namespace RichContact.Engine.Contacts;
 /// <see cref="CreateContactJob"/> gathers what they need (settings, visitor details, the CRM search)
 /// and makes the calls they lead to.
 /// </summary>
-public static class ContactDecision
+internal static class ContactDecision
 {
     /// <summary>
     /// Why the website's settings rule the conversation out (<see cref="ReasonCodes.Disabled"/>,

@@ -10,7 +10,7 @@ namespace RichContact.Engine.Contacts;
 /// <param name="Reason">A <see cref="ReasonCodes"/> code: why it was skipped or failed, or what a created
 /// or existing contact's search could not check.</param>
 /// <param name="Placeholder">A created contact whose email is a <c>@channel.nomail</c> placeholder.</param>
-public sealed record ContactOutcome(ActivityOutcome Kind, string? Reason = null, string? PeopleId = null, bool Placeholder = false)
+internal sealed record ContactOutcome(ActivityOutcome Kind, string? Reason = null, string? PeopleId = null, bool Placeholder = false)
 {
     public static ContactOutcome Created(string peopleId, bool placeholder, string? reason) => new(ActivityOutcome.Created, reason, peopleId, placeholder);
 

@@ -1,12 +1,9 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Hangfire;
-using Hangfire.Common;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Channels;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Nodes;
 using RichContact.Engine.Settings;
@@ -23,7 +20,7 @@ namespace RichContact.Engine.Contacts;
 /// conversation's lock, so two jobs of one conversation never both run), and the per-person lock
 /// plus the search before create mean the same person on two channels never gets a second contact.
 /// </summary>
-public sealed class CreateContactJob(
+internal sealed class CreateContactJob(
     WebsiteSettingsStore settingsStore,
     ConversationTracker tracker,
     VisitorDetailsStore detailsStore,

@@ -7,7 +7,7 @@ namespace RichContact.Engine.Contacts;
 /// next run records <c>created</c> with the profile it made (a new search would find it and say
 /// <c>existing</c>), on whichever node and in whichever process it runs.
 /// </summary>
-public interface IUnrecordedContacts
+internal interface IUnrecordedContacts
 {
     /// <summary>What this process remembers: memory only, no storage read (the contact job asks before deciding).</summary>
     UnrecordedContact? Remembered(ConversationKey conversation);

@@ -13,7 +13,7 @@ namespace RichContact.Engine.Contacts;
 /// the plugin token is not asked again on that website for a day, by any node (<see cref="IRouteRefusals"/>),
 /// so a refusal costs one call a day per website.
 /// </summary>
-public sealed class NewContactFollowUps(CrispClient crisp, IRouteRefusals refusals, TimeProvider clock, ILogger<NewContactFollowUps> logger)
+internal sealed class NewContactFollowUps(CrispClient crisp, IRouteRefusals refusals, TimeProvider clock, ILogger<NewContactFollowUps> logger)
 {
     /// <summary>How long a route Crisp refused is left alone on a website.</summary>
     public static readonly TimeSpan RefusalPause = TimeSpan.FromDays(1);

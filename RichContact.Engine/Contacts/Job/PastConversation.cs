@@ -6,4 +6,4 @@ namespace RichContact.Engine.Contacts;
 /// </summary>
 /// <param name="Channel">From the listed origin; null when the list gave none (the job reads the meta).</param>
 /// <param name="CreatedAt">The conversation's creation time in Crisp, when the list gave it.</param>
-public sealed record PastConversation(long RunId, string? Channel, DateTimeOffset? CreatedAt);
+internal sealed record PastConversation(long RunId, string? Channel, DateTimeOffset? CreatedAt);

@@ -15,7 +15,7 @@ namespace RichContact.Engine.Contacts;
 /// expires after <see cref="Expiry"/>: a conversation whose runs never came back must not leave it for
 /// ever. The job storage may be failing as well (a full disk): then memory only.
 /// </summary>
-public sealed class UnrecordedContacts(JobStorage jobStorage, ILogger<UnrecordedContacts> logger) : IUnrecordedContacts
+internal sealed class UnrecordedContacts(JobStorage jobStorage, ILogger<UnrecordedContacts> logger) : IUnrecordedContacts
 {
     /// <summary>Job parameter holding the <see cref="UnrecordedContact"/> (ids only).</summary>
     public const string Parameter = "UnrecordedContact";

@@ -13,7 +13,7 @@ namespace RichContact.Engine.Contacts;
 /// When another contact already has the email, nothing changes and the entry says <c>email_taken</c>.
 /// Arguments are ids only; the email comes from memory, else from the conversation meta.
 /// </summary>
-public sealed class MendPlaceholderJob(
+internal sealed class MendPlaceholderJob(
     WebsiteSettingsStore settingsStore,
     ActivityLog activity,
     VisitorDetailsStore detailsStore,

@@ -11,7 +11,7 @@ namespace RichContact.Engine.Contacts;
 /// <see cref="MendPlaceholderJob"/>. Costs no Crisp call: conversations without such a contact, or
 /// whose website turned the setting off, stop at a settings and activity lookup.
 /// </summary>
-public sealed class PlaceholderMends(
+internal sealed class PlaceholderMends(
     WebsiteSettingsStore settingsStore,
     ActivityLog activity,
     IBackgroundJobClient jobs,

@@ -1,5 +1,3 @@
-using RichContact.Engine.Storage;
-
 namespace RichContact.Engine.Contacts;
 
 /// <summary>
@@ -7,5 +5,5 @@ namespace RichContact.Engine.Contacts;
 /// runs it again later instead of spending Hangfire's retries. The cause's type only, never its
 /// message: Hangfire stores and logs exceptions, and some messages quote the data they choked on.
 /// </summary>
-public sealed class DatabaseHeldException(Exception cause)
+internal sealed class DatabaseHeldException(Exception cause)
     : Exception($"The settings and activity database failed with {cause.GetBaseException().GetType().Name}; the contact job is held and run again.");

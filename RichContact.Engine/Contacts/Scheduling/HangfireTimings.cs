@@ -1,7 +1,7 @@
 namespace RichContact.Engine.Contacts;
 
 /// <summary>Configuration section <c>RichContact:Hangfire</c>: how often Hangfire's server and job storage look for work.</summary>
-public sealed class HangfireTimings
+internal sealed class HangfireTimings
 {
     public const string Section = "RichContact:Hangfire";
 

@@ -12,7 +12,7 @@ namespace RichContact.Engine.Contacts;
 /// Runs before <see cref="Hangfire.AutomaticRetryAttribute"/> (order 20), so a hold spends none of its attempts.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class HoldWhileDatabaseFailsAttribute : JobFilterAttribute, IElectStateFilter
+internal sealed class HoldWhileDatabaseFailsAttribute : JobFilterAttribute, IElectStateFilter
 {
     /// <summary>Job parameter: how many times the job was held so far (the backoff's exponent).</summary>
     public const string HoldsParameter = "DatabaseHolds";

@@ -17,7 +17,7 @@ namespace RichContact.Engine.Contacts;
 /// and its workers topped out near 150 jobs a second here (BENCHMARKS.md, "What limits it" 4).
 /// A job run twice is harmless: it runs under the conversation's lock and stops at an outcome.
 /// </summary>
-public sealed class WindowEndRuns(
+internal sealed class WindowEndRuns(
     IServiceProvider services,
     IBackgroundJobClient jobs,
     IOptions<ContactJobOptions> options,

@@ -3,7 +3,7 @@ using RichContact.Engine.Crisp.Rest;
 namespace RichContact.Engine.Contacts;
 
 /// <summary>When a conversation's contact job may run.</summary>
-public static class CollectionWindow
+internal static class CollectionWindow
 {
     /// <summary>
     /// First message + window, rounded UP to the next whole second: Hangfire stores due times in

@@ -21,7 +21,7 @@ namespace RichContact.Engine.Contacts;
 /// session's <c>session:set_*</c> details are gathered in <see cref="VisitorDetailsStore"/>.
 /// Scheduling goes through <see cref="ContactJobScheduler"/>, which holds what the job storage refuses.
 /// </summary>
-public sealed class ConversationTracker(
+internal sealed class ConversationTracker(
     VisitorDetailsStore details,
     WebsiteSettingsStore settingsStore,
     ActivityLog activity,

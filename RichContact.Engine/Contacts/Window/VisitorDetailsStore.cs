@@ -8,7 +8,7 @@ namespace RichContact.Engine.Contacts;
 /// in memory just long enough for the collection window and its job. Bounded and expiring: details
 /// of sessions that never become a contact (chat visitors, say) simply age out.
 /// </summary>
-public sealed class VisitorDetailsStore(TimeProvider clock)
+internal sealed class VisitorDetailsStore(TimeProvider clock)
 {
     /// <summary>Long enough for a window, a job's retries and a short outage; short enough to hold little.</summary>
     internal static readonly TimeSpan TimeToLive = TimeSpan.FromMinutes(15);

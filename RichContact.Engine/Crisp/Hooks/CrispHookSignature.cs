@@ -8,7 +8,7 @@ namespace RichContact.Engine.Crisp.Hooks;
 /// hook secret, over <c>"[" + X-Crisp-Request-Timestamp + ";" + body + "]"</c>. Checked over the raw
 /// bytes received, so nothing on the way may re-format the body.
 /// </summary>
-public static class CrispHookSignature
+internal static class CrispHookSignature
 {
     public static bool IsValid(string secret, string timestamp, ReadOnlySpan<byte> body, string? signature)
     {

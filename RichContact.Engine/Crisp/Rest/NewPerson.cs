@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using RichContact.Engine.Contacts;
 
 namespace RichContact.Engine.Crisp.Rest;
 

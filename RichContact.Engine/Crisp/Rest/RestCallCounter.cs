@@ -5,7 +5,7 @@ namespace RichContact.Engine.Crisp.Rest;
 /// say what each contact cost. Flows with the async context, so the HTTP handler can count
 /// without the callers passing anything around. Retries count: each one is quota.
 /// </summary>
-public sealed class RestCallCounter
+internal sealed class RestCallCounter
 {
     private static readonly AsyncLocal<RestCallCounter?> CurrentCounter = new();
     private int _calls;

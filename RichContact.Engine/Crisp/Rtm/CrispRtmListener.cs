@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,7 +20,7 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// drops its socket the moment the term ends, and checks the term before each event it passes on, so
 /// that a node that wakes after losing RTM handles nothing more.
 /// </summary>
-public sealed class CrispRtmListener(
+internal sealed class CrispRtmListener(
     IOptions<RichContactOptions> options,
     CrispClient crisp,
     CrispConnectionStatus status,

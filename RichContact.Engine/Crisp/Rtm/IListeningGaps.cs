@@ -4,9 +4,9 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// What <see cref="CrispRtmListener"/> tells about the stretches of time it could not hear Crisp, for
 /// the engine to make up for: the conversations created meanwhile are caught up, and how far Crisp was
 /// heard is remembered across restarts. The listener only reports; what is done about it is the
-/// engine's (Contacts/ListeningGapsCatchUp.cs).
+/// engine's (Contacts/Events/ListeningGapsCatchUp.cs).
 /// </summary>
-public interface IListeningGaps
+internal interface IListeningGaps
 {
     /// <summary>
     /// What listeners that no longer listen may have missed — the previous process, a node gone, and

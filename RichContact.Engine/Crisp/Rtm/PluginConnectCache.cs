@@ -9,11 +9,11 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// <summary>
 /// What the <c>plugin/connect</c> routes answered last (docs/crisp.md): the RTM endpoint and the ids
 /// of the websites that installed the plugin, kept in the data directory
-/// (<see cref="DataDirectory.PluginConnect"/>). A process that starts with the daily quota spent connects RTM from it without a REST
+/// (<see cref="DataDirectory.PluginConnectFileName"/>). A process that starts with the daily quota spent connects RTM from it without a REST
 /// call, instead of staying deaf until midnight. Ids and an address only: no tokens, no personal data.
 /// On PostgreSQL it is a row every node shares (<see cref="NodeState"/>).
 /// </summary>
-public sealed class PluginConnectCache(NodeState state, ILogger<PluginConnectCache> logger)
+internal sealed class PluginConnectCache(NodeState state, ILogger<PluginConnectCache> logger)
 {
     private readonly Lock _gate = new();
     private Saved _saved = new(null, []);

@@ -1,4 +1,4 @@
 namespace RichContact.Engine.Crisp.Rtm;
 
 /// <summary>An RTM event Rich Contact acts on (docs/crisp.md). Every payload has <c>website_id</c>.</summary>
-public abstract record RtmEvent(string WebsiteId);
+internal abstract record RtmEvent(string WebsiteId);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rest;
 
 namespace RichContact.Engine.Crisp.Rtm;
@@ -8,7 +7,7 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// Turns raw RTM payloads into <see cref="RtmEvent"/>s. Missing or wrongly typed fields give a
 /// problem description that names the event and the field, never a value.
 /// </summary>
-public static class RtmEventParser
+internal static class RtmEventParser
 {
     /// <summary>The events the plugin asks Crisp for in its <c>authentication</c>.</summary>
     public static readonly string[] Subscribed =

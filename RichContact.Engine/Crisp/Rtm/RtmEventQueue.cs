@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,7 +6,7 @@ namespace RichContact.Engine.Crisp.Rtm;
 
 /// <summary>
 /// The hand-off between the socket's receive loop and the engine: the socket only writes here
-/// (never waits, never works), <see cref="RtmEventDispatcher"/> reads and says when it has handled an
+/// (never waits, never works), <see cref="Contacts.RtmEventDispatcher"/> reads and says when it has handled an
 /// event. Bounded, so a stuck consumer costs dropped events instead of unbounded memory; a drop is
 /// reported through <see cref="Dropped"/> (the outage catch-up then lists what it may have cost) with
 /// one warning per run of drops. Events not handled yet hold back the last-event mark

@@ -6,4 +6,4 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// What a <c>session:set_*</c> or <c>session:sync:geolocation</c> event tells about the visitor:
 /// only the fields it set are non-null. Personal data: never log it.
 /// </summary>
-public sealed record SessionDetails(string WebsiteId, string SessionId, VisitorDetails Details) : RtmEvent(WebsiteId);
+internal sealed record SessionDetails(string WebsiteId, string SessionId, VisitorDetails Details) : RtmEvent(WebsiteId);

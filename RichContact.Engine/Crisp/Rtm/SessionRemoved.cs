@@ -1,4 +1,4 @@
 namespace RichContact.Engine.Crisp.Rtm;
 
 /// <summary><c>session:removed</c>: the conversation was deleted.</summary>
-public sealed record SessionRemoved(string WebsiteId, string SessionId) : RtmEvent(WebsiteId);
+internal sealed record SessionRemoved(string WebsiteId, string SessionId) : RtmEvent(WebsiteId);

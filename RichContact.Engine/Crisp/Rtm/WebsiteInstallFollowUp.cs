@@ -11,7 +11,7 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// reload and bind.
 /// </summary>
 /// <param name="bind"><see cref="CrispRtmListener.BindAsync"/>.</param>
-public sealed class WebsiteInstallFollowUp(SubscribedWebsites websites, Func<CancellationToken, Task> bind, ILogger<WebsiteInstallFollowUp> logger)
+internal sealed class WebsiteInstallFollowUp(SubscribedWebsites websites, Func<CancellationToken, Task> bind, ILogger<WebsiteInstallFollowUp> logger)
     : BackgroundService
 {
     // One waiting request at most: every install that comes meanwhile is covered by it.

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using RichContact.Engine.Nodes;
 
 namespace RichContact.Engine.Storage.Postgres;
 
@@ -10,7 +9,7 @@ namespace RichContact.Engine.Storage.Postgres;
 /// with plain SQL (atomic upserts), so their column names are spelled out here once.
 /// No personal data: names of small state, counts, signatures of deliveries, node names and key XML.
 /// </summary>
-public static class NodeTables
+internal static class NodeTables
 {
     /// <summary>PostgreSQL's limit on a connection's <c>application_name</c>, which carries the node's name.</summary>
     public const int NodeNameMaxLength = 63;
@@ -64,43 +63,4 @@ public static class NodeTables
             e.Property(r => r.Xml).HasColumnName("xml");
         });
     }
-}
-
-/// <summary>One small piece of state a single process keeps as a file (<see cref="NodeState"/>): its file name, and its text.</summary>
-public sealed class NodeStateRow
-{
-    public required string Name { get; set; }
-    public required string Value { get; set; }
-    public DateTime UpdatedAt { get; set; }
-}
-
-/// <summary>Crisp requests all nodes sent on one UTC day (<see cref="SharedRequestCount"/>).</summary>
-public sealed class RequestBudgetRow
-{
-    public DateOnly Day { get; set; }
-    public int Used { get; set; }
-}
-
-/// <summary>A Web Hooks delivery's signature, taken by one node until it expires (<see cref="TakenHookSignatures"/>).</summary>
-public sealed class HookSignatureRow
-{
-    public required string Signature { get; set; }
-    public DateTime ExpiresAt { get; set; }
-}
-
-/// <summary>A node that beat lately (<see cref="NodeHeartbeat"/>), and whether it holds the RTM socket.</summary>
-public sealed class NodeRow
-{
-    public required string Name { get; set; }
-    public DateTime StartedAt { get; set; }
-    public DateTime HeartbeatAt { get; set; }
-    public bool HoldsRtm { get; set; }
-}
-
-/// <summary>An ASP.NET Core data-protection key (<see cref="PostgresXmlRepository"/>): the cookies' keys, shared so any node reads any node's cookie.</summary>
-public sealed class DataProtectionKeyRow
-{
-    public int Id { get; set; }
-    public string? FriendlyName { get; set; }
-    public required string Xml { get; set; }
 }

@@ -8,7 +8,7 @@ namespace RichContact.Engine.Storage.Postgres;
 /// nodes share it. The type also lets EF keep this provider's migrations (Storage/Postgres/Migrations,
 /// attributed to this type) apart from SQLite's (Storage/Migrations). <see cref="RichContactDbFactory"/> creates it.
 /// </summary>
-public sealed class PostgresRichContactDb(DbContextOptions<RichContactDb> options) : RichContactDb(options)
+internal sealed class PostgresRichContactDb(DbContextOptions<RichContactDb> options) : RichContactDb(options)
 {
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -36,7 +36,7 @@ internal static class PostgresStorage
     /// Hangfire.PostgreSql with the engine's polling intervals and invisibility timeout (the same as
     /// SQLite's, for the same reasons: EngineServiceCollectionExtensions). Unlike Hangfire.Storage.SQLite
     /// its locks are rows of the database, which any number of processes share, so it needs no
-    /// in-process lock like <see cref="RichContactJobStorage"/>; a contended lock is tried again at
+    /// in-process lock like the SQLite job storage's; a contended lock is tried again at
     /// most a second later rather than after a tenth of the caller's timeout.
     /// </summary>
     public static JobStorage JobStorage(IServiceProvider sp, TimeSpan queuePollInterval, TimeSpan invisibilityTimeout)
