@@ -8,7 +8,7 @@ namespace RichContact.Engine.Nodes;
 /// Not pooled: LISTEN belongs to the session, and a pooled connection is reset when returned.
 /// Keepalive: a connection that died silently ends the wait instead of waiting forever.
 /// </summary>
-public sealed class PostgresListener(NodesDatabase database, string channel, string applicationName, TimeProvider clock)
+internal sealed class PostgresListener(NodesDatabase database, string channel, string applicationName, TimeProvider clock)
 {
     /// <summary>After a broken connection, this first, doubling up to <see cref="MaxRetryDelay"/>.</summary>
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
