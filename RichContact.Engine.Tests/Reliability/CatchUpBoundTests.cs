@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Storage;
@@ -18,7 +19,7 @@ public class CatchUpBoundTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
     private StubHttpServer _stub = null!;
     private ServiceProvider _services = null!;
-    private readonly RtmEventQueue _queue = new(NullLogger<RtmEventQueue>.Instance);
+    private readonly CrispEventQueue _queue = new(NullLogger<CrispEventQueue>.Instance);
     private readonly TempDataDirectory _data = new();
 
     public async Task InitializeAsync() => _stub = await StubHttpServer.StartAsync();

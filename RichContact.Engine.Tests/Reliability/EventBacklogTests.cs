@@ -1,6 +1,6 @@
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Sandbox;
@@ -51,7 +51,7 @@ public class EventBacklogTests : EngineEndToEndTest
     [Fact]
     public async Task Conversation_whose_only_message_was_dropped_from_a_full_queue_gets_its_contact()
     {
-        var queue = Engine.Get<RtmEventQueue>();
+        var queue = Engine.Get<CrispEventQueue>();
         string first, dropped;
         await using (await JobStorageLock.AcquireAsync(Data.Path))
         {

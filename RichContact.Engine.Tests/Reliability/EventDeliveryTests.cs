@@ -1,6 +1,6 @@
 using System.Text.Json;
 using RichContact.Engine.Activity;
-using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Sandbox;
 
@@ -19,9 +19,9 @@ public class EventDeliveryTests : EngineEndToEndTest
         await WaitUntilTrackedAsync(session);
 
         // The socket hands the engine the very same payload again, during the window and after the outcome.
-        Engine.Get<RtmEventQueue>().Post(FirstMessage(session));
+        Engine.Get<CrispEventQueue>().Post(FirstMessage(session));
         Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(session)).Outcome);
-        Engine.Get<RtmEventQueue>().Post(FirstMessage(session));
+        Engine.Get<CrispEventQueue>().Post(FirstMessage(session));
         var later = await StartConversationAsync("whatsapp", phone: "+351912345679");
         await Activity.OutcomeAsync(later); // events are handled in order: the repeat was handled before it
 
@@ -45,7 +45,7 @@ public class EventDeliveryTests : EngineEndToEndTest
     public async Task Removal_event_before_the_first_message_of_another_conversation_does_not_disturb_it()
     {
         // session:removed for a conversation the engine never saw, then a real conversation.
-        Engine.Get<RtmEventQueue>().Post(new RawRtmEvent("session:removed",
+        Engine.Get<CrispEventQueue>().Post(new RawCrispEvent("session:removed",
             JsonSerializer.SerializeToElement(new { website_id = WebsiteId, session_id = "session_never_seen" })));
         var session = await StartConversationAsync("whatsapp", phone: "+351912345678");
 
@@ -53,7 +53,7 @@ public class EventDeliveryTests : EngineEndToEndTest
         Assert.Empty(Activity.For("session_never_seen"));
     }
 
-    private RawRtmEvent FirstMessage(string session) => new("message:send", JsonSerializer.SerializeToElement(new
+    private RawCrispEvent FirstMessage(string session) => new("message:send", JsonSerializer.SerializeToElement(new
     {
         website_id = WebsiteId, session_id = session, from = "user", type = "text", origin = "urn:crisp.im:whatsapp:0", content = "hello",
     }));

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using CsCheck;
 using RichContact.Engine.Channels;
 using RichContact.Engine.Contacts;
-using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Tests.Crisp.Rtm;
 
 namespace RichContact.Engine.Tests.Reliability;
@@ -102,11 +102,11 @@ public partial class GeneratedInputTests
     [Fact]
     public void Rtm_event_parser_never_throws_on_generated_payloads_and_keeps_values_out_of_its_problems()
     {
-        var names = Gen.OneOf(RtmEventParser.Subscribed.Append("unknown:event").Append("").ToArray());
+        var names = Gen.OneOf(CrispEventParser.Subscribed.Append("unknown:event").Append("").ToArray());
         Gen.Select(names, Payload(4)).Sample((name, payload) =>
         {
             var element = JsonSerializer.SerializeToElement(payload);
-            var parsed = RtmEventParser.Parse(name, element, out var problem);
+            var parsed = CrispEventParser.Parse(name, element, out var problem);
             if (parsed is not null)
                 Assert.False(string.IsNullOrEmpty(parsed.WebsiteId));
             if (parsed is MessageSent or SessionDetails or SessionRemoved)
@@ -130,11 +130,11 @@ public partial class GeneratedInputTests
             """{"website_id":"w","session_id":"s","timestamp":1e300,"from":"user"}""",
             """{"website_id":"w","session_id":"s","phone":{"nested":true}}""",
         };
-        foreach (var name in RtmEventParser.Subscribed)
+        foreach (var name in CrispEventParser.Subscribed)
             foreach (var payload in payloads)
             {
                 using var document = JsonDocument.Parse(payload, new JsonDocumentOptions { MaxDepth = 128 });
-                RtmEventParser.Parse(name, document.RootElement, out _);
+                CrispEventParser.Parse(name, document.RootElement, out _);
             }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Nodes;
 
@@ -15,7 +16,7 @@ internal static class ContactsRegistration
 {
     public static IServiceCollection AddContacts(this IServiceCollection services)
     {
-        services.AddHostedService<RtmEventDispatcher>();
+        services.AddHostedService<CrispEventDispatcher>();
         services.AddSingleton<CatchUpStatus>();
         services.AddSingleton<WebsiteTraffic>();
         services.AddSingleton<CatchUpPlanner>();
@@ -23,7 +24,7 @@ internal static class ContactsRegistration
         services.AddHostedService(sp => sp.GetRequiredService<OutageCatchUp>());
         // What the last-event mark must not pass (LastEventMark).
         services.AddSingleton(sp => new LastEventMarkHold("held conversations", () => sp.GetRequiredService<ContactJobScheduler>().EarliestHeldAt));
-        services.AddSingleton(sp => new LastEventMarkHold("RTM events not handled yet", () => sp.GetRequiredService<RtmEventQueue>().OldestUnhandledAt));
+        services.AddSingleton(sp => new LastEventMarkHold("RTM events not handled yet", () => sp.GetRequiredService<CrispEventQueue>().OldestUnhandledAt));
         services.AddSingleton(sp => new LastEventMarkHold("unfinished catch-up", () => sp.GetRequiredService<OutageCatchUp>().HoldsMarkAt)
         {
             Kept = () => sp.GetRequiredService<OutageCatchUp>().KeptGaps,

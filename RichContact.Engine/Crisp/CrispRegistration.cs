@@ -7,6 +7,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Crisp.Hooks;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
@@ -18,7 +19,7 @@ namespace RichContact.Engine.Crisp;
 /// <summary>
 /// Registers the adapter to Crisp: the REST client with its quota accounting and resilience, the website
 /// names, the RTM listener and its event queue, and the Web Hooks receiver. The engine supplies
-/// <see cref="IListeningGaps"/>, and reads the events off <see cref="RtmEventQueue"/>.
+/// <see cref="IListeningGaps"/>, and reads the events off <see cref="CrispEventQueue"/>.
 /// </summary>
 internal static class CrispRegistration
 {
@@ -67,7 +68,7 @@ internal static class CrispRegistration
         services.AddSingleton<WebsiteNames>();
         services.AddSingleton<CrispConnectionStatus>();
         services.AddSingleton<SubscribedWebsites>();
-        services.AddSingleton<RtmEventQueue>();
+        services.AddSingleton<CrispEventQueue>();
         services.AddSingleton<CrispHookReceiver>();
         services.AddSingleton<PluginConnectCache>();
         services.AddSingleton<CrispRtmListener>();

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Crisp.Hooks;
-using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Nodes;
 using RichContact.Sandbox.Hooks;
 using RichContact.Testing;
@@ -18,7 +18,7 @@ public class CrispHookReceiverTests
     private const string Secret = "914a657d8cc2efbc20593f1806f9bde2";
 
     private readonly ManualClock _clock = new(DateTimeOffset.FromUnixTimeMilliseconds(1_764_480_000_000));
-    private readonly RtmEventQueue _queue = new(NullLogger<RtmEventQueue>.Instance);
+    private readonly CrispEventQueue _queue = new(NullLogger<CrispEventQueue>.Instance);
     private readonly CapturingLoggerProvider _logs = new();
     private readonly CrispHookReceiver _receiver;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RichContact.Engine.Activity;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.EndToEnd;
 
@@ -14,7 +15,7 @@ public class RtmListenerTests : EngineEndToEndTest
         var socket = Assert.Single(await Sandbox.Control.SocketsAsync());
 
         Assert.True(socket.Authenticated);
-        Assert.Equal(RtmEventParser.Subscribed.Order(), socket.Events);
+        Assert.Equal(CrispEventParser.Subscribed.Order(), socket.Events);
         Assert.Equal(Sandbox.Options.Websites.Select(w => w.Id).Order(), socket.Websites);
         Assert.Equal(Sandbox.Options.Websites.Count, Engine.Get<SubscribedWebsites>().All.Count);
     }
@@ -22,11 +23,11 @@ public class RtmListenerTests : EngineEndToEndTest
     [Fact]
     public async Task Malformed_events_are_logged_without_their_values_and_do_not_stop_the_next_conversation()
     {
-        var queue = Engine.Get<RtmEventQueue>();
-        queue.Post(new RawRtmEvent("message:send", JsonDocument.Parse("[\"+351911111111\"]").RootElement));
-        queue.Post(new RawRtmEvent("session:set_phone", JsonDocument.Parse("""{"website_id":"w","session_id":"s","phone":351922222222}""").RootElement));
-        queue.Post(new RawRtmEvent("session:set_email", JsonDocument.Parse("""{"session_id":"s","email":"leak@example.com"}""").RootElement));
-        queue.Post(new RawRtmEvent("message:send", default));
+        var queue = Engine.Get<CrispEventQueue>();
+        queue.Post(new RawCrispEvent("message:send", JsonDocument.Parse("[\"+351911111111\"]").RootElement));
+        queue.Post(new RawCrispEvent("session:set_phone", JsonDocument.Parse("""{"website_id":"w","session_id":"s","phone":351922222222}""").RootElement));
+        queue.Post(new RawCrispEvent("session:set_email", JsonDocument.Parse("""{"session_id":"s","email":"leak@example.com"}""").RootElement));
+        queue.Post(new RawCrispEvent("message:send", default));
 
         var session = await StartConversationAsync("whatsapp", phone: "+351912345678");
 

@@ -1,6 +1,7 @@
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Sandbox;
@@ -96,7 +97,7 @@ public class RtmOutageTests : EngineEndToEndTest
         Assert.True(socket.Authenticated);
         Assert.Equal(Sandbox.RtmUrl.ToString(), socket.Address);
         Assert.NotEqual(old, socket.Address);
-        Assert.Equal(RtmEventParser.Subscribed.Order(), socket.Events);
+        Assert.Equal(CrispEventParser.Subscribed.Order(), socket.Events);
         Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(during)).Outcome);
         Assert.Equal(ActivityOutcome.Created, (await Activity.OutcomeAsync(heard)).Outcome);
         Assert.Single(Activity.For(during));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Crisp;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Crisp.Rtm;
 
@@ -13,7 +14,7 @@ namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// Events sent while the engine was deaf are lost — RTM down, the process stopped, or events dropped
-/// from a full <see cref="RtmEventQueue"/> — and a conversation whose only message came then would never
+/// from a full <see cref="CrispEventQueue"/> — and a conversation whose only message came then would never
 /// get its contact. Each such stretch is <see cref="Request"/>ed from its start; once RTM is connected,
 /// this refreshes the website list (installs missed meanwhile: <c>plugin/connect/websites/since</c>, or
 /// the full list on the first connect of the process) and lists each website's conversations created
@@ -32,7 +33,7 @@ public sealed class OutageCatchUp : BackgroundService
 
     private readonly CrispClient _crisp;
     private readonly SubscribedWebsites _websites;
-    private readonly RtmEventQueue _queue;
+    private readonly CrispEventQueue _queue;
     private readonly RtmTimings _timings;
     private readonly CrispRequestBudget _budget;
     private readonly CrispConnectionStatus _connection;
@@ -84,7 +85,7 @@ public sealed class OutageCatchUp : BackgroundService
         }
     }
 
-    public OutageCatchUp(CrispClient crisp, SubscribedWebsites websites, RtmEventQueue queue, IOptions<RtmTimings> timings,
+    public OutageCatchUp(CrispClient crisp, SubscribedWebsites websites, CrispEventQueue queue, IOptions<RtmTimings> timings,
         CrispRequestBudget budget, CrispConnectionStatus connection, CatchUpStatus status,
         IOptions<RichContactOptions> options, TimeProvider clock, ILogger<OutageCatchUp> logger, ContactJobScheduler? scheduler = null,
         CatchUpPlanner? planner = null)
@@ -334,7 +335,7 @@ public sealed class OutageCatchUp : BackgroundService
             foreach (var (sessionId, origin) in conversations)
             {
                 // Holds the mark at the stretch's start until handled: its own arrival time says nothing of when the conversation started.
-                await _queue.PostAsync(new RawRtmEvent("message:send", FirstMessage(websiteId, sessionId, origin)) { HoldsMarkAt = gap.Since }, ct);
+                await _queue.PostAsync(new RawCrispEvent("message:send", FirstMessage(websiteId, sessionId, origin)) { HoldsMarkAt = gap.Since }, ct);
                 found++;
             }
             lock (_gate) _running = _running is null ? null : _running with { Done = _running.Done.Add(websiteId) };

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Channels;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Crisp.Rest;
-using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Memory;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Storage;
@@ -50,7 +50,7 @@ internal sealed class ConversationTracker(
     /// <summary>True when Crisp said the conversation was deleted (<c>session:removed</c>).</summary>
     public bool WasRemoved(ConversationKey conversation) => _removed.TryGet(conversation, out _);
 
-    public async Task HandleAsync(RtmEvent rtmEvent, CancellationToken ct)
+    public async Task HandleAsync(CrispEvent rtmEvent, CancellationToken ct)
     {
         switch (rtmEvent)
         {

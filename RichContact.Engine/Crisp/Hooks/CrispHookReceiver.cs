@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RichContact.Engine.Crisp.Rtm;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Nodes;
 
 namespace RichContact.Engine.Crisp.Hooks;
@@ -11,11 +11,11 @@ namespace RichContact.Engine.Crisp.Hooks;
 /// Receives Crisp's Web Hooks: checks the signature in constant time over the raw body, refuses a
 /// timestamp more than <see cref="MaxAge"/> away from now (a captured request replayed later), takes
 /// each signed delivery once (Crisp sends a delivery it thinks failed again, with the same signature),
-/// and posts its event into the same <see cref="RtmEventQueue"/> the RTM socket feeds. The payload
+/// and posts its event into the same <see cref="CrispEventQueue"/> the RTM socket feeds. The payload
 /// is personal data: nothing of it is logged. The signatures taken are kept by <see cref="IHookSignatures"/>:
 /// with several nodes, every node's, so that a repeat delivered to another node is answered as a repeat too.
 /// </summary>
-public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmEventQueue queue, TimeProvider clock, ILogger<CrispHookReceiver> logger,
+public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, CrispEventQueue queue, TimeProvider clock, ILogger<CrispHookReceiver> logger,
     IHookSignatures taken)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
@@ -74,7 +74,7 @@ public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmE
 
     private HookDelivery Take(ReadOnlySpan<byte> body)
     {
-        RawRtmEvent? rtmEvent;
+        RawCrispEvent? rtmEvent;
         try
         {
             rtmEvent = Event(JsonDocument.Parse(body.ToArray()).RootElement);
@@ -94,10 +94,10 @@ public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, RtmE
     }
 
     /// <summary><c>{"website_id", "event", "data": {RTM's payload}, "timestamp"}</c> as the RTM event it carries.</summary>
-    private static RawRtmEvent? Event(JsonElement root) =>
+    private static RawCrispEvent? Event(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object
         && root.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String
         && root.TryGetProperty("data", out var data)
-            ? new RawRtmEvent(name.GetString()!, data.Clone())
+            ? new RawCrispEvent(name.GetString()!, data.Clone())
             : null;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Nodes;
 using SocketIOClient;
@@ -14,7 +15,7 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// costs no REST call) or to the one Crisp gives, authenticates after every (re)connect, reconnects
 /// with backoff forever (rediscovering the endpoint after repeated failures), watches for a silently
 /// dead socket, and after <c>unauthorized</c> tries again after a minute, then ever more rarely (up to ten minutes). Events only go into
-/// <see cref="RtmEventQueue"/>; what RTM could not hear is reported to <see cref="IListeningGaps"/>.
+/// <see cref="CrispEventQueue"/>; what RTM could not hear is reported to <see cref="IListeningGaps"/>.
 /// Runs only when a plugin token is configured, and connects only while its node holds RTM
 /// (<see cref="IRtmLeadership"/>: a single process always does; among nodes, the lease's holder). It
 /// drops its socket the moment the term ends, and checks the term before each event it passes on, so
@@ -25,7 +26,7 @@ internal sealed class CrispRtmListener(
     CrispClient crisp,
     CrispConnectionStatus status,
     SubscribedWebsites websites,
-    RtmEventQueue queue,
+    CrispEventQueue queue,
     IOptions<RtmTimings> rtm,
     IListeningGaps gaps,
     PluginConnectCache connectCache,
@@ -272,7 +273,7 @@ internal sealed class CrispRtmListener(
             }
             try
             {
-                queue.Post(new RawRtmEvent(name, response.Count > 0 ? response.GetValue(0).Clone() : default) { Term = term.Number });
+                queue.Post(new RawCrispEvent(name, response.Count > 0 ? response.GetValue(0).Clone() : default) { Term = term.Number });
             }
             catch (Exception error)
             {
@@ -341,7 +342,7 @@ internal sealed class CrispRtmListener(
                 tier = "plugin",
                 username = Crisp.Identifier,
                 password = Crisp.Key,
-                events = RtmEventParser.Subscribed,
+                events = CrispEventParser.Subscribed,
             });
         }
         catch (Exception error)

@@ -33,7 +33,7 @@ public sealed class RtmTimings
     /// <summary>How far before the drop the catch-up looks (clock skew, events in flight).</summary>
     public double CatchUpMarginSeconds { get; set; } = 30;
 
-    /// <summary>RTM events waiting for the dispatcher at most (<see cref="RtmEventQueue"/>); tests shrink it.</summary>
+    /// <summary>RTM events waiting for the dispatcher at most (<see cref="Events.CrispEventQueue"/>); tests shrink it.</summary>
     public int EventQueueCapacity { get; set; } = 10_000;
 
     /// <summary>A catch-up that failed (not for the budget: that one waits for the next UTC day) is tried again after this, doubling up to <see cref="MaxCatchUpRetryDelayMinutes"/>.</summary>

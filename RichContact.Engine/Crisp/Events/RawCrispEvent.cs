@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace RichContact.Engine.Crisp.Rtm;
+namespace RichContact.Engine.Crisp.Events;
 
 /// <summary>An RTM event as it came off the socket: its name and first argument, unparsed.</summary>
-public readonly record struct RawRtmEvent(string Name, JsonElement Payload)
+public readonly record struct RawCrispEvent(string Name, JsonElement Payload)
 {
     /// <summary>
     /// Until this event is handled, the last-event mark may not pass this time: when it was received,

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using RichContact.Engine.Crisp.Rest;
 
-namespace RichContact.Engine.Crisp.Rtm;
+namespace RichContact.Engine.Crisp.Events;
 
 /// <summary>
-/// Turns raw RTM payloads into <see cref="RtmEvent"/>s. Missing or wrongly typed fields give a
+/// Turns raw RTM payloads into <see cref="CrispEvent"/>s. Missing or wrongly typed fields give a
 /// problem description that names the event and the field, never a value.
 /// </summary>
-internal static class RtmEventParser
+internal static class CrispEventParser
 {
     /// <summary>The events the plugin asks Crisp for in its <c>authentication</c>.</summary>
     public static readonly string[] Subscribed =
@@ -27,7 +27,7 @@ internal static class RtmEventParser
     /// The event, or null with <paramref name="problem"/> set when the payload is unusable, or null
     /// without a problem when the event is one we do not act on.
     /// </summary>
-    public static RtmEvent? Parse(string name, JsonElement payload, out string? problem)
+    public static CrispEvent? Parse(string name, JsonElement payload, out string? problem)
     {
         problem = null;
         if (payload.ValueKind != JsonValueKind.Object)
@@ -82,7 +82,7 @@ internal static class RtmEventParser
                 return null;
         }
 
-        RtmEvent? Detail(string property, Func<string, VisitorDetails> details, out string? detailProblem)
+        CrispEvent? Detail(string property, Func<string, VisitorDetails> details, out string? detailProblem)
         {
             detailProblem = null;
             if (payload.String(property) is { } value)

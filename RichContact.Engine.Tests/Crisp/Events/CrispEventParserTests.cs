@@ -1,13 +1,13 @@
 using System.Text.Json;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Crisp.Rest;
-using RichContact.Engine.Crisp.Rtm;
 
-namespace RichContact.Engine.Tests.Crisp.Rtm;
+namespace RichContact.Engine.Tests.Crisp.Events;
 
-public class RtmEventParserTests
+public class CrispEventParserTests
 {
-    private static RtmEvent? Parse(string name, string json, out string? problem) =>
-        RtmEventParser.Parse(name, JsonDocument.Parse(json).RootElement, out problem);
+    private static CrispEvent? Parse(string name, string json, out string? problem) =>
+        CrispEventParser.Parse(name, JsonDocument.Parse(json).RootElement, out problem);
 
     [Fact]
     public void Visitor_message_carries_session_and_origin()

@@ -1,4 +1,4 @@
-namespace RichContact.Engine.Crisp.Rtm;
+namespace RichContact.Engine.Crisp.Events;
 
 /// <summary>An RTM event Rich Contact acts on (docs/crisp.md). Every payload has <c>website_id</c>.</summary>
-internal abstract record RtmEvent(string WebsiteId);
+internal abstract record CrispEvent(string WebsiteId);

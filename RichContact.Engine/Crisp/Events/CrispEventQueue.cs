@@ -1,20 +1,21 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Crisp.Rtm;
 
-namespace RichContact.Engine.Crisp.Rtm;
+namespace RichContact.Engine.Crisp.Events;
 
 /// <summary>
 /// The hand-off between the socket's receive loop and the engine: the socket only writes here
-/// (never waits, never works), <see cref="Contacts.RtmEventDispatcher"/> reads and says when it has handled an
+/// (never waits, never works), <see cref="Contacts.CrispEventDispatcher"/> reads and says when it has handled an
 /// event. Bounded, so a stuck consumer costs dropped events instead of unbounded memory; a drop is
 /// reported through <see cref="Dropped"/> (the outage catch-up then lists what it may have cost) with
 /// one warning per run of drops. Events not handled yet hold back the last-event mark
 /// (<see cref="OldestUnhandledAt"/>): a kill loses the queue, and the next process must catch it up.
 /// </summary>
-public sealed class RtmEventQueue(ILogger<RtmEventQueue> logger, IOptions<RtmTimings>? timings = null, TimeProvider? clock = null)
+public sealed class CrispEventQueue(ILogger<CrispEventQueue> logger, IOptions<RtmTimings>? timings = null, TimeProvider? clock = null)
 {
-    private readonly Channel<RawRtmEvent> _channel = Channel.CreateBounded<RawRtmEvent>(new BoundedChannelOptions((timings?.Value ?? new RtmTimings()).EventQueueCapacity)
+    private readonly Channel<RawCrispEvent> _channel = Channel.CreateBounded<RawCrispEvent>(new BoundedChannelOptions((timings?.Value ?? new RtmTimings()).EventQueueCapacity)
     {
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,
@@ -25,7 +26,7 @@ public sealed class RtmEventQueue(ILogger<RtmEventQueue> logger, IOptions<RtmTim
     private readonly SortedDictionary<long, int> _unhandled = [];
     private int _droppedInARow;
 
-    public ChannelReader<RawRtmEvent> Reader => _channel.Reader;
+    public ChannelReader<RawCrispEvent> Reader => _channel.Reader;
 
     /// <summary>Raised with the time of an event dropped because the queue was full (on the posting thread).</summary>
     public event Action<DateTimeOffset>? Dropped;
@@ -41,7 +42,7 @@ public sealed class RtmEventQueue(ILogger<RtmEventQueue> logger, IOptions<RtmTim
     }
 
     /// <summary>Never waits (the socket's receive loop posts here): a full queue drops the event.</summary>
-    public void Post(RawRtmEvent rtmEvent)
+    public void Post(RawCrispEvent rtmEvent)
     {
         rtmEvent = Stamped(rtmEvent);
         int dropped;
@@ -63,7 +64,7 @@ public sealed class RtmEventQueue(ILogger<RtmEventQueue> logger, IOptions<RtmTim
     }
 
     /// <summary>Waits for room instead of dropping: for the catch-up, which is not on the receive loop.</summary>
-    public async Task PostAsync(RawRtmEvent rtmEvent, CancellationToken ct)
+    public async Task PostAsync(RawCrispEvent rtmEvent, CancellationToken ct)
     {
         rtmEvent = Stamped(rtmEvent);
         // Counted before it can be read, so that the dispatcher's Handled always finds it.
@@ -83,12 +84,12 @@ public sealed class RtmEventQueue(ILogger<RtmEventQueue> logger, IOptions<RtmTim
     public Task WaitForRoomAsync(CancellationToken ct) => _channel.Writer.WaitToWriteAsync(ct).AsTask();
 
     /// <summary>The dispatcher is done with the event (handled or given up): it no longer holds the mark.</summary>
-    public void Handled(RawRtmEvent rtmEvent)
+    public void Handled(RawCrispEvent rtmEvent)
     {
         lock (_gate) Add(rtmEvent.HoldsMarkAt.UtcTicks, -1);
     }
 
-    private RawRtmEvent Stamped(RawRtmEvent rtmEvent) =>
+    private RawCrispEvent Stamped(RawCrispEvent rtmEvent) =>
         rtmEvent.HoldsMarkAt == default ? rtmEvent with { HoldsMarkAt = _clock.GetUtcNow() } : rtmEvent;
 
     /// <summary>Under <see cref="_gate"/>.</summary>

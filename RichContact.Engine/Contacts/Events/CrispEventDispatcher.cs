@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Nodes;
 
 namespace RichContact.Engine.Contacts;
 
 /// <summary>
-/// Reads RTM events off <see cref="RtmEventQueue"/> one by one and routes them: conversation events
+/// Reads RTM events off <see cref="CrispEventQueue"/> one by one and routes them: conversation events
 /// to the <see cref="ConversationTracker"/>, subscription changes to <see cref="SubscribedWebsites"/>
 /// (installs through <see cref="WebsiteInstallFollowUp"/>, so that nothing here waits on Crisp's bind interval).
 /// A malformed payload or a failing handler costs that one event and a log line without its values.
@@ -14,14 +15,14 @@ namespace RichContact.Engine.Contacts;
 /// An event the socket heard under an RTM term this node no longer holds is dropped unhandled: the node
 /// woke after another took RTM over, and that one catches up what was missed.
 /// </summary>
-internal sealed class RtmEventDispatcher(
-    RtmEventQueue queue,
+internal sealed class CrispEventDispatcher(
+    CrispEventQueue queue,
     ConversationTracker tracker,
     SubscribedWebsites websites,
     WebsiteInstallFollowUp installs,
     IRtmLeadership leadership,
     WebsiteTraffic traffic,
-    ILogger<RtmEventDispatcher> logger) : BackgroundService
+    ILogger<CrispEventDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,9 +56,9 @@ internal sealed class RtmEventDispatcher(
         }
     }
 
-    internal async Task DispatchAsync(RawRtmEvent raw, CancellationToken ct)
+    internal async Task DispatchAsync(RawCrispEvent raw, CancellationToken ct)
     {
-        var rtmEvent = RtmEventParser.Parse(raw.Name, raw.Payload, out var problem);
+        var rtmEvent = CrispEventParser.Parse(raw.Name, raw.Payload, out var problem);
         if (problem is not null)
             logger.LogWarning("Ignored a malformed RTM event: {Problem}", problem);
 

@@ -1,4 +1,0 @@
-namespace RichContact.Engine.Crisp.Rtm;
-
-/// <summary><c>plugin:subscription:updated</c>: a website installed (<c>bound</c>) or removed the plugin.</summary>
-internal sealed record SubscriptionUpdated(string WebsiteId, bool Bound) : RtmEvent(WebsiteId);
