@@ -116,8 +116,11 @@ public sealed class ReconnectBrowserTests(BrowserFixture fixture)
                 await frame.GetByTestId("new-segment").FillAsync("lisboa");
                 await frame.GetByTestId("pick-channels").ClickAsync();
                 await Expect(frame.GetByTestId("channel-list")).ToBeVisibleAsync();
-                await Eventually.TrueAsync(async () => (await page.EvaluateAsync<string?>("key => sessionStorage.getItem(key)", draftKey))?.Contains("lisboa") == true,
-                    "the form's draft in the tab's storage");
+                // The typed segment reaches the server when the field loses the focus, just before the click: the
+                // draft is written after each of the two renders, so wait for the one that holds both.
+                await Eventually.TrueAsync(async () => (await page.EvaluateAsync<string?>("key => sessionStorage.getItem(key)", draftKey)) is { } draft
+                        && draft.Contains("lisboa", StringComparison.Ordinal) && draft.Contains("\"AllChannels\":false", StringComparison.Ordinal),
+                    "the form's draft, with the typed segment and the channel choice, in the tab's storage");
                 Assert.False((await App.Get<WebsiteSettingsStore>().GetAsync(websiteId)).EnrichGeolocation);
 
                 // The connection drops and the server forgets the page meanwhile: the page starts again.
