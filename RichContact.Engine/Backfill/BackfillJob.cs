@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -169,7 +168,7 @@ internal sealed class BackfillJob(
         {
             await WaitForBudgetAsync(run, chain, ct);
         }
-        catch (CrispApiException error) when (IsLastingRefusal(error.Status))
+        catch (CrispApiException error) when (error.IsLastingRefusal)
         {
             // The same call would be refused again, spending quota each time: the operator decides.
             logger.LogWarning("Backfill {RunId} of website {WebsiteId} paused: Crisp refuses its conversation list ({Reason})", run.Id, run.WebsiteId, error.ReasonCode);
@@ -216,7 +215,4 @@ internal sealed class BackfillJob(
         _ => BackfillResult.Failed,
     };
 
-    /// <summary>A 4xx that is not about quota, time or the plugin token: the same call would be refused again.</summary>
-    private static bool IsLastingRefusal(HttpStatusCode status) =>
-        (int)status is >= 400 and < 500 and not 401 and not 408 and not 420 and not 429;
 }

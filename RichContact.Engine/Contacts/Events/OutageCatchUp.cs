@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
@@ -318,7 +317,7 @@ public sealed class OutageCatchUp : BackgroundService
             {
                 conversations = await _crisp.ListConversationsAsync(websiteId, since, until + _timings.CatchUpMargin, MaxPagesPerWebsite, ct);
             }
-            catch (CrispApiException error) when (IsLastingRefusal(error.Status))
+            catch (CrispApiException error) when (error.IsLastingRefusal)
             {
                 // Trying again would be refused again (and spend quota): said, and left.
                 _logger.LogWarning("Catching up website {WebsiteId} failed: Crisp refuses its conversation list ({Status} {Reason}); its conversations since {Since:O} may have no contact",
@@ -344,9 +343,6 @@ public sealed class OutageCatchUp : BackgroundService
         _logger.LogInformation("Caught up {Count} conversations created between {Since:O} and {Until:O}", found, since, until);
     }
 
-    /// <summary>A 4xx that is not about quota, time or the plugin token: the same call would be refused again.</summary>
-    private static bool IsLastingRefusal(HttpStatusCode status) =>
-        (int)status is >= 400 and < 500 and not 401 and not 408 and not 420 and not 429;
 
     /// <summary>The <c>message:send</c> payload Crisp would have sent for the conversation's first visitor message.</summary>
     private static JsonElement FirstMessage(string websiteId, string sessionId, string? origin) =>

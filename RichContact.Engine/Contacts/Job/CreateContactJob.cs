@@ -80,6 +80,24 @@ internal sealed class CreateContactJob(
     public Task<ActivityEntry?> RunPastConversationAsync(string websiteId, string sessionId, PastConversation past, CancellationToken cancellationToken) =>
         RunAttemptAsync(websiteId, sessionId, jobId: null, context: null, lastAttempt: true, cancellationToken, past);
 
+    /// <summary>
+    /// The visitor's user id in the conversation's messages. Whether Crisp lets the plugin token read
+    /// them is not known: a lasting refusal leaves the conversation's own placeholder, never costs the contact.
+    /// </summary>
+    private async Task<string?> VisitorUserIdAsync(ConversationKey conversation, CancellationToken ct)
+    {
+        try
+        {
+            return await crisp.GetVisitorUserIdAsync(conversation.WebsiteId, conversation.SessionId, ct);
+        }
+        catch (CrispApiException error) when (error.IsLastingRefusal)
+        {
+            logger.LogWarning("Crisp refused the messages of conversation {SessionId} of website {WebsiteId} ({ReasonCode}); its contact gets the conversation's placeholder",
+                conversation.SessionId, conversation.WebsiteId, error.ReasonCode);
+            return null;
+        }
+    }
+
     private async Task<ActivityEntry?> RunAttemptAsync(string websiteId, string sessionId, string? jobId, PerformContext? context, bool lastAttempt,
         CancellationToken cancellationToken, PastConversation? past = null, Func<bool>? fence = null)
     {
@@ -252,7 +270,7 @@ internal sealed class CreateContactJob(
         {
             // No visitor message heard with a user id (a catch-up, a backfill, or Crisp sends none): the
             // conversation's messages may still carry the person's id on the channel. One call more.
-            if (await crisp.GetVisitorUserIdAsync(conversation.WebsiteId, conversation.SessionId, ct) is { } userId)
+            if (await VisitorUserIdAsync(conversation, ct) is { } userId)
                 identity = ContactIdentity.Phoneless(PhonelessPlaceholder.For(channel!, userId, conversation.SessionId));
         }
 

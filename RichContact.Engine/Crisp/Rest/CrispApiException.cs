@@ -20,6 +20,9 @@ public sealed class CrispApiException(string operation, HttpStatusCode status, s
     /// <summary>The plugin token is wrong (401). A 403 is a route closed to the tier, not a bad token.</summary>
     public bool IsUnauthorized => Status == HttpStatusCode.Unauthorized;
 
+    /// <summary>A 4xx that is not about quota, time or the plugin token: the same call would be refused again.</summary>
+    public bool IsLastingRefusal => (int)Status is >= 400 and < 500 and not 401 and not 408 and not 420 and not 429;
+
     /// <summary>A short code for the activity log: <c>crisp_404_not_found</c>, <c>crisp_429</c>.</summary>
     public string ReasonCode
     {
