@@ -29,11 +29,8 @@ public sealed class FolderRulesTests
     [
         ("ConversationKey", "Window: the conversation's identity, which every stage after it is keyed by"),
         ("TrackedConversation", "Window: what is known of the conversation, handed to its schedule and its job"),
-        ("ConversationTracker", "Window: the job asks it what the window saw (the conversation tracked, removed or not)"),
+        ("HeardConversations", "Window: what the window heard of the conversation (its start, its removal), read by the job"),
         ("VisitorDetailsStore", "Window: the details gathered during the window, read by the job and by a mend"),
-        ("CollectionWindow", "Window: when the window ends, which the schedule times the job after"),
-        ("HoldWhileDatabaseFailsAttribute", "Scheduling: every Hangfire timing decision is in Scheduling, including the job's hold while the database fails"),
-        ("DatabaseHeldException", "Scheduling: what the job throws to be held by that attribute"),
         ("ContactJobOptions", "Scheduling: the contact jobs' timings, among them how often the job tries a create on a website Crisp limits"),
         ("ContactIdentity", "Dedup: a mend compares the person's email as the search does"),
         ("DedupMode", "Dedup: a mend replaces a placeholder only when Crisp's search is known to work"),
@@ -94,6 +91,22 @@ public sealed class FolderRulesTests
         }
 
         Assert.True(backwards.Count == 0, "A stage uses an earlier one:\n" + string.Join("\n", backwards));
+    }
+
+    [Fact]
+    public void Only_scheduling_talks_to_Hangfire_in_the_journey()
+    {
+        var stageOf = StageOfEachType();
+        var others = stageOf.Where(t => t.Value != "Scheduling").Select(t => t.Key).ToList();
+
+        var users = Types.InAssembly(EngineAssembly)
+            .That().ResideInNamespace($"{Engine}.Contacts")
+            .And().HaveNameMatching($"^({string.Join('|', others.Select(Regex.Escape))})(`\\d+)?$")
+            .ShouldNot().HaveDependencyOn("Hangfire")
+            .GetResult().FailingTypeNames ?? [];
+
+        Assert.True(others.Count > 30, "the journey's types were not found in Contacts/'s folders");
+        Assert.True(users.Count == 0, "Only Contacts/Scheduling may use Hangfire; these do: " + string.Join(", ", users));
     }
 
     [Fact]

@@ -126,7 +126,7 @@ public abstract class EngineEndToEndTest : IAsyncLifetime
 
     /// <summary>Waits until the engine has seen the conversation's first message (its job is scheduled).</summary>
     protected Task WaitUntilTrackedAsync(string sessionId) =>
-        Eventually.TrueAsync(() => Engine.Get<ConversationTracker>().Get(new ConversationKey(WebsiteId, sessionId)) is not null,
+        Eventually.TrueAsync(() => Engine.Get<HeardConversations>().Get(new ConversationKey(WebsiteId, sessionId)) is not null,
             "the engine to see the conversation");
 
     protected Task<IReadOnlyList<JsonObject>> ProfilesAsync(string? websiteId = null) => Sandbox.Control.ProfilesAsync(websiteId ?? WebsiteId);

@@ -37,7 +37,7 @@ public class WindowEndRunTests : EngineEndToEndTest
 
         await Eventually.TrueAsync(() => jobs.ScheduledCount() == 1, "the job to be scheduled");
         var (_, scheduled) = Assert.Single(jobs.ScheduledJobs(0, 10));
-        var firstMessage = Engine.Get<ConversationTracker>().Get(new ConversationKey(WebsiteId, session))!.FirstMessageAt;
+        var firstMessage = Engine.Get<HeardConversations>().Get(new ConversationKey(WebsiteId, session))!.FirstMessageAt;
         Assert.True(scheduled.EnqueueAt >= (firstMessage + TimeSpan.FromSeconds(CollectionWindowSeconds) + Engine.Get<IOptions<ContactJobOptions>>().Value.Fallback).UtcDateTime,
             $"due at {scheduled.EnqueueAt:O}, first message at {firstMessage:O}");
         await Activity.OutcomeAsync(session);

@@ -24,7 +24,7 @@ public class CatchUpCoverageTests : EngineEndToEndTest
 
         await StartEngineAsync();
 
-        var tracker = Engine.Get<ConversationTracker>();
+        var tracker = Engine.Get<HeardConversations>();
         var catchUp = Engine.Get<OutageCatchUp>();
         await Eventually.TrueAsync(() => catchUp.HoldsMarkAt is null && missed.All(s => tracker.Get(new ConversationKey(WebsiteId, s)) is not null),
             "every conversation of the gap to be caught up, and the catch-up to be done");

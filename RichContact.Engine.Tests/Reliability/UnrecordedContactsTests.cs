@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.Server;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -61,10 +60,10 @@ public class UnrecordedContactsTests : EngineEndToEndTest
     {
         public UnrecordedContact? Remembered(ConversationKey conversation) => inner.Remembered(conversation);
 
-        public UnrecordedContact? Find(ConversationKey conversation, PerformContext? context)
+        public UnrecordedContact? Find(ConversationKey conversation, string? jobId)
         {
             read();
-            return inner.Find(conversation, context);
+            return inner.Find(conversation, jobId);
         }
 
         public void Keep(ConversationKey conversation, UnrecordedContact contact, string? jobId) => inner.Keep(conversation, contact, jobId);

@@ -13,7 +13,7 @@ namespace RichContact.Engine.Backfill;
 /// <summary>
 /// The Hangfire job that works through a run, one batch per job (<see cref="BackfillOptions.BatchSeconds"/>), each
 /// enqueuing the next. Conversations are taken one at a time in listing order and decided by
-/// <see cref="CreateContactJob"/> itself — its outcome check, conversation and person locks and dedup
+/// <see cref="CreateContactRun"/> itself — its outcome check, conversation and person locks and dedup
 /// are what make a backfill never create a second contact nor decide a conversation twice. Before each
 /// one the job reads the run again, so a pause or cancel stops it after the current conversation, and
 /// checks the budget, so it stops above the reserve and waits for the next UTC day. Its cursor is the
@@ -23,7 +23,7 @@ namespace RichContact.Engine.Backfill;
 internal sealed class BackfillJob(
     BackfillStore store,
     BackfillLister lister,
-    CreateContactJob contacts,
+    CreateContactRun contacts,
     BackfillAllowance allowance,
     BackfillProgress progress,
     BackfillResumer resumer,
@@ -34,7 +34,7 @@ internal sealed class BackfillJob(
 {
     private readonly BackfillOptions timings = options.Value;
 
-    // Failures CreateContactJob does not record (richcontact.db failing: held and run again by
+    // Failures CreateContactRun does not record (richcontact.db failing: held and run again by
     // HoldWhileDatabaseFails) are retried; the run's list makes a retry start where this one stopped.
     /// <summary>How soon a batch that found another one of its run running tries again.</summary>
     internal static readonly TimeSpan BusyRetry = TimeSpan.FromSeconds(1);

@@ -10,7 +10,8 @@ namespace RichContact.Engine.Contacts;
 /// Its folders, in reading order: Events (the events and the catch-up of what was missed), Window (the
 /// collection window), Scheduling (when the job runs), Job (the decision and its outcome), Dedup (finding
 /// the person in the CRM), Mends (a real email that comes after a placeholder). One namespace: the
-/// folders are for reading, the stages call each other both ways.
+/// folders are for reading; a stage uses only the stages after it (Architecture/FolderRulesTests), and
+/// asks its schedule for later runs through an interface of its own that Scheduling implements.
 /// </summary>
 internal static class ContactsRegistration
 {
@@ -34,7 +35,10 @@ internal static class ContactsRegistration
         services.AddSingleton<IListeningGaps, ListeningGapsCatchUp>();
 
         services.AddSingleton<VisitorDetailsStore>();
+        services.AddSingleton<HeardConversations>();
         services.AddSingleton<ContactJobScheduler>();
+        services.AddSingleton<IContactRunSchedule>(sp => sp.GetRequiredService<ContactJobScheduler>());
+        services.AddSingleton<IMendSchedule, MendJobs>();
         services.AddSingleton<ConversationTracker>();
         services.AddSingleton<WindowEndRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<WindowEndRuns>());
@@ -44,8 +48,10 @@ internal static class ContactsRegistration
         services.AddSingleton<NewContactFollowUps>();
         services.AddSingleton<ContactsLimit>();
         services.AddTransient<ExistingProfileSearch>();
+        services.AddTransient<CreateContactRun>();
         services.AddTransient<CreateContactJob>();
         services.AddSingleton<PlaceholderMends>();
+        services.AddTransient<MendPlaceholderRun>();
         services.AddTransient<MendPlaceholderJob>();
         return services;
     }

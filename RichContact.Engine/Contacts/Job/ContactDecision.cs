@@ -7,7 +7,7 @@ namespace RichContact.Engine.Contacts;
 /// <summary>
 /// The rules of a conversation's contact, apart from every Crisp call: each step takes what is known
 /// by then and says what became of the conversation, or null when the next step must look further.
-/// <see cref="CreateContactJob"/> gathers what they need (settings, visitor details, the CRM search)
+/// <see cref="CreateContactRun"/> gathers what they need (settings, visitor details, the CRM search)
 /// and makes the calls they lead to.
 /// </summary>
 internal static class ContactDecision

@@ -4,7 +4,7 @@ namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// What became of a conversation's contact: created, existing, skipped or failed with a reason, or
-/// (a website in preview) would be created. <see cref="CreateContactJob"/> turns it into the
+/// (a website in preview) would be created. <see cref="CreateContactRun"/> turns it into the
 /// conversation's activity entry, in one place.
 /// </summary>
 /// <param name="Reason">A <see cref="ReasonCodes"/> code: why it was skipped or failed, or what a created

@@ -1,11 +1,10 @@
-using Hangfire.Server;
-
 namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// The contacts created by runs whose activity entry the database refused, so that the conversation's
 /// next run records <c>created</c> with the profile it made (a new search would find it and say
-/// <c>existing</c>), on whichever node and in whichever process it runs.
+/// <c>existing</c>), on whichever node and in whichever process it runs. Kept in the job storage
+/// (<see cref="UnrecordedContacts"/>, beside the conversation's Hangfire job).
 /// </summary>
 internal interface IUnrecordedContacts
 {
@@ -16,7 +15,7 @@ internal interface IUnrecordedContacts
     /// What any run kept, in memory or in the job storage: read only when a decision ends in
     /// <c>existing</c>, the one outcome an unrecorded contact turns into <c>created</c>.
     /// </summary>
-    UnrecordedContact? Find(ConversationKey conversation, PerformContext? context);
+    UnrecordedContact? Find(ConversationKey conversation, string? jobId);
 
     void Keep(ConversationKey conversation, UnrecordedContact contact, string? jobId);
 

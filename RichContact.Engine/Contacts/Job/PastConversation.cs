@@ -1,7 +1,7 @@
 namespace RichContact.Engine.Contacts;
 
 /// <summary>
-/// A conversation that happened before Rich Contact heard it, handed to <see cref="CreateContactJob"/> by a
+/// A conversation that happened before Rich Contact heard it, handed to <see cref="CreateContactRun"/> by a
 /// backfill run: what the conversation list said of it (the tracker never saw it) and the run's id.
 /// </summary>
 /// <param name="Channel">From the listed origin; null when the list gave none (the job reads the meta).</param>

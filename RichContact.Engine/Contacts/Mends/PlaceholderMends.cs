@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Settings;
@@ -8,13 +7,13 @@ namespace RichContact.Engine.Contacts;
 /// <summary>
 /// Notices a real email reaching a conversation whose contact Rich Contact created with a placeholder
 /// (minutes or days later: the activity log holds the people id) and schedules its
-/// <see cref="MendPlaceholderJob"/>. Costs no Crisp call: conversations without such a contact, or
+/// mend (<see cref="MendPlaceholderRun"/>). Costs no Crisp call: conversations without such a contact, or
 /// whose website turned the setting off, stop at a settings and activity lookup.
 /// </summary>
 internal sealed class PlaceholderMends(
     WebsiteSettingsStore settingsStore,
     ActivityLog activity,
-    IBackgroundJobClient jobs,
+    IMendSchedule schedule,
     ILogger<PlaceholderMends> logger)
 {
     public async Task EmailArrivedAsync(ConversationKey conversation, CancellationToken ct)
@@ -26,7 +25,7 @@ internal sealed class PlaceholderMends(
                 return;
             if (await activity.UnmendedPlaceholderAsync(conversation.WebsiteId, conversation.SessionId, ct) is null)
                 return;
-            jobs.Enqueue<MendPlaceholderJob>(job => job.RunAsync(conversation.WebsiteId, conversation.SessionId, CancellationToken.None));
+            schedule.Enqueue(conversation);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -14,6 +14,7 @@ namespace RichContact.Engine.Contacts;
 /// trying the storage: each try can block for the storage's busy timeout, and RTM events wait behind it.
 /// A process that stops meanwhile loses the held ones from memory, so <see cref="EarliestHeldAt"/>
 /// holds back the RTM last-event mark and the next process catches them up over REST.
+/// A run whose budget is spent is scheduled again here too (<see cref="IContactRunSchedule"/>).
 /// </summary>
 public sealed class ContactJobScheduler(
     IBackgroundJobClient jobs,
@@ -22,7 +23,7 @@ public sealed class ContactJobScheduler(
     IOptions<ContactJobOptions> contactJobs,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
-    ILogger<ContactJobScheduler> logger)
+    ILogger<ContactJobScheduler> logger) : IContactRunSchedule
 {
     private readonly ContactJobOptions _settings = contactJobs.Value;
     private readonly Lock _gate = new();
@@ -79,9 +80,14 @@ public sealed class ContactJobScheduler(
         }
     }
 
+    /// <summary>Some time in the first ten minutes of the new budget, so that the websites' waiting runs do not all start at once.</summary>
+    public void RunWhenBudgetResumes(ConversationKey conversation, DateTimeOffset resumesAt) =>
+        jobs.Schedule<CreateContactJob>(job => job.RunAsync(conversation.WebsiteId, conversation.SessionId, null, CancellationToken.None),
+            resumesAt.AddSeconds(Random.Shared.Next(1, 600)));
+
     private string ScheduleJob(ConversationKey conversation, TrackedConversation tracked, TimeSpan afterWindow)
     {
-        var due = CollectionWindow.DueTime(tracked.FirstMessageAt, options.Value.CollectionWindow + afterWindow);
+        var due = JobDueTime.After(tracked.FirstMessageAt, options.Value.CollectionWindow + afterWindow);
         var jobId = jobs.Schedule<CreateContactJob>(job => job.RunAsync(conversation.WebsiteId, conversation.SessionId, null, CancellationToken.None), due);
         storage.Succeeded(StorageFile.JobStorage);
         return jobId;

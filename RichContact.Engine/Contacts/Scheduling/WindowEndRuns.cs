@@ -37,8 +37,27 @@ internal sealed class WindowEndRuns(
     /// <summary>Runs whose window ended, waiting for a free slot (for the metrics).</summary>
     public int Queued => _due.Reader.Count;
 
-    /// <summary>Queues the run; false when the queue is full (the caller hands the job to Hangfire's queue).</summary>
-    public bool TryRun(ConversationKey conversation, string jobId) => _due.Writer.TryWrite((conversation, jobId));
+    /// <summary>
+    /// Runs the job here once the window has ended (<see cref="CollectionWindow.Ended"/>), or, when these
+    /// runs are too many, enqueues it in Hangfire if Hangfire has not moved it yet. A process that stops
+    /// first leaves the job to Hangfire in the next process.
+    /// </summary>
+    public void RunWhenEnded(ConversationKey conversation, string jobId, Task<bool> windowEnded) =>
+        _ = RunWhenEndedAsync(conversation, jobId, windowEnded);
+
+    private async Task RunWhenEndedAsync(ConversationKey conversation, string jobId, Task<bool> windowEnded)
+    {
+        try
+        {
+            if (await windowEnded && !_due.Writer.TryWrite((conversation, jobId)))
+                Enqueue(jobId);
+        }
+        catch (Exception error)
+        {
+            // Hangfire still runs the job at its due time.
+            logger.LogDebug("Running contact job {JobId} at the window's end failed ({ErrorType})", jobId, error.GetType().Name);
+        }
+    }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, _concurrency).Select(_ => Task.Run(() => ConsumeAsync(stoppingToken), CancellationToken.None))
@@ -75,7 +94,7 @@ internal sealed class WindowEndRuns(
     {
         try
         {
-            await services.GetRequiredService<CreateContactJob>().RunAtWindowEndAsync(conversation.WebsiteId, conversation.SessionId, jobId, stoppingToken);
+            await services.GetRequiredService<CreateContactRun>().RunAtWindowEndAsync(conversation, jobId, stoppingToken);
         }
         catch (Exception error)
         {

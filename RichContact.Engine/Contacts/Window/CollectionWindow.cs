@@ -2,33 +2,48 @@ using RichContact.Engine.Crisp.Rest;
 
 namespace RichContact.Engine.Contacts;
 
-/// <summary>When a conversation's contact job may run.</summary>
-internal static class CollectionWindow
+/// <summary>
+/// One conversation's collection window: it ends at its end time, or earlier once the conversation
+/// carries everything its contact needs (<see cref="ContactNeeds.HasEverything"/>): the window exists
+/// for details that come late, and waiting longer gains nothing. The window decides when; what runs
+/// then is the schedule's (<see cref="WindowEndRuns"/>).
+/// </summary>
+internal sealed class CollectionWindow
 {
-    /// <summary>
-    /// First message + window, rounded UP to the next whole second: Hangfire stores due times in
-    /// whole seconds, so an unrounded time could fire up to a second before the window is over.
-    /// (The tracker runs the job at the exact end; the Hangfire job's due time is the durable fallback.)
-    /// </summary>
-    public static DateTimeOffset DueTime(DateTimeOffset firstMessageAt, TimeSpan window)
+    private readonly TaskCompletionSource<bool> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly bool? _enrichGeolocation;
+
+    /// <param name="enrichGeolocation">Whether the contact needs the visitor's country or city; null when the settings are unknown (the database did not answer): then the window runs its full length.</param>
+    public CollectionWindow(DateTimeOffset end, bool? enrichGeolocation, TimeProvider clock, CancellationToken stopping)
     {
-        var end = firstMessageAt + window;
-        var seconds = end.ToUnixTimeMilliseconds() / 1000;
-        if (end.ToUnixTimeMilliseconds() % 1000 != 0)
-            seconds++;
-        return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        _enrichGeolocation = enrichGeolocation;
+        _ = EndAtAsync(end, clock, stopping);
     }
 
-    /// <summary>
-    /// Whether the details hold all the contact will get, so the window may close now: who the visitor
-    /// is (a valid phone, or a real email), a name worth keeping, the country a nationally written
-    /// phone needs (else the job would read the conversation meta for it), and the country or city
-    /// when the website enriches contacts with them.
-    /// </summary>
-    public static bool HasEverything(VisitorDetails? details, bool enrichGeolocation) =>
-        details is not null
-        && ContactIdentity.From(details.Email, details.Phone, details.Country) is not null
-        && Nickname.ForContact(details.Nickname) is not null
-        && (details.Phone is null || Phones.IsInternational(details.Phone) || details.Country is not null)
-        && (!enrichGeolocation || details.Country is not null || details.City is not null);
+    /// <summary>True when the window ended, at its end or early; false when the process stops first (the job is left to Hangfire in the next process).</summary>
+    public Task<bool> Ended => _ended.Task;
+
+    /// <summary>Ends the window now when <paramref name="details"/> hold everything the contact needs.</summary>
+    public void EndEarlyIfComplete(VisitorDetails? details)
+    {
+        if (_enrichGeolocation is { } enrich && ContactNeeds.HasEverything(details, enrich))
+            _ended.TrySetResult(true);
+    }
+
+    private async Task EndAtAsync(DateTimeOffset end, TimeProvider clock, CancellationToken stopping)
+    {
+        try
+        {
+            // A timer counts whole milliseconds and may fire a fraction of one early: wait until the end has passed.
+            for (var wait = end - clock.GetUtcNow(); wait > TimeSpan.Zero && !Ended.IsCompleted
+                 && !stopping.IsCancellationRequested; wait = end - clock.GetUtcNow())
+                await Task.WhenAny(Task.Delay(wait, clock, stopping), Ended);
+            stopping.ThrowIfCancellationRequested();
+            _ended.TrySetResult(true);
+        }
+        catch (OperationCanceledException)
+        {
+            _ended.TrySetResult(false);
+        }
+    }
 }

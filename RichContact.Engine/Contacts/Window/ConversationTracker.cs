@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Hangfire;
-using Hangfire.States;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,7 +6,6 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Channels;
 using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Crisp.Rest;
-using RichContact.Engine.Memory;
 using RichContact.Engine.Settings;
 using RichContact.Engine.Storage;
 
@@ -16,39 +13,29 @@ namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// Recognises new conversations in the RTM stream (Crisp has no "conversation started" event: the
-/// first visitor <c>message:send</c> of an unseen session is the start) and schedules one
-/// <see cref="CreateContactJob"/> per conversation after the collection window. Meanwhile the
-/// session's <c>session:set_*</c> details are gathered in <see cref="VisitorDetailsStore"/>.
-/// Scheduling goes through <see cref="ContactJobScheduler"/>, which holds what the job storage refuses.
+/// first visitor <c>message:send</c> of an unseen session is the start), opens each one's
+/// <see cref="CollectionWindow"/> and hands the conversation to its schedule
+/// (<see cref="ContactJobScheduler"/>, <see cref="WindowEndRuns"/>), which runs its contact job when
+/// the window ends. Meanwhile the session's <c>session:set_*</c> details are gathered in
+/// <see cref="VisitorDetailsStore"/>, and what was heard of the conversation in <see cref="HeardConversations"/>.
 /// </summary>
 internal sealed class ConversationTracker(
     VisitorDetailsStore details,
+    HeardConversations heard,
     WebsiteSettingsStore settingsStore,
     ActivityLog activity,
     ContactJobScheduler scheduler,
     WindowEndRuns windowEndRuns,
     PlaceholderMends placeholderMends,
-    IBackgroundJobClient jobs,
     IOptions<RichContactOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<ConversationTracker> logger)
 {
-    /// <summary>How long a session counts as "seen"; later messages are repeats. The job's own idempotence covers the rest.</summary>
-    private static readonly TimeSpan SeenFor = TimeSpan.FromHours(2);
-
-    private readonly ExpiringMap<ConversationKey, TrackedConversation> _conversations = new(50_000, SeenFor, clock);
-    private readonly ExpiringMap<ConversationKey, bool> _removed = new(10_000, SeenFor, clock);
-    private readonly ConcurrentDictionary<ConversationKey, OpenWindow> _openWindows = new();
-
-    public TrackedConversation? Get(ConversationKey conversation) =>
-        _conversations.TryGet(conversation, out var tracked) ? tracked : null;
+    private readonly ConcurrentDictionary<ConversationKey, CollectionWindow> _openWindows = new();
 
     /// <summary>Conversations whose collection window is open now (for the metrics).</summary>
     public int OpenWindows => _openWindows.Count;
-
-    /// <summary>True when Crisp said the conversation was deleted (<c>session:removed</c>).</summary>
-    public bool WasRemoved(ConversationKey conversation) => _removed.TryGet(conversation, out _);
 
     public async Task HandleAsync(CrispEvent rtmEvent, CancellationToken ct)
     {
@@ -57,7 +44,8 @@ internal sealed class ConversationTracker(
             case SessionDetails set:
                 var detailed = new ConversationKey(set.WebsiteId, set.SessionId);
                 details.Add(detailed, set.Details);
-                CloseEarlyIfComplete(detailed);
+                if (_openWindows.TryGetValue(detailed, out var window))
+                    window.EndEarlyIfComplete(details.Get(detailed));
                 // Any time later, from this process or an earlier one: the activity log knows the contact.
                 if (set.Details.Email is { } email && !ContactIdentity.IsPlaceholder(email))
                     _ = placeholderMends.EmailArrivedAsync(detailed, lifetime.ApplicationStopping);
@@ -65,7 +53,7 @@ internal sealed class ConversationTracker(
             case SessionRemoved removed:
                 var conversation = new ConversationKey(removed.WebsiteId, removed.SessionId);
                 details.Forget(conversation);
-                _removed.TryAdd(conversation, true);
+                heard.Removed(conversation);
                 break;
             case MessageSent message when message.IsFromVisitor:
                 await OnMessageSentAsync(message, ct);
@@ -85,7 +73,7 @@ internal sealed class ConversationTracker(
 
         // Time of arrival here, not Crisp's timestamp: the activity log measures our own latency.
         var tracked = new TrackedConversation(channel, clock.GetUtcNow());
-        if (!_conversations.TryAdd(conversation, tracked))
+        if (!heard.TryStart(conversation, tracked))
             return; // a later message of a conversation already handled
 
         var settings = await SettingsAsync(conversation, ct);
@@ -99,41 +87,26 @@ internal sealed class ConversationTracker(
         if (!scheduler.TrySchedule(conversation, tracked, out var jobId))
         {
             // Neither scheduled nor held (the holder is full): its next visitor message, or an outage catch-up, tries again.
-            _conversations.Remove(conversation);
+            heard.Forget(conversation);
             return;
         }
         if (jobId is null)
             return; // held until the job storage accepts it; Hangfire then runs it as soon as it is due
         logger.LogDebug("New {Channel} conversation {SessionId} of website {WebsiteId}; contact job {JobId} scheduled",
             channel, conversation.SessionId, conversation.WebsiteId, jobId);
-        // Unknown settings (the database did not answer): the window runs its full length.
-        var window = new OpenWindow(settings?.EnrichGeolocation);
+        OpenWindow(conversation, jobId, tracked, settings);
+    }
+
+    /// <summary>Hangfire keeps the job as the fallback; the window says when this process runs it.</summary>
+    private void OpenWindow(ConversationKey conversation, string jobId, TrackedConversation tracked, WebsiteSettings? settings)
+    {
+        var window = new CollectionWindow(tracked.FirstMessageAt + options.Value.CollectionWindow, settings?.EnrichGeolocation, clock, lifetime.ApplicationStopping);
         _openWindows[conversation] = window;
-        _ = EnqueueAtWindowEndAsync(conversation, jobId, window, tracked.FirstMessageAt + options.Value.CollectionWindow);
-        CloseEarlyIfComplete(conversation);
+        _ = window.Ended.ContinueWith(
+            _ => _openWindows.TryRemove(new KeyValuePair<ConversationKey, CollectionWindow>(conversation, window)), TaskScheduler.Default);
+        windowEndRuns.RunWhenEnded(conversation, jobId, window.Ended);
+        window.EndEarlyIfComplete(details.Get(conversation));
     }
-
-    /// <summary>A collection window still running, and whether its contact needs the visitor's country or city.</summary>
-    private sealed class OpenWindow(bool? enrichGeolocation)
-    {
-        private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public bool? EnrichGeolocation { get; } = enrichGeolocation;
-        public Task Closed => _closed.Task;
-        public void Close() => _closed.TrySetResult();
-    }
-
-    /// <summary>
-    /// The window exists for details that come late; once the conversation carries everything its
-    /// contact needs, waiting longer gains nothing and the job may run now.
-    /// </summary>
-    private void CloseEarlyIfComplete(ConversationKey conversation)
-    {
-        if (_openWindows.TryGetValue(conversation, out var window) && window.EnrichGeolocation is { } enrich
-            && CollectionWindow.HasEverything(details.Get(conversation), enrich))
-            window.Close();
-    }
-
     /// <summary>
     /// Decided now, by the job's own rule: no job for a conversation it would skip. Heard again (a
     /// restart's catch-up replays it), the log keeps the first entry only. False when richcontact.db
@@ -175,37 +148,6 @@ internal sealed class ConversationTracker(
             logger.LogWarning("Could not read the settings of website {WebsiteId} ({ErrorType}); conversation {SessionId} is scheduled and its job checks them",
                 conversation.WebsiteId, error.GetType().Name, conversation.SessionId);
             return null;
-        }
-    }
-
-    /// <summary>
-    /// Hangfire keeps the job (so a restart loses nothing), due a while after the window as a
-    /// fallback. This process knows the exact end of the window, and when the window may close
-    /// early, so it runs the job then (<see cref="WindowEndRuns"/>), or, when those runs are too
-    /// many, enqueues it in Hangfire if Hangfire has not moved it yet.
-    /// </summary>
-    private async Task EnqueueAtWindowEndAsync(ConversationKey conversation, string jobId, OpenWindow window, DateTimeOffset windowEnd)
-    {
-        try
-        {
-            // A timer counts whole milliseconds and may fire a fraction of one early: wait until the end has passed.
-            for (var wait = windowEnd - clock.GetUtcNow(); wait > TimeSpan.Zero && !window.Closed.IsCompleted
-                 && !lifetime.ApplicationStopping.IsCancellationRequested; wait = windowEnd - clock.GetUtcNow())
-                await Task.WhenAny(Task.Delay(wait, clock, lifetime.ApplicationStopping), window.Closed);
-            // Stopping: leave the job to Hangfire in the next process.
-            if (lifetime.ApplicationStopping.IsCancellationRequested)
-                return;
-            if (!windowEndRuns.TryRun(conversation, jobId))
-                jobs.ChangeState(jobId, new EnqueuedState(), ScheduledState.StateName);
-        }
-        catch (Exception error)
-        {
-            // Hangfire still runs the job at its due time.
-            logger.LogDebug("Enqueueing contact job {JobId} at the window's end failed ({ErrorType})", jobId, error.GetType().Name);
-        }
-        finally
-        {
-            _openWindows.TryRemove(new KeyValuePair<ConversationKey, OpenWindow>(conversation, window));
         }
     }
 }

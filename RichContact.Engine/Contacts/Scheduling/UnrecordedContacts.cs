@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
 using Hangfire;
 using Hangfire.Common;
-using Hangfire.Server;
 using Hangfire.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace RichContact.Engine.Contacts;
 
 /// <summary>
-/// Unrecorded contacts in memory, and in the job storage the storage provider chose (SQLite's
+/// The store of <see cref="IUnrecordedContacts"/>: unrecorded contacts in memory, and in the job storage the storage provider chose (SQLite's
 /// <c>hangfire.db</c> for one process, PostgreSQL's <c>hangfire</c> schema shared by every node):
 /// as the job's parameter and as a hash by conversation (ids and a count: the job storage holds no
 /// personal data), so that a run in the next process or on another node records it too. The hash
@@ -30,16 +29,15 @@ internal sealed class UnrecordedContacts(JobStorage jobStorage, ILogger<Unrecord
 
     public UnrecordedContact? Remembered(ConversationKey conversation) => _contacts.TryGetValue(conversation, out var contact) ? contact : null;
 
-    public UnrecordedContact? Find(ConversationKey conversation, PerformContext? context)
+    public UnrecordedContact? Find(ConversationKey conversation, string? jobId)
     {
         if (Remembered(conversation) is { } kept)
             return kept;
         try
         {
-            // allowStale: from the parameters fetched with the job when the storage provides them (else one read).
-            if (context?.GetJobParameter<UnrecordedContact>(Parameter, allowStale: true) is { } parameter)
-                return parameter;
             using var connection = jobStorage.GetConnection();
+            if (jobId is not null && connection.GetJobParameter(jobId, Parameter) is { } parameter)
+                return SerializationHelper.Deserialize<UnrecordedContact>(parameter, SerializationOption.User);
             return connection.GetAllEntriesFromHash(KeyOf(conversation)) is { } entries && entries.TryGetValue(Parameter, out var serialized)
                 ? SerializationHelper.Deserialize<UnrecordedContact>(serialized, SerializationOption.User)
                 : null;

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.Extensions.Logging;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Crisp.Rest;
@@ -11,23 +10,23 @@ namespace RichContact.Engine.Contacts;
 /// Only the email changes (a PATCH with the email alone), and only while the contact still has the
 /// placeholder: a name, phone or segment an agent edited, or an email an agent set, stay as they are.
 /// When another contact already has the email, nothing changes and the entry says <c>email_taken</c>.
-/// Arguments are ids only; the email comes from memory, else from the conversation meta.
+/// The email comes from memory, else from the conversation meta. Its Hangfire job is
+/// <see cref="MendPlaceholderJob"/>, which Hangfire retries when it throws.
 /// </summary>
-internal sealed class MendPlaceholderJob(
+internal sealed class MendPlaceholderRun(
     WebsiteSettingsStore settingsStore,
     ActivityLog activity,
     VisitorDetailsStore detailsStore,
     CrispClient crisp,
     DedupMode dedupMode,
     Nodes.IContactLocks locks,
-    IBackgroundJobClient jobs,
+    IMendSchedule schedule,
     TimeProvider clock,
-    ILogger<MendPlaceholderJob> logger)
+    ILogger<MendPlaceholderRun> logger)
 {
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 300])]
-    public async Task RunAsync(string websiteId, string sessionId, CancellationToken cancellationToken)
+    public async Task RunAsync(ConversationKey conversation, CancellationToken cancellationToken)
     {
-        var conversation = new ConversationKey(websiteId, sessionId);
+        var (websiteId, sessionId) = (conversation.WebsiteId, conversation.SessionId);
         await using var _ = await locks.AcquireAsync("mend:" + conversation.LockKey, cancellationToken);
         var settings = await settingsStore.GetAsync(websiteId, cancellationToken);
         if (!settings.Enabled || !settings.MendPlaceholders)
@@ -50,8 +49,7 @@ internal sealed class MendPlaceholderJob(
             }
             catch (CrispBudgetExhaustedException spent)
             {
-                jobs.Schedule<MendPlaceholderJob>(job => job.RunAsync(websiteId, sessionId, CancellationToken.None),
-                    spent.ResumesAt.AddSeconds(Random.Shared.Next(1, 600)));
+                schedule.RunWhenBudgetResumes(conversation, spent.ResumesAt);
                 return;
             }
             catch (Exception error) when (error is not OperationCanceledException)
