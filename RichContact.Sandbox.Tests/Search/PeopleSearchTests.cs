@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace RichContact.Sandbox.Tests;
+namespace RichContact.Sandbox.Tests.Search;
 
 public sealed class PeopleSearchTests : SandboxTestBase
 {

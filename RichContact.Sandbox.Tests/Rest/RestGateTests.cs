@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace RichContact.Sandbox.Tests;
+namespace RichContact.Sandbox.Tests.Rest;
 
 public sealed class RestGateTests : SandboxTestBase
 {

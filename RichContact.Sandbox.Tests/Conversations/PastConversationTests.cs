@@ -1,7 +1,7 @@
 using System.Globalization;
 using RichContact.Sandbox.Events;
 
-namespace RichContact.Sandbox.Tests;
+namespace RichContact.Sandbox.Tests.Conversations;
 
 /// <summary>Conversations a workspace had before the plugin: dated in the past, listed by date, heard by nobody.</summary>
 public sealed class PastConversationTests : SandboxTestBase

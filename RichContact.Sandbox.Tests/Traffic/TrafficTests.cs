@@ -2,7 +2,7 @@ using System.Text.Json;
 using RichContact.Sandbox.Events;
 using RichContact.Sandbox.Traffic;
 
-namespace RichContact.Sandbox.Tests;
+namespace RichContact.Sandbox.Tests.Traffic;
 
 public sealed class TrafficTests : SandboxTestBase
 {

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace RichContact.Sandbox.Tests;
+namespace RichContact.Sandbox.Tests.Rest;
 
 public sealed class PluginConnectTests : SandboxTestBase
 {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using RichContact.Sandbox.Control;
 
-namespace RichContact.Sandbox.Tests;
+namespace RichContact.Sandbox.Tests.Control;
 
 public sealed class ControlApiTests : SandboxTestBase
 {

@@ -3,7 +3,7 @@ using RichContact.Sandbox.Events;
 using RichContact.Sandbox.Hooks;
 using RichContact.Testing;
 
-namespace RichContact.Sandbox.Tests;
+namespace RichContact.Sandbox.Tests.Hooks;
 
 public sealed class HookTests : IAsyncLifetime
 {

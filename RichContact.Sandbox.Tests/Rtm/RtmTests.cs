@@ -1,7 +1,7 @@
 using System.Text.Json;
 using RichContact.Sandbox.Events;
 
-namespace RichContact.Sandbox.Tests;
+namespace RichContact.Sandbox.Tests.Rtm;
 
 public sealed class RtmTests : SandboxTestBase
 {
