@@ -1,9 +1,0 @@
-using RichContact.Sandbox;
-
-namespace RichContact.Engine.Tests.EndToEnd;
-
-/// <summary>Crisp lets the plugin token change a profile's email subscription.</summary>
-public sealed class NewContactFollowUpsAnsweredTests : NewContactFollowUpsTests
-{
-    protected override string Reading => PeopleSubscriptionReadings.Answered;
-}
