@@ -297,12 +297,15 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
         public async ValueTask DisposeAsync() => await release();
     }
 
-    /// <summary>Ends the connections whose application_name starts with <paramref name="name"/>.</summary>
+    /// <summary>
+    /// Ends the connections to this test's database whose application_name starts with <paramref name="name"/>:
+    /// other test classes on the same server name their nodes alike.
+    /// </summary>
     private async Task TerminateAsync(string name)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name LIKE $1 || '%'", connection);
+        await using var command = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name LIKE $1 || '%' AND datname = current_database()", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = name });
         Assert.True((long)(await command.ExecuteScalarAsync())! > 0, $"no connection named {name}");
     }

@@ -108,7 +108,9 @@ public sealed class SharedStateOnPostgresTests : IAsyncLifetime
         await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Pooling = false }.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var terminate = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'richcontact changes node-b'", connection);
+            // This test's database only: other test classes on the same server name their nodes node-b too.
+            await using var terminate = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'richcontact changes node-b' AND datname = current_database()", connection);
             Assert.Equal(1L, await terminate.ExecuteScalarAsync());
         }
         await a.Get<WebsiteSettingsStore>().SaveAsync(WebsiteSettings.DefaultsFor(WebsiteId) with { Enabled = false });
