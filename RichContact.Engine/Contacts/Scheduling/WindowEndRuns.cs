@@ -47,16 +47,8 @@ internal sealed class WindowEndRuns(
 
     private async Task RunWhenEndedAsync(ConversationKey conversation, string jobId, Task<bool> windowEnded)
     {
-        try
-        {
-            if (await windowEnded && !_due.Writer.TryWrite((conversation, jobId)))
-                Enqueue(jobId);
-        }
-        catch (Exception error)
-        {
-            // Hangfire still runs the job at its due time.
-            logger.LogDebug("Running contact job {JobId} at the window's end failed ({ErrorType})", jobId, error.GetType().Name);
-        }
+        if (await windowEnded && !_due.Writer.TryWrite((conversation, jobId)))
+            Enqueue(jobId);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
