@@ -46,6 +46,14 @@ public sealed class SandboxOptions
     public string PeopleSubscription { get; set; } = PeopleSubscriptionReadings.Answered;
 
     /// <summary>
+    /// How <c>GET website/{website_id}/conversation/{session_id}/messages</c> answers a plugin token
+    /// (<see cref="ConversationMessagesReadings.Answered"/>, <see cref="ConversationMessagesReadings.Refused"/>: 403, or
+    /// <see cref="ConversationMessagesReadings.NotFound"/>: 404): the route is documented, whether the plugin's scopes
+    /// let it read a conversation's messages is not (docs/crisp.md).
+    /// </summary>
+    public string ConversationMessages { get; set; } = ConversationMessagesReadings.Answered;
+
+    /// <summary>
     /// What the <c>user.user_id</c> of a visitor's messages holds (<see cref="PhonelessIdentityReadings.StableUserId"/>:
     /// the person's id on the channel, <see cref="StartConversationRequest.ChannelUserId"/>;
     /// <see cref="PhonelessIdentityReadings.ConversationOnly"/>: the session id; <see cref="PhonelessIdentityReadings.None"/>:

@@ -20,6 +20,8 @@ internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
             errors.Add($"{Section}:WebsiteRoute must be '{WebsiteRouteReadings.Answered}' or '{WebsiteRouteReadings.Refused}' (got '{options.WebsiteRoute}').");
         if (options.PeopleSubscription is not (PeopleSubscriptionReadings.Answered or PeopleSubscriptionReadings.Refused))
             errors.Add($"{Section}:PeopleSubscription must be '{PeopleSubscriptionReadings.Answered}' or '{PeopleSubscriptionReadings.Refused}' (got '{options.PeopleSubscription}').");
+        if (!ConversationMessagesReadings.IsKnown(options.ConversationMessages))
+            errors.Add($"{Section}:ConversationMessages must be '{ConversationMessagesReadings.Answered}', '{ConversationMessagesReadings.Refused}' or '{ConversationMessagesReadings.NotFound}' (got '{options.ConversationMessages}').");
         if (options.PhonelessIdentity is not (PhonelessIdentityReadings.StableUserId or PhonelessIdentityReadings.ConversationOnly or PhonelessIdentityReadings.None))
             errors.Add($"{Section}:PhonelessIdentity must be '{PhonelessIdentityReadings.StableUserId}', '{PhonelessIdentityReadings.ConversationOnly}' or '{PhonelessIdentityReadings.None}' (got '{options.PhonelessIdentity}').");
         if (options.PrefilledContacts < 0)

@@ -17,10 +17,11 @@ internal static class ConversationRoutes
                 ? Envelope.Ok(conversation.Meta)
                 : Envelope.NotFound("session_not_found"));
         // The latest page of messages (Crisp pages older ones with timestamp_before, which no caller here needs).
-        website.MapGet("/conversation/{session_id}/messages", (string session_id, HttpContext context) =>
-            context.Website().Conversations.TryGetValue(session_id, out var conversation)
-                ? Envelope.Ok(conversation.Messages(20))
-                : Envelope.NotFound("session_not_found"));
+        // A refusing reading plays a token whose scopes do not open the route: refused whatever the session.
+        website.MapGet("/conversation/{session_id}/messages", (string session_id, HttpContext context, SandboxOptions options) =>
+            ConversationMessagesReadings.Refusal(options.ConversationMessages) is { } refusal ? Envelope.Error(refusal.Status, refusal.Reason)
+            : context.Website().Conversations.TryGetValue(session_id, out var conversation) ? Envelope.Ok(conversation.Messages(20))
+            : Envelope.NotFound("session_not_found"));
         website.MapPatch("/conversation/{session_id}/meta", async (string session_id, HttpContext context) =>
         {
             if (!context.Website().Conversations.TryGetValue(session_id, out var conversation))
