@@ -35,7 +35,7 @@ internal sealed class CreateContactJob(
     ContactsLimit contactsLimit,
     IBackgroundJobClient jobs,
     IRtmLeadership leadership,
-    IOptions<RichContactOptions> options,
+    IOptions<Crisp.CrispOptions> options,
     TimeProvider clock,
     ILogger<CreateContactJob> logger)
 {
@@ -65,7 +65,7 @@ internal sealed class CreateContactJob(
     /// </summary>
     public Task RunAtWindowEndAsync(string websiteId, string sessionId, string jobId, CancellationToken cancellationToken)
     {
-        Func<bool>? fence = options.Value.Crisp.Events == Crisp.CrispEventSource.Rtm ? () => leadership.HoldsRtm : null;
+        Func<bool>? fence = options.Value.Events == Crisp.CrispEventSource.Rtm ? () => leadership.HoldsRtm : null;
         if (fence?.Invoke() == false)
             throw new RtmTermEndedException();
         return RunAttemptAsync(websiteId, sessionId, jobId, context: null, lastAttempt: false, cancellationToken, fence: fence);

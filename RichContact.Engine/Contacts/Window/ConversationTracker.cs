@@ -29,7 +29,7 @@ internal sealed class ConversationTracker(
     WindowEndRuns windowEndRuns,
     PlaceholderMends placeholderMends,
     IBackgroundJobClient jobs,
-    IOptions<RichContactOptions> options,
+    IOptions<CollectionWindowOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<ConversationTracker> logger)
