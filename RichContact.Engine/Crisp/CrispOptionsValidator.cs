@@ -7,10 +7,6 @@ internal sealed class CrispOptionsValidator : IValidateOptions<CrispOptions>
 {
     public ValidateOptionsResult Validate(string? name, CrispOptions options)
     {
-        // Only the options the engine runs with: a named copy keeps the section as written (the web app
-        // reads one to tell whether a plugin token was configured before sandbox mode fills it in).
-        if (name != Options.DefaultName)
-            return ValidateOptionsResult.Skip;
         var errors = new List<string>();
 
         var hasIdentifier = !string.IsNullOrWhiteSpace(options.Identifier);

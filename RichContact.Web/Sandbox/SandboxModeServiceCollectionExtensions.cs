@@ -13,9 +13,8 @@ public static class SandboxModeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSandboxMode(this IServiceCollection services, IConfiguration configuration)
     {
-        // Bound lazily from the sections, so that test hosts can still add their settings.
-        services.AddOptions<CrispOptions>(SandboxMode.ConfiguredCrisp)
-            .Bind(configuration.GetSection(CrispOptions.Section));
+        // Read when first asked for, so that test hosts can still add their settings.
+        services.AddSingleton(_ => new ConfiguredCrisp(configuration.GetSection(CrispOptions.Section).Get<CrispOptions>() ?? new CrispOptions()));
         services.AddValidatedOptions<SandboxModeOptions, SandboxModeOptionsValidator>(configuration, SandboxModeOptions.Section);
         services.AddSandboxOptions(configuration);
         services.AddSingleton<SandboxMode>();
