@@ -19,8 +19,8 @@ namespace RichContact.Engine.Crisp;
 
 /// <summary>
 /// Registers the adapter to Crisp: the REST client with its quota accounting and resilience, the website
-/// names, the event queue, and the two event sources — the RTM listener and the Web Hooks listener with
-/// its receiver — of which <c>RichContact:Crisp:Events</c> chooses one (the other returns at once). The engine supplies
+/// names, the event queue, and the event source <c>RichContact:Crisp:Events</c> chooses: the RTM listener,
+/// or the Web Hooks listener (with the receiver the web app's endpoint hands deliveries to). The engine supplies
 /// <see cref="IListeningGaps"/>, and reads the events off <see cref="CrispEventQueue"/>.
 /// </summary>
 internal static class CrispRegistration
@@ -77,9 +77,13 @@ internal static class CrispRegistration
         services.AddSingleton<CrispHookReceiver>();
         services.AddSingleton<PluginConnectCache>();
         services.AddSingleton<CrispListeningStart>();
+        // The one event source RichContact:Crisp:Events chooses runs; the RTM listener is there either
+        // way, for the socket:bind a website's install asks for (without a socket, it does nothing).
         services.AddSingleton<CrispRtmListener>();
-        services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());
-        services.AddHostedService<CrispHookListener>();
+        if (configuration.GetSection(CrispOptions.Section).Get<CrispOptions>()?.Events == CrispEventSource.Hooks)
+            services.AddHostedService<CrispHookListener>();
+        else
+            services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());
         services.AddSingleton(sp => new WebsiteInstallFollowUp(sp.GetRequiredService<SubscribedWebsites>(),
             sp.GetRequiredService<CrispRtmListener>().BindAsync, sp.GetRequiredService<ILogger<WebsiteInstallFollowUp>>()));
         services.AddHostedService(sp => sp.GetRequiredService<WebsiteInstallFollowUp>());

@@ -6,8 +6,8 @@ using RichContact.Engine.Crisp.Rtm;
 namespace RichContact.Engine.Crisp.Hooks;
 
 /// <summary>
-/// The Web Hooks event source (<c>RichContact:Crisp:Events = hooks</c>; with <c>rtm</c>, the default,
-/// <see cref="CrispRtmListener"/> is the source and this one does nothing). There is no socket: Crisp
+/// The Web Hooks event source, run instead of <see cref="CrispRtmListener"/> when
+/// <c>RichContact:Crisp:Events</c> is <c>hooks</c>. There is no socket: Crisp
 /// POSTs the events to <c>/crisp/hooks</c> (<see cref="CrispHookReceiver"/>), and retries a delivery
 /// that failed. What happened while no process listened is caught up as after an RTM connect, and the
 /// last-event mark moves on while this process runs, so that the next one catches up from where this
@@ -16,7 +16,6 @@ namespace RichContact.Engine.Crisp.Hooks;
 /// node that died before handling it is caught up from there).
 /// </summary>
 internal sealed class CrispHookListener(
-    IOptions<CrispOptions> options,
     IOptions<HookTimings> timings,
     CrispListeningStart start,
     CrispConnectionStatus status,
@@ -26,8 +25,6 @@ internal sealed class CrispHookListener(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.Events != CrispEventSource.Hooks)
-            return;
         await start.PrepareAsync(stoppingToken);
         status.Source = CrispEventSource.Hooks;
         status.Set(CrispConnectionState.Connected);

@@ -16,8 +16,8 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// with backoff forever (rediscovering the endpoint after repeated failures), watches for a silently
 /// dead socket, and after <c>unauthorized</c> tries again after a minute, then ever more rarely (up to ten minutes). Events only go into
 /// <see cref="CrispEventQueue"/>; what RTM could not hear is reported to <see cref="IListeningGaps"/>.
-/// Runs only when a plugin token is configured and <c>RichContact:Crisp:Events</c> is <c>rtm</c> (with
-/// <c>hooks</c>, <see cref="Hooks.CrispHookListener"/> is the event source instead), and connects only while its node holds RTM
+/// Runs when <c>RichContact:Crisp:Events</c> is <c>rtm</c> (with <c>hooks</c>,
+/// <see cref="Hooks.CrispHookListener"/> runs instead) and a plugin token is configured, and connects only while its node holds RTM
 /// (<see cref="IRtmLeadership"/>: a single process always does; among nodes, the lease's holder). It
 /// drops its socket the moment the term ends, and checks the term before each event it passes on, so
 /// that a node that wakes after losing RTM handles nothing more.
@@ -45,8 +45,6 @@ internal sealed class CrispRtmListener(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (Crisp.Events != CrispEventSource.Rtm)
-            return; // Web Hooks: Hooks/CrispHookListener.cs listens
         if (!Crisp.HasCredentials)
         {
             logger.LogInformation("No Crisp plugin token configured (RichContact:Crisp:Identifier and Key): the RTM listener does not run");
