@@ -6,7 +6,6 @@ using RichContact.Engine.Activity;
 using RichContact.Engine.Backfill;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp;
-using RichContact.Engine.Crisp.Rtm;
 using RichContact.Engine.Health;
 using RichContact.Engine.Nodes;
 using RichContact.Engine.Settings;
@@ -21,9 +20,9 @@ public static class EngineServiceCollectionExtensions
     /// <summary>Everything the engine needs: options, the data directory's databases, Hangfire, Crisp, the contact journey, backfill, metrics and health checks.</summary>
     public static IServiceCollection AddRichContactEngine(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<RichContactOptions, RichContactOptionsValidator>(configuration, RichContactOptions.Section);
-        services.AddValidatedOptions<RtmTimings, RtmTimingsValidator>(configuration, RtmTimings.Section);
+        services.AddMovedSettingsCheck(configuration);
         services.AddValidatedOptions<ContactJobOptions, ContactJobOptionsValidator>(configuration, ContactJobOptions.Section);
+        services.AddValidatedOptions<ActivityRetentionOptions, ActivityRetentionOptionsValidator>(configuration, ActivityRetentionOptions.Section);
         services.AddValidatedOptions<ActivityRetentionTimings, ActivityRetentionTimingsValidator>(configuration, ActivityRetentionTimings.Section);
 
         services.TryAddSingleton(DataDirectory.FromOptions);
@@ -41,7 +40,7 @@ public static class EngineServiceCollectionExtensions
         // Several nodes on one PostgreSQL (Nodes/); with SQLite, as one process always was. Chosen here,
         // once: every piece of state behind an interface gets the provider's implementation.
         var shared = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.IsPostgres == true;
-        services.AddNodes(shared);
+        services.AddNodes(configuration, shared);
 
         services.AddContactJobsHangfire(configuration);
 
@@ -64,8 +63,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ActivityFilterLists>();
         services.AddSingleton<ActivityRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<ActivityRetention>());
-        services.AddCrisp();
-        services.AddContacts();
+        services.AddCrisp(configuration);
+        services.AddContacts(configuration);
         services.AddBackfill(configuration);
         services.AddEngineMetrics();
 

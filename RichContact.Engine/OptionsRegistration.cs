@@ -22,4 +22,12 @@ public static class OptionsRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         return services;
     }
+
+    /// <summary>Fails the start, like a validator, while the configuration still sets a key that moved (<see cref="MovedSettings"/>).</summary>
+    public static IServiceCollection AddMovedSettingsCheck(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MovedSettings>().Configure(moved => moved.StillSet = MovedSettings.In(configuration).StillSet).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MovedSettings>, MovedSettingsValidator>());
+        return services;
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RichContact.Engine.Backfill;
 using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Crisp;
 using RichContact.Engine.Storage;
 using RichContact.Testing;
 
@@ -21,7 +22,7 @@ public class BackfillBudgetTests : BackfillTest
     protected override void ConfigureServices(IServiceCollection services)
     {
         base.ConfigureServices(services);
-        services.AddSingleton(sp => new CrispRequestBudget(sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(), _budgetClock,
+        services.AddSingleton(sp => new CrispRequestBudget(sp.GetRequiredService<IOptionsMonitor<CrispOptions>>(), _budgetClock,
             sp.GetRequiredService<ILogger<CrispRequestBudget>>(),
             sp.GetRequiredService<DataDirectory>().RequestBudget));
     }

@@ -50,7 +50,7 @@ public sealed class CatchUpAcrossNodesTests : IAsyncLifetime
             ["RichContact:Crisp:Events"] = hooks ? "hooks" : "rtm",
             ["RichContact:Crisp:HookSecret"] = HookSecret,
             ["RichContact:CollectionWindowSeconds"] = "1",
-            ["RichContact:Rtm:HookMarkIntervalSeconds"] = "0.5",
+            ["RichContact:Hooks:MarkIntervalSeconds"] = "0.5",
             ["RichContact:Rtm:ReconnectDelaySeconds"] = "0.2",
             ["RichContact:Rtm:MaxReconnectDelaySeconds"] = "1",
         }, services => services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Information)));

@@ -7,6 +7,7 @@ using RichContact.Engine.Backfill;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Hooks;
 using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Crisp;
 using RichContact.Engine.Nodes;
 using RichContact.Engine.Storage;
 using RichContact.Sandbox.Hooks;
@@ -212,7 +213,7 @@ public sealed class NodesOnPostgresTests : IAsyncLifetime
         Assert.DoesNotContain(locks, l => l.Contains("351912345678"));
         Assert.DoesNotContain(AdvisoryKey(BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(person)), 0)), locks);
         Assert.Contains(AdvisoryKey(BitConverter.ToInt64(System.Security.Cryptography.HMACSHA256.HashData(
-            PostgresContactLocks.SecretOf(new RichContactOptions()), Encoding.UTF8.GetBytes(person)), 0)), locks);
+            PostgresContactLocks.SecretOf(new CrispOptions()), Encoding.UTF8.GetBytes(person)), 0)), locks);
 
         await heldByA.DisposeAsync();
         await (await takingB.WaitAsync(TimeSpan.FromSeconds(10))).DisposeAsync();

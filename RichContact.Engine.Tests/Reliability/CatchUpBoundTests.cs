@@ -38,21 +38,21 @@ public class CatchUpBoundTests : IAsyncLifetime
             ["RichContact:Crisp:Identifier"] = "plugin-id",
             ["RichContact:Crisp:Key"] = "plugin-key",
             ["RichContact:Crisp:ApiUrl"] = _stub.Url,
-            ["RichContact:Crisp:CatchUpMaxGapMinutes"] = maxGapMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RichContact:CatchUp:MaxGapMinutes"] = maxGapMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddOptions<RichContactOptions>().Bind(configuration.GetSection(RichContactOptions.Section));
+        services.AddOptions<CatchUpOptions>().Bind(configuration.GetSection(CatchUpOptions.Section));
         services.AddSingleton(new DataDirectory(_data.Path)); // the budget's file
-        services.AddCrisp();
+        services.AddCrisp(configuration);
         _services = services.BuildServiceProvider();
         var websites = new SubscribedWebsites(TimeProvider.System, new CrispConnectionStatus());
         websites.ReplaceAll(websiteIds.Select(id => new SubscribedWebsite(id, "token")));
         var clock = new ManualClock(Now);
         var connection = new CrispConnectionStatus();
         connection.Set(CrispConnectionState.Connected);
-        return new OutageCatchUp(_services.GetRequiredService<CrispClient>(), websites, _queue, Options.Create(new RtmTimings()),
+        return new OutageCatchUp(_services.GetRequiredService<CrispClient>(), websites, _queue, _services.GetRequiredService<IOptions<CatchUpOptions>>(),
             _services.GetRequiredService<CrispRequestBudget>(), connection, Status,
-            _services.GetRequiredService<IOptions<RichContactOptions>>(), clock, NullLogger<OutageCatchUp>.Instance);
+            clock, NullLogger<OutageCatchUp>.Instance);
     }
 
     private CatchUpStatus Status { get; } = new();

@@ -15,7 +15,7 @@ public class CatchUpManyWebsitesTests : EngineEndToEndTest
     // allowance of websites would be listed (docs/catch-up.md). This proves the list goes past 100.
     protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>
     {
-        ["RichContact:Crisp:CatchUpWebsitesPerGapSecond"] = "0",
+        ["RichContact:CatchUp:WebsitesPerGapSecond"] = "0",
     };
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Contacts;
 using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Crisp;
 using RichContact.Engine.Storage;
 using RichContact.Engine.Tests.EndToEnd;
 using RichContact.Testing;
@@ -23,15 +24,15 @@ public class KeptGapTests : EngineEndToEndTest
 
     protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>
     {
-        ["RichContact:Rtm:CatchUpMarginSeconds"] = "0.1",
-        ["RichContact:Crisp:CatchUpMaxGapMinutes"] = "1",
+        ["RichContact:CatchUp:MarginSeconds"] = "0.1",
+        ["RichContact:CatchUp:MaxGapMinutes"] = "1",
     };
 
     protected override void ConfigureServices(IServiceCollection services)
     {
         // The budget on a clock the test moves to the next UTC day; everything else on the real one.
         if (_budgetClock is { } clock)
-            services.AddSingleton(sp => new CrispRequestBudget(sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(), clock,
+            services.AddSingleton(sp => new CrispRequestBudget(sp.GetRequiredService<IOptionsMonitor<CrispOptions>>(), clock,
                 sp.GetRequiredService<ILogger<CrispRequestBudget>>(),
                 sp.GetRequiredService<DataDirectory>().RequestBudget));
     }

@@ -14,7 +14,7 @@ public class UnfinishedCatchUpTests : EngineEndToEndTest
     // A margin shorter than the time between the stop and the restart: what the mark skips is lost.
     protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>
     {
-        ["RichContact:Rtm:CatchUpMarginSeconds"] = "0.1",
+        ["RichContact:CatchUp:MarginSeconds"] = "0.1",
     };
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Activity;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Storage;
 using RichContact.Engine.Telemetry;
 using RichContact.Testing;
 
@@ -33,10 +34,10 @@ public sealed class EngineMetricsUnitTests : IAsyncLifetime
             ["RichContact:Crisp:ApiUrl"] = _stub.Url,
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddOptions<RichContactOptions>().Bind(configuration.GetSection(RichContactOptions.Section));
+        services.AddOptions<DataDirectoryOptions>().Bind(configuration.GetSection(DataDirectoryOptions.Section));
         services.AddSingleton<ActivityStream>();
         services.AddSingleton<CrispConnectionStatus>();
-        services.AddCrisp();
+        services.AddCrisp(configuration);
         services.AddEngineMetrics();
         _services = services.BuildServiceProvider();
         _services.GetRequiredService<EngineMetrics>();

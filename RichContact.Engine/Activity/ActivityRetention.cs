@@ -7,7 +7,7 @@ using RichContact.Engine.Storage;
 namespace RichContact.Engine.Activity;
 
 /// <summary>
-/// Deletes activity entries older than <see cref="RichContactOptions.ActivityRetentionDays"/>, at
+/// Deletes activity entries older than <see cref="ActivityRetentionOptions.ActivityRetentionDays"/>, at
 /// start and then every few hours, so that the table — and every query the portal makes over it —
 /// stays bounded. A batch is an index range on the entry time (IX_activity_At), never a table scan.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed class ActivityRetention(
     IDbContextFactory<RichContactDb> dbFactory,
     ActivityFilterLists filterLists,
     StorageStatus storage,
-    IOptions<RichContactOptions> options,
+    IOptions<ActivityRetentionOptions> options,
     IOptions<ActivityRetentionTimings> retention,
     TimeProvider clock,
     ILogger<ActivityRetention> logger) : BackgroundService

@@ -3,7 +3,7 @@ namespace RichContact.Engine.Activity;
 /// <summary>
 /// Configuration section <c>RichContact:ActivityRetention</c>: how often <see cref="ActivityRetention"/>
 /// purges, and in what batches; tests shorten it. How long entries are kept is
-/// <see cref="RichContactOptions.ActivityRetentionDays"/>.
+/// <see cref="ActivityRetentionOptions.ActivityRetentionDays"/>.
 /// </summary>
 internal sealed class ActivityRetentionTimings
 {

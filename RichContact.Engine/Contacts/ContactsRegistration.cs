@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Crisp.Events;
 using RichContact.Engine.Crisp.Rtm;
@@ -15,8 +16,10 @@ namespace RichContact.Engine.Contacts;
 /// </summary>
 internal static class ContactsRegistration
 {
-    public static IServiceCollection AddContacts(this IServiceCollection services)
+    public static IServiceCollection AddContacts(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<CollectionWindowOptions, CollectionWindowOptionsValidator>(configuration, CollectionWindowOptions.Section);
+        services.AddValidatedOptions<CatchUpOptions, CatchUpOptionsValidator>(configuration, CatchUpOptions.Section);
         services.AddHostedService<CrispEventDispatcher>();
         services.AddSingleton<CatchUpStatus>();
         services.AddSingleton<WebsiteTraffic>();

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -18,7 +19,8 @@ namespace RichContact.Engine.Crisp;
 
 /// <summary>
 /// Registers the adapter to Crisp: the REST client with its quota accounting and resilience, the website
-/// names, the RTM listener and its event queue, and the Web Hooks receiver. The engine supplies
+/// names, the event queue, and the event source <c>RichContact:Crisp:Events</c> chooses: the RTM listener,
+/// or the Web Hooks listener (with the receiver the web app's endpoint hands deliveries to). The engine supplies
 /// <see cref="IListeningGaps"/>, and reads the events off <see cref="CrispEventQueue"/>.
 /// </summary>
 internal static class CrispRegistration
@@ -26,8 +28,11 @@ internal static class CrispRegistration
     /// <summary>Crisp's official clients give up on a request after 5–10 s.</summary>
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
 
-    public static IServiceCollection AddCrisp(this IServiceCollection services)
+    public static IServiceCollection AddCrisp(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<CrispOptions, CrispOptionsValidator>(configuration, CrispOptions.Section);
+        services.AddValidatedOptions<RtmTimings, RtmTimingsValidator>(configuration, RtmTimings.Section);
+        services.AddValidatedOptions<HookTimings, HookTimingsValidator>(configuration, HookTimings.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(DataDirectory.FromOptions);
         // Where the adapter keeps its small state and whether this node holds RTM (Nodes/): registered
@@ -42,7 +47,7 @@ internal static class CrispRegistration
         services.TryAddSingleton<IWebsiteNameShare, ProcessWebsiteNames>();
         services.TryAddSingleton<IRequestCount>(sp => new FileRequestCount(sp.GetRequiredService<DataDirectory>().RequestBudget, sp.GetRequiredService<ILogger<FileRequestCount>>()));
         services.AddSingleton(sp => new CrispRequestBudget(
-            sp.GetRequiredService<IOptionsMonitor<RichContactOptions>>(),
+            sp.GetRequiredService<IOptionsMonitor<CrispOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CrispRequestBudget>>(),
             sp.GetRequiredService<IRequestCount>()));
@@ -51,7 +56,7 @@ internal static class CrispRegistration
 
         var client = services.AddHttpClient<CrispClient>((sp, http) =>
             {
-                var crisp = sp.GetRequiredService<IOptions<RichContactOptions>>().Value.Crisp;
+                var crisp = sp.GetRequiredService<IOptions<CrispOptions>>().Value;
                 http.BaseAddress = new Uri(crisp.ApiUrl.EndsWith('/') ? crisp.ApiUrl : crisp.ApiUrl + "/");
                 http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline times each attempt
                 var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{crisp.Identifier}:{crisp.Key}"));
@@ -71,8 +76,14 @@ internal static class CrispRegistration
         services.AddSingleton<CrispEventQueue>();
         services.AddSingleton<CrispHookReceiver>();
         services.AddSingleton<PluginConnectCache>();
+        services.AddSingleton<CrispListeningStart>();
+        // The one event source RichContact:Crisp:Events chooses runs; the RTM listener is there either
+        // way, for the socket:bind a website's install asks for (without a socket, it does nothing).
         services.AddSingleton<CrispRtmListener>();
-        services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());
+        if (configuration.GetSection(CrispOptions.Section).Get<CrispOptions>()?.Events == CrispEventSource.Hooks)
+            services.AddHostedService<CrispHookListener>();
+        else
+            services.AddHostedService(sp => sp.GetRequiredService<CrispRtmListener>());
         services.AddSingleton(sp => new WebsiteInstallFollowUp(sp.GetRequiredService<SubscribedWebsites>(),
             sp.GetRequiredService<CrispRtmListener>().BindAsync, sp.GetRequiredService<ILogger<WebsiteInstallFollowUp>>()));
         services.AddHostedService(sp => sp.GetRequiredService<WebsiteInstallFollowUp>());

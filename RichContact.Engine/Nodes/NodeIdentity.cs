@@ -8,7 +8,7 @@ namespace RichContact.Engine.Nodes;
 /// machine's name and the process id (two processes on one machine stay apart). Not personal data:
 /// it is written to the nodes table, the live feed's notifications and the logs.
 /// </summary>
-public sealed class NodeIdentity(IOptions<RichContactOptions> options)
+public sealed class NodeIdentity(IOptions<NodeOptions> options)
 {
     /// <summary>PostgreSQL's application_name keeps 63 bytes; a node name is shown and compared whole, so it stays within them.</summary>
     public const int MaxLength = NodeTables.NodeNameMaxLength;

@@ -21,7 +21,7 @@ public sealed class NodesDatabase(IOptions<StorageOptions> storage, NodeIdentity
     public NpgsqlDataSource Source => _source.Value;
 
     /// <summary>No PostgreSQL: a single process on its data directory.</summary>
-    public static NodesDatabase None => new(Options.Create(new StorageOptions()), new NodeIdentity(Options.Create(new RichContactOptions())));
+    public static NodesDatabase None => new(Options.Create(new StorageOptions()), new NodeIdentity(Options.Create(new NodeOptions())));
 
     /// <summary>
     /// The configured connection string, named after the node and, for a pool of its own, a purpose:

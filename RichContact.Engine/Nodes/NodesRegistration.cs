@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -19,8 +20,10 @@ namespace RichContact.Engine.Nodes;
 internal static class NodesRegistration
 {
     /// <param name="shared">True with PostgreSQL (<c>RichContact:Storage:Provider = postgres</c>).</param>
-    public static IServiceCollection AddNodes(this IServiceCollection services, bool shared)
+    public static IServiceCollection AddNodes(this IServiceCollection services, IConfiguration configuration, bool shared)
     {
+        // Nothing to check: an empty name means the machine's name and the process id.
+        services.AddOptions<NodeOptions>().Bind(configuration.GetSection(NodeOptions.Section));
         services.TryAddSingleton<NodeIdentity>();
         services.TryAddSingleton<NodesDatabase>();
         services.TryAddSingleton<NodeState>();

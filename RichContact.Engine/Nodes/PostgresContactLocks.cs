@@ -3,6 +3,7 @@ using System.Text;
 using Medallion.Threading;
 using Medallion.Threading.Postgres;
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Crisp;
 using RichContact.Engine.Memory;
 
 namespace RichContact.Engine.Nodes;
@@ -18,7 +19,7 @@ namespace RichContact.Engine.Nodes;
 /// A lock whose connection breaks is released by PostgreSQL: <see cref="IHeldLock.ThrowIfLost"/> tells,
 /// and the one-outcome index (<see cref="Activity.ActivityTable.OutcomeIndex"/>) still refuses a second outcome.
 /// </summary>
-internal sealed class PostgresContactLocks(KeyedLocks local, NodesDatabase database, IOptions<RichContactOptions> options) : IContactLocks
+internal sealed class PostgresContactLocks(KeyedLocks local, NodesDatabase database, IOptions<CrispOptions> options) : IContactLocks
 {
     private readonly Lazy<PostgresDistributedSynchronizationProvider> _shared =
         new(() => new PostgresDistributedSynchronizationProvider(database.ConnectionString("locks"), o => o.UseMultiplexing()));
@@ -62,8 +63,8 @@ internal sealed class PostgresContactLocks(KeyedLocks local, NodesDatabase datab
     /// a secret they share and PostgreSQL does not know. Without one (no plugin token: nothing is
     /// created anyway) a fixed label, still never the bare hash.
     /// </summary>
-    internal static byte[] SecretOf(RichContactOptions options) =>
-        Encoding.UTF8.GetBytes("richcontact locks:" + (string.IsNullOrWhiteSpace(options.Crisp.Key) ? options.Crisp.Identifier ?? "" : options.Crisp.Key));
+    internal static byte[] SecretOf(CrispOptions options) =>
+        Encoding.UTF8.GetBytes("richcontact locks:" + (string.IsNullOrWhiteSpace(options.Key) ? options.Identifier ?? "" : options.Key));
 
     /// <summary>The advisory lock's 64-bit key: the first 8 bytes of the key's HMAC-SHA-256.</summary>
     internal static PostgresAdvisoryLockKey KeyOf(byte[] secret, string key) =>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using RichContact.Engine.Crisp;
 using RichContact.Engine.Storage.Postgres;
 
 namespace RichContact.Engine.Nodes;
@@ -11,7 +12,7 @@ namespace RichContact.Engine.Nodes;
 /// the plugin key, which every node has and the database does not: the rows cannot be matched to a phone
 /// without it. Rows older than <see cref="Kept"/> are deleted now and then by whichever node writes.
 /// </summary>
-internal sealed class PostgresRecentContacts(NodesDatabase database, IOptions<RichContactOptions> options, TimeProvider clock) : IRecentContactStore
+internal sealed class PostgresRecentContacts(NodesDatabase database, IOptions<CrispOptions> options, TimeProvider clock) : IRecentContactStore
 {
     private const string Prefix = "recent:";
 
@@ -22,7 +23,7 @@ internal sealed class PostgresRecentContacts(NodesDatabase database, IOptions<Ri
     private long _purgedAtTicks;
 
     /// <summary>Without a plugin token there are no contacts to remember: a key of this process then does.</summary>
-    public byte[] Key { get; } = options.Value.Crisp.Key is { Length: > 0 } pluginKey
+    public byte[] Key { get; } = options.Value.Key is { Length: > 0 } pluginKey
         ? HMACSHA256.HashData(Encoding.UTF8.GetBytes(pluginKey), "richcontact recent contacts"u8)
         : RandomNumberGenerator.GetBytes(32);
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace RichContact.Engine.Storage;
 
 /// <summary>
-/// Every file the app keeps in the data directory (<see cref="RichContactOptions.DataDirectory"/>),
+/// Every file the app keeps in the data directory (<see cref="DataDirectoryOptions.DataDirectory"/>),
 /// and how each is written. Nothing else names them: a backup, a move to another disk or a reset
 /// ("delete admin.json") starts here. The directory is created when a path is first asked for.
 /// <list type="bullet">
@@ -43,9 +43,9 @@ public sealed class DataDirectory
     /// <param name="directory">Relative paths are relative to the working directory.</param>
     public DataDirectory(string directory) => Path = System.IO.Path.GetFullPath(directory);
 
-    /// <summary>The one registered: <see cref="RichContactOptions.DataDirectory"/>.</summary>
+    /// <summary>The one registered: <see cref="DataDirectoryOptions.DataDirectory"/>.</summary>
     internal static DataDirectory FromOptions(IServiceProvider services) =>
-        new(services.GetRequiredService<IOptions<RichContactOptions>>().Value.DataDirectory);
+        new(services.GetRequiredService<IOptions<DataDirectoryOptions>>().Value.DataDirectory);
 
     /// <summary>The directory's full path.</summary>
     public string Path { get; }

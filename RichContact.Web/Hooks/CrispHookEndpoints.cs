@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using RichContact.Engine;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Hooks;
 using RichContact.Web.Security;
@@ -27,9 +26,9 @@ public static class CrispHookEndpoints
     /// timestamp, 404 when this node does not take Web Hooks, 503 when PostgreSQL could not record the
     /// delivery as taken (Crisp sends it again).
     /// </summary>
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, CrispHookReceiver receiver, IOptions<RichContactOptions> options, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, CrispHookReceiver receiver, IOptions<CrispOptions> options, CancellationToken ct)
     {
-        if (options.Value.Crisp.Events != CrispEventSource.Hooks)
+        if (options.Value.Events != CrispEventSource.Hooks)
             return Answer(StatusCodes.Status404NotFound, "This node takes Crisp's events over RTM (RichContact:Crisp:Events).");
         using var body = new MemoryStream();
         // Past MaxBodyBytes the server stops reading and throws; RequestBodyLimits answers 413.

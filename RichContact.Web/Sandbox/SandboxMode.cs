@@ -11,12 +11,6 @@ namespace RichContact.Web.Sandbox;
 /// </summary>
 public sealed class SandboxMode
 {
-    /// <summary>
-    /// The name of the <see cref="CrispOptions"/> bound as configured (<c>RichContact:Crisp</c>), before
-    /// sandbox mode replaces the engine's credentials with the sandbox's.
-    /// </summary>
-    internal const string ConfiguredCrisp = "Configured";
-
     public static readonly SandboxMode Off = new();
 
     private SandboxMode()
@@ -26,10 +20,10 @@ public sealed class SandboxMode
         Options = new SandboxOptions();
     }
 
-    public SandboxMode(IOptions<SandboxModeOptions> mode, IOptionsMonitor<CrispOptions> crisp, IOptions<SandboxOptions> sandbox)
+    public SandboxMode(IOptions<SandboxModeOptions> mode, ConfiguredCrisp crisp, IOptions<SandboxOptions> sandbox)
     {
         var options = mode.Value;
-        Enabled = Applies(crisp.Get(ConfiguredCrisp), options);
+        Enabled = Applies(crisp.Options, options);
         Url = Enabled ? options.ListenUrl : "";
         Options = Enabled ? sandbox.Value : new SandboxOptions();
         TrafficEnabled = options.Traffic.Enabled;

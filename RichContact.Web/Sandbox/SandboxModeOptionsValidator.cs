@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using RichContact.Engine.Crisp;
 
 namespace RichContact.Web.Sandbox;
 
@@ -7,11 +6,11 @@ namespace RichContact.Web.Sandbox;
 /// Start-up validation of the sandbox mode's settings, in sandbox mode only (with Crisp credentials they
 /// are not used): a wrong setting stops the app with a message naming the key.
 /// </summary>
-internal sealed class SandboxModeOptionsValidator(IOptionsMonitor<CrispOptions> crisp) : IValidateOptions<SandboxModeOptions>
+internal sealed class SandboxModeOptionsValidator(ConfiguredCrisp crisp) : IValidateOptions<SandboxModeOptions>
 {
     public ValidateOptionsResult Validate(string? name, SandboxModeOptions options)
     {
-        if (!SandboxMode.Applies(crisp.Get(SandboxMode.ConfiguredCrisp), options))
+        if (!SandboxMode.Applies(crisp.Options, options))
             return ValidateOptionsResult.Skip;
         var errors = new List<string>();
         if (options.Traffic.RatePerMinute <= 0)

@@ -13,21 +13,20 @@ public static class SandboxModeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSandboxMode(this IServiceCollection services, IConfiguration configuration)
     {
-        // Bound lazily from the sections, so that test hosts can still add their settings.
-        services.AddOptions<CrispOptions>(SandboxMode.ConfiguredCrisp)
-            .Bind(configuration.GetSection($"{RichContactOptions.Section}:Crisp"));
+        // Read when first asked for, so that test hosts can still add their settings.
+        services.AddSingleton(_ => new ConfiguredCrisp(configuration.GetSection(CrispOptions.Section).Get<CrispOptions>() ?? new CrispOptions()));
         services.AddValidatedOptions<SandboxModeOptions, SandboxModeOptionsValidator>(configuration, SandboxModeOptions.Section);
         services.AddSandboxOptions(configuration);
         services.AddSingleton<SandboxMode>();
 
-        services.AddOptions<RichContactOptions>().PostConfigure<SandboxMode>((options, mode) =>
+        services.AddOptions<CrispOptions>().PostConfigure<SandboxMode>((options, mode) =>
         {
             if (!mode.Enabled) return;
-            options.Crisp.Identifier = mode.Options.Identifier;
-            options.Crisp.Key = mode.Options.Key;
-            options.Crisp.ApiUrl = mode.ApiUrl.ToString();
+            options.Identifier = mode.Options.Identifier;
+            options.Key = mode.Options.Key;
+            options.ApiUrl = mode.ApiUrl.ToString();
             // Web Hooks from the sandbox are signed with its secret (RichContact:Sandbox:HookSecret).
-            options.Crisp.HookSecret ??= mode.Options.HookSecret;
+            options.HookSecret ??= mode.Options.HookSecret;
         });
         services.AddSingleton<SandboxHost>();
         services.AddHostedService(sp => sp.GetRequiredService<SandboxHost>());

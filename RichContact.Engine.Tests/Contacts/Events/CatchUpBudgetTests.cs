@@ -23,8 +23,8 @@ public class CatchUpBudgetTests : EngineEndToEndTest
 
     protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>
     {
-        ["RichContact:Crisp:CatchUpWebsitesPerGapSecond"] = "0", // the gap's length allows every website: the budget alone limits
-        ["RichContact:Crisp:CatchUpBudgetPercent"] = "10",
+        ["RichContact:CatchUp:WebsitesPerGapSecond"] = "0", // the gap's length allows every website: the budget alone limits
+        ["RichContact:CatchUp:BudgetPercent"] = "10",
     };
 
     [Fact]

@@ -27,7 +27,7 @@ public class CatchUpPlanTests : EngineEndToEndTest
 
     protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>
     {
-        ["RichContact:Crisp:CatchUpWebsitesPerGapSecond"] = PerGapSecond.ToString(),
+        ["RichContact:CatchUp:WebsitesPerGapSecond"] = PerGapSecond.ToString(),
     };
 
     [Fact]

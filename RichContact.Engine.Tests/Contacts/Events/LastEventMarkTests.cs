@@ -20,7 +20,7 @@ public sealed class LastEventMarkTests : IDisposable
     public async Task Mark_stays_at_the_oldest_held_conversation_until_the_job_storage_accepts_it()
     {
         var jobs = new RefusingJobClient { Refuse = true };
-        var options = Options.Create(new RichContactOptions { DataDirectory = _data.Path });
+        var options = Options.Create(new CollectionWindowOptions());
         var scheduler = new ContactJobScheduler(jobs, new StorageStatus(TimeProvider.System), options, Options.Create(new ContactJobOptions()), TimeProvider.System,
             new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<ContactJobScheduler>.Instance);
         var mark = new LastEventMark(NodeState.InDataDirectory(new DataDirectory(_data.Path)), [new LastEventMarkHold("held conversations", () => scheduler.EarliestHeldAt)], NullLogger<LastEventMark>.Instance);

@@ -23,7 +23,7 @@ public class CrispHookReceiverTests
     private readonly CrispHookReceiver _receiver;
 
     public CrispHookReceiverTests() =>
-        _receiver = new CrispHookReceiver(Options.Create(new RichContactOptions { Crisp = new CrispOptions { HookSecret = Secret } }),
+        _receiver = new CrispHookReceiver(Options.Create(new CrispOptions { HookSecret = Secret }),
             _queue, _clock, new Logger<CrispHookReceiver>(new LoggerFactory([_logs])), new ProcessHookSignatures(_clock));
 
     private string Now => _clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Storage;
 using RichContact.Testing;
 
 namespace RichContact.Engine.Tests.Crisp.Rest;
@@ -34,8 +35,8 @@ public class CrispClientTests : IAsyncLifetime
             ["RichContact:Crisp:DailyRequestBudget"] = budget.ToString(),
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddOptions<RichContactOptions>().Bind(configuration.GetSection(RichContactOptions.Section));
-        services.AddCrisp();
+        services.AddOptions<DataDirectoryOptions>().Bind(configuration.GetSection(DataDirectoryOptions.Section));
+        services.AddCrisp(configuration);
         _services = services.BuildServiceProvider();
         return _services.GetRequiredService<CrispClient>();
     }

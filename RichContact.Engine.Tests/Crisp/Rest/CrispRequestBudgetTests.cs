@@ -1,3 +1,4 @@
+using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
 using RichContact.Engine.Storage;
 using RichContact.Testing;
@@ -10,7 +11,7 @@ public class CrispRequestBudgetTests
     public void Budget_comes_back_the_next_utc_day()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 24, 23, 59, 0, TimeSpan.Zero));
-        var options = Microsoft.Extensions.Options.Options.Create(new RichContactOptions { Crisp = { DailyRequestBudget = 1 } });
+        var options = Microsoft.Extensions.Options.Options.Create(new CrispOptions { DailyRequestBudget = 1 });
         var budget = new CrispRequestBudget(new StaticOptionsMonitor(options.Value), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<CrispRequestBudget>.Instance);
 
         budget.Spend();
@@ -28,7 +29,7 @@ public class CrispRequestBudgetTests
         using var data = new TempDataDirectory();
         var file = Path.Combine(data.Path, DataDirectory.RequestBudgetFileName);
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
-        var options = new StaticOptionsMonitor(new RichContactOptions { Crisp = { DailyRequestBudget = 100 } });
+        var options = new StaticOptionsMonitor(new CrispOptions { DailyRequestBudget = 100 });
         var logger = Microsoft.Extensions.Logging.Abstractions.NullLogger<CrispRequestBudget>.Instance;
 
         using (var first = new CrispRequestBudget(options, clock, logger, file))
@@ -39,10 +40,10 @@ public class CrispRequestBudgetTests
         Assert.Equal(0, new CrispRequestBudget(options, clock, logger, file).Used);
     }
 
-    private sealed class StaticOptionsMonitor(RichContactOptions value) : Microsoft.Extensions.Options.IOptionsMonitor<RichContactOptions>
+    private sealed class StaticOptionsMonitor(CrispOptions value) : Microsoft.Extensions.Options.IOptionsMonitor<CrispOptions>
     {
-        public RichContactOptions CurrentValue => value;
-        public RichContactOptions Get(string? name) => value;
-        public IDisposable? OnChange(Action<RichContactOptions, string?> listener) => null;
+        public CrispOptions CurrentValue => value;
+        public CrispOptions Get(string? name) => value;
+        public IDisposable? OnChange(Action<CrispOptions, string?> listener) => null;
     }
 }

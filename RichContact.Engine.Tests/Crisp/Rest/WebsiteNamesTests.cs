@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
+using RichContact.Engine.Storage;
 using RichContact.Sandbox;
 using RichContact.Testing;
 
@@ -37,9 +38,9 @@ public sealed class WebsiteNamesTests : IAsyncLifetime
             ["RichContact:Crisp:DailyRequestBudget"] = budget.ToString(),
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddOptions<RichContactOptions>().Bind(configuration.GetSection(RichContactOptions.Section));
+        services.AddOptions<DataDirectoryOptions>().Bind(configuration.GetSection(DataDirectoryOptions.Section));
         services.AddSingleton<TimeProvider>(_clock);
-        services.AddCrisp();
+        services.AddCrisp(configuration);
         _services = services.BuildServiceProvider();
         return _services.GetRequiredService<WebsiteNames>();
     }
@@ -183,8 +184,13 @@ public sealed class WebsiteNamesTests : IAsyncLifetime
     public async Task Without_a_plugin_token_no_call_is_made_and_websites_are_shown_by_id()
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddOptions<RichContactOptions>().Configure(o => { o.DataDirectory = _data.Path; o.Crisp.ApiUrl = _sandbox.ApiUrl.ToString(); });
-        services.AddCrisp();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RichContact:DataDirectory"] = _data.Path,
+            ["RichContact:Crisp:ApiUrl"] = _sandbox.ApiUrl.ToString(),
+        }).Build();
+        services.AddOptions<DataDirectoryOptions>().Bind(configuration.GetSection(DataDirectoryOptions.Section));
+        services.AddCrisp(configuration);
         await using var provider = services.BuildServiceProvider();
 
         var shown = await provider.GetRequiredService<WebsiteNames>().GetAsync([Website(0)], Wait);

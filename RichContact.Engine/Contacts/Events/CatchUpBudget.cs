@@ -1,10 +1,9 @@
-using RichContact.Engine.Crisp;
 using RichContact.Engine.Crisp.Rest;
 
 namespace RichContact.Engine.Contacts;
 
 /// <summary>
-/// The Crisp calls one gap's catch-up may spend: <see cref="CrispOptions.CatchUpBudgetPercent"/> of what
+/// The Crisp calls one gap's catch-up may spend: <see cref="CatchUpOptions.BudgetPercent"/> of what
 /// is left of the day's quota when it starts, so that blips cannot spend the quota live contacts need.
 /// Calls are counted as pages read: each listed website costs one, and one more per full page.
 /// </summary>

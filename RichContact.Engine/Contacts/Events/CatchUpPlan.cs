@@ -1,12 +1,10 @@
-using RichContact.Engine.Crisp;
-
 namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// Which websites a gap's catch-up lists, and in what order (docs/catch-up.md): a gap can only hold what
 /// started during it, so a short one lists few websites. Websites that need no catch-up (switched off,
 /// or monitoring no channel) are never listed; the others are listed most recently heard first, then
-/// the ones not heard since start, by id, up to <see cref="CrispOptions.CatchUpWebsitesPerGapSecond"/>
+/// the ones not heard since start, by id, up to <see cref="CatchUpOptions.WebsitesPerGapSecond"/>
 /// per second the gap lasted. Those left out lose nothing for good: any visitor message of a session the
 /// tracker has not seen starts its window, so their next message is heard.
 /// </summary>

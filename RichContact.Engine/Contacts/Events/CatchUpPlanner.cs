@@ -15,7 +15,7 @@ public sealed class CatchUpPlanner(
     WebsiteTraffic traffic,
     CrispRequestBudget budget,
     CatchUpStatus status,
-    IOptions<RichContactOptions> options,
+    IOptions<CatchUpOptions> options,
     TimeProvider clock,
     ILogger<CatchUpPlanner>? logger = null,
     WebsiteSettingsStore? settings = null)
@@ -33,9 +33,9 @@ public sealed class CatchUpPlanner(
         foreach (var websiteId in websites)
             if (await NeedsCatchUpAsync(websiteId, ct))
                 eligible.Add(websiteId);
-        var crisp = options.Value.Crisp;
-        var plan = CatchUpPlan.For(eligible, traffic.LastHeard, gap, crisp.CatchUpWebsitesPerGapSecond, alreadyListed);
-        return new Attempt(plan, CatchUpBudget.For(budget, crisp.CatchUpBudgetPercent), eligible.Count + alreadyListed, gap);
+        var catchUp = options.Value;
+        var plan = CatchUpPlan.For(eligible, traffic.LastHeard, gap, catchUp.WebsitesPerGapSecond, alreadyListed);
+        return new Attempt(plan, CatchUpBudget.For(budget, catchUp.BudgetPercent), eligible.Count + alreadyListed, gap);
     }
 
     /// <summary>A website switched off, or monitoring no channel, would create no contact from what it lists.</summary>

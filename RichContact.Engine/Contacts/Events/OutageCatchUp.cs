@@ -21,7 +21,7 @@ namespace RichContact.Engine.Contacts;
 /// ones it already saw). A stretch is done only when every website was listed: a catch-up cut short by
 /// the daily budget waits for the next UTC day, one cut by an error is tried again after a while, and
 /// until then the last-event mark stays at its start (<see cref="HoldsMarkAt"/>), so a restart retries it
-/// too, with the bounds it was first tried with (<see cref="KeptGaps"/>, kept with the mark). Where a limit still cuts (<see cref="CrispOptions.CatchUpMaxGapMinutes"/>, a website Crisp keeps
+/// too, with the bounds it was first tried with (<see cref="KeptGaps"/>, kept with the mark). Where a limit still cuts (<see cref="CatchUpOptions.MaxGapMinutes"/>, a website Crisp keeps
 /// refusing, <see cref="MaxPagesPerWebsite"/>), it is logged and shown on the portal (<see cref="CatchUpStatus"/>).
 /// [guess]: <c>filter_date_start</c> filters on the conversation's creation date (docs/crisp.md).
 /// </summary>
@@ -33,11 +33,10 @@ public sealed class OutageCatchUp : BackgroundService
     private readonly CrispClient _crisp;
     private readonly SubscribedWebsites _websites;
     private readonly CrispEventQueue _queue;
-    private readonly RtmTimings _timings;
+    private readonly CatchUpOptions _options;
     private readonly CrispRequestBudget _budget;
     private readonly CrispConnectionStatus _connection;
     private readonly CatchUpStatus _status;
-    private readonly IOptions<RichContactOptions> _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<OutageCatchUp> _logger;
     private readonly CatchUpPlanner _planner;
@@ -84,13 +83,13 @@ public sealed class OutageCatchUp : BackgroundService
         }
     }
 
-    public OutageCatchUp(CrispClient crisp, SubscribedWebsites websites, CrispEventQueue queue, IOptions<RtmTimings> timings,
+    public OutageCatchUp(CrispClient crisp, SubscribedWebsites websites, CrispEventQueue queue, IOptions<CatchUpOptions> options,
         CrispRequestBudget budget, CrispConnectionStatus connection, CatchUpStatus status,
-        IOptions<RichContactOptions> options, TimeProvider clock, ILogger<OutageCatchUp> logger, ContactJobScheduler? scheduler = null,
+        TimeProvider clock, ILogger<OutageCatchUp> logger, ContactJobScheduler? scheduler = null,
         CatchUpPlanner? planner = null)
     {
-        (_crisp, _websites, _queue, _timings, _budget, _connection, _status, _options, _clock, _logger) =
-            (crisp, websites, queue, timings.Value, budget, connection, status, options, clock, logger);
+        (_crisp, _websites, _queue, _options, _budget, _connection, _status, _clock, _logger) =
+            (crisp, websites, queue, options.Value, budget, connection, status, clock, logger);
         _planner = planner ?? new CatchUpPlanner(new WebsiteTraffic(clock), budget, status, options, clock);
         // A dropped event may have been a conversation's only visitor message; so may a conversation the
         // scheduler could not hold (more than it holds while the job storage fails).
@@ -194,7 +193,7 @@ public sealed class OutageCatchUp : BackgroundService
                 catch (Exception error)
                 {
                     failures++;
-                    var delay = _timings.CatchUpRetryDelayFor(failures);
+                    var delay = _options.RetryDelayFor(failures);
                     // The type and status only: messages can quote what they choked on.
                     var why = error is CrispApiException crisp ? $"{error.GetType().Name} {(int)crisp.Status}" : error.GetType().Name;
                     _logger.LogWarning("Catch-up of the conversations since {Since:O} failed ({Error}); trying again in {Delay:0} s", HoldsMarkAt, why, delay.TotalSeconds);
@@ -238,7 +237,7 @@ public sealed class OutageCatchUp : BackgroundService
             // Connected: RTM hears what comes next, so what is pending ends now, and is tried after the gaps already tried.
             if (_pending is { } pending)
                 (_kept, _pending) = (_kept.Add(pending.Until is null ? pending with { Until = _clock.GetUtcNow() } : pending), null);
-            _kept = Gap.Coalesce(_kept, TimeSpan.FromMinutes(_options.Value.Crisp.CatchUpMaxGapMinutes));
+            _kept = Gap.Coalesce(_kept, _options.MaxGap);
             (_running, _kept) = _kept.IsEmpty ? (null, _kept) : (_kept[0], _kept.RemoveAt(0));
             loaded = _websitesLoaded || _websites.IsLoaded;
         }
@@ -255,7 +254,7 @@ public sealed class OutageCatchUp : BackgroundService
                 _logger.LogInformation("{Count} websites have the plugin installed", _websites.All.Count);
             }
             if (Running() is { WebsitesRefreshed: false } stale)
-                await RefreshWebsitesAsync(stale.Since - _timings.CatchUpMargin, ct);
+                await RefreshWebsitesAsync(stale.Since - _options.Margin, ct);
             if (Running() is not null)
                 await CatchUpConversationsAsync(ct);
             lock (_gate) _running = null;
@@ -294,13 +293,13 @@ public sealed class OutageCatchUp : BackgroundService
     {
         var gap = Running()!;
         var until = gap.Until!.Value;
-        var since = gap.Since - _timings.CatchUpMargin;
-        var earliest = until - TimeSpan.FromMinutes(_options.Value.Crisp.CatchUpMaxGapMinutes);
+        var since = gap.Since - _options.Margin;
+        var earliest = until - _options.MaxGap;
         if (since < earliest)
         {
-            _logger.LogWarning("Events were missed since {Since:O}, longer than RichContact:Crisp:CatchUpMaxGapMinutes: conversations created before {Earliest:O} are not caught up and may have no contact",
+            _logger.LogWarning("Events were missed since {Since:O}, longer than RichContact:CatchUp:MaxGapMinutes: conversations created before {Earliest:O} are not caught up and may have no contact",
                 gap.Since, earliest);
-            _status.Cut($"Conversations created between {gap.Since:u} and {earliest:u} were not caught up (longer than RichContact:Crisp:CatchUpMaxGapMinutes).", _clock.GetUtcNow());
+            _status.Cut($"Conversations created between {gap.Since:u} and {earliest:u} were not caught up (longer than RichContact:CatchUp:MaxGapMinutes).", _clock.GetUtcNow());
             since = earliest;
         }
         var found = 0;
@@ -315,7 +314,7 @@ public sealed class OutageCatchUp : BackgroundService
             IReadOnlyList<(string SessionId, string? Origin)> conversations;
             try
             {
-                conversations = await _crisp.ListConversationsAsync(websiteId, since, until + _timings.CatchUpMargin, MaxPagesPerWebsite, ct);
+                conversations = await _crisp.ListConversationsAsync(websiteId, since, until + _options.Margin, MaxPagesPerWebsite, ct);
             }
             catch (CrispApiException error) when (error.IsLastingRefusal)
             {

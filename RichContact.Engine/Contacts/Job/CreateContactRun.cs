@@ -35,7 +35,7 @@ internal sealed class CreateContactRun(
     ContactsLimit contactsLimit,
     IContactRunSchedule schedule,
     IRtmLeadership leadership,
-    IOptions<RichContactOptions> options,
+    IOptions<Crisp.CrispOptions> options,
     TimeProvider clock,
     ILogger<CreateContactRun> logger)
 {
@@ -59,7 +59,7 @@ internal sealed class CreateContactRun(
     /// </summary>
     public Task RunAtWindowEndAsync(ConversationKey conversation, string jobId, CancellationToken cancellationToken)
     {
-        Func<bool>? fence = options.Value.Crisp.Events == Crisp.CrispEventSource.Rtm ? () => leadership.HoldsRtm : null;
+        Func<bool>? fence = options.Value.Events == Crisp.CrispEventSource.Rtm ? () => leadership.HoldsRtm : null;
         if (fence?.Invoke() == false)
             throw new RtmTermEndedException();
         return RunAttemptAsync(conversation, new ContactRunAttempt(jobId, IsLast: false) { Fence = fence }, cancellationToken);

@@ -2,7 +2,7 @@ namespace RichContact.Engine.Contacts;
 
 /// <summary>
 /// Configuration section <c>RichContact:ContactJobs</c>: when a conversation's contact job runs once
-/// its collection window (<see cref="RichContactOptions.CollectionWindowSeconds"/>) ends, and how
+/// its collection window (<see cref="CollectionWindowOptions.CollectionWindowSeconds"/>) ends, and how
 /// much of it this process keeps in memory. Defaults come from the benchmark (BENCHMARKS.md) and the
 /// reliability tests (RELIABILITY.md); tests change them.
 /// </summary>

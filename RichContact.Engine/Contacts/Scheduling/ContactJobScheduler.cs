@@ -19,7 +19,7 @@ namespace RichContact.Engine.Contacts;
 public sealed class ContactJobScheduler(
     IBackgroundJobClient jobs,
     StorageStatus storage,
-    IOptions<RichContactOptions> options,
+    IOptions<CollectionWindowOptions> options,
     IOptions<ContactJobOptions> contactJobs,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,

@@ -27,7 +27,7 @@ internal sealed class ConversationTracker(
     ContactJobScheduler scheduler,
     WindowEndRuns windowEndRuns,
     PlaceholderMends placeholderMends,
-    IOptions<RichContactOptions> options,
+    IOptions<CollectionWindowOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<ConversationTracker> logger)

@@ -15,7 +15,7 @@ namespace RichContact.Engine.Crisp.Hooks;
 /// is personal data: nothing of it is logged. The signatures taken are kept by <see cref="IHookSignatures"/>:
 /// with several nodes, every node's, so that a repeat delivered to another node is answered as a repeat too.
 /// </summary>
-public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, CrispEventQueue queue, TimeProvider clock, ILogger<CrispHookReceiver> logger,
+public sealed class CrispHookReceiver(IOptions<CrispOptions> options, CrispEventQueue queue, TimeProvider clock, ILogger<CrispHookReceiver> logger,
     IHookSignatures taken)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
@@ -56,7 +56,7 @@ public sealed class CrispHookReceiver(IOptions<RichContactOptions> options, Cris
     /// <summary>Refused for its signature or its age; null when it may be taken.</summary>
     private HookDelivery? Check(ReadOnlySpan<byte> body, string? timestamp, string? signature)
     {
-        if (options.Value.Crisp.HookSecret is not { Length: > 0 } secret
+        if (options.Value.HookSecret is not { Length: > 0 } secret
             || timestamp is null || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var sentAtMs)
             || !CrispHookSignature.IsValid(secret, timestamp, body, signature))
         {

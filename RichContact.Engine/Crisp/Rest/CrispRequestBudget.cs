@@ -16,7 +16,7 @@ public sealed class CrispRequestBudget : IDisposable
 {
     internal const int SaveEvery = FileRequestCount.SaveEvery;
 
-    private readonly IOptionsMonitor<RichContactOptions> options;
+    private readonly IOptionsMonitor<CrispOptions> options;
     private readonly TimeProvider clock;
     private readonly ILogger<CrispRequestBudget> logger;
     private readonly IRequestCount _count;
@@ -33,13 +33,13 @@ public sealed class CrispRequestBudget : IDisposable
 
     /// <summary>A single process's budget, alone (tests, tools).</summary>
     /// <param name="stateFile">Where today's count is kept (a day and a number, nothing else); null keeps it in memory only.</param>
-    public CrispRequestBudget(IOptionsMonitor<RichContactOptions> options, TimeProvider clock, ILogger<CrispRequestBudget> logger, string? stateFile = null)
+    public CrispRequestBudget(IOptionsMonitor<CrispOptions> options, TimeProvider clock, ILogger<CrispRequestBudget> logger, string? stateFile = null)
         : this(options, clock, logger, new FileRequestCount(stateFile, logger))
     {
         _owned = (FileRequestCount)_count;
     }
 
-    public CrispRequestBudget(IOptionsMonitor<RichContactOptions> options, TimeProvider clock, ILogger<CrispRequestBudget> logger, IRequestCount count)
+    public CrispRequestBudget(IOptionsMonitor<CrispOptions> options, TimeProvider clock, ILogger<CrispRequestBudget> logger, IRequestCount count)
     {
         this.options = options;
         this.clock = clock;
@@ -49,7 +49,7 @@ public sealed class CrispRequestBudget : IDisposable
 
     public event Action? Changed;
 
-    public int Limit => options.CurrentValue.Crisp.DailyRequestBudget;
+    public int Limit => options.CurrentValue.DailyRequestBudget;
 
     /// <summary>Requests sent to Crisp today (UTC).</summary>
     public int Used

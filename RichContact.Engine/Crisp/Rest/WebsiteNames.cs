@@ -14,7 +14,7 @@ namespace RichContact.Engine.Crisp.Rest;
 /// <see cref="IWebsiteNameShare"/>, and a name another node fetched within <see cref="RefreshInterval"/>
 /// is taken from there: with several nodes, a website costs one call per refresh for the cluster.
 /// </summary>
-public sealed class WebsiteNames(CrispClient crisp, IOptions<RichContactOptions> options, TimeProvider clock, ILogger<WebsiteNames> logger,
+public sealed class WebsiteNames(CrispClient crisp, IOptions<CrispOptions> options, TimeProvider clock, ILogger<WebsiteNames> logger,
     IWebsiteNameShare share)
 {
     /// <summary>Workspaces rarely rename a website: a name this old is asked again when next shown.</summary>
@@ -77,7 +77,7 @@ public sealed class WebsiteNames(CrispClient crisp, IOptions<RichContactOptions>
             _slots[websiteId] = slot = new Slot();
         var now = clock.GetUtcNow();
         // Without a plugin token there is no Crisp to ask (the app may run with no Crisp at all).
-        if (slot.Fetching is null && now >= slot.NextFetchAt && now >= _routeClosedUntil && options.Value.Crisp.HasCredentials)
+        if (slot.Fetching is null && now >= slot.NextFetchAt && now >= _routeClosedUntil && options.Value.HasCredentials)
             slot.Fetching = Task.Run(() => FetchAsync(websiteId, slot));
         return slot;
     }

@@ -16,16 +16,17 @@ namespace RichContact.Engine.Crisp.Rtm;
 /// with backoff forever (rediscovering the endpoint after repeated failures), watches for a silently
 /// dead socket, and after <c>unauthorized</c> tries again after a minute, then ever more rarely (up to ten minutes). Events only go into
 /// <see cref="CrispEventQueue"/>; what RTM could not hear is reported to <see cref="IListeningGaps"/>.
-/// Runs only when a plugin token is configured, and connects only while its node holds RTM
+/// Runs when <c>RichContact:Crisp:Events</c> is <c>rtm</c> (with <c>hooks</c>,
+/// <see cref="Hooks.CrispHookListener"/> runs instead) and a plugin token is configured, and connects only while its node holds RTM
 /// (<see cref="IRtmLeadership"/>: a single process always does; among nodes, the lease's holder). It
 /// drops its socket the moment the term ends, and checks the term before each event it passes on, so
 /// that a node that wakes after losing RTM handles nothing more.
 /// </summary>
 internal sealed class CrispRtmListener(
-    IOptions<RichContactOptions> options,
+    IOptions<CrispOptions> options,
     CrispClient crisp,
+    CrispListeningStart start,
     CrispConnectionStatus status,
-    SubscribedWebsites websites,
     CrispEventQueue queue,
     IOptions<RtmTimings> rtm,
     IListeningGaps gaps,
@@ -40,7 +41,7 @@ internal sealed class CrispRtmListener(
     private DateTimeOffset _lastBind = DateTimeOffset.MinValue;
     private long _lastSignOfLifeTicks;
 
-    private CrispOptions Crisp => options.Value.Crisp;
+    private CrispOptions Crisp => options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,20 +50,7 @@ internal sealed class CrispRtmListener(
             logger.LogInformation("No Crisp plugin token configured (RichContact:Crisp:Identifier and Key): the RTM listener does not run");
             return;
         }
-        websites.Loader = crisp.ListSubscribedWebsitesAsync;
-        websites.ChangesLoader = crisp.ListSubscribedWebsitesSinceAsync;
-        // What the last run learnt from plugin/connect: connecting needs no REST call, and the websites
-        // are known (without their tokens) until the first catch-up loads the list.
-        var (endpoint, websiteIds) = connectCache.Read();
-        if (websites.All.Count == 0 && websiteIds.Count > 0)
-            websites.ReplaceAll(websiteIds.Select(id => new SubscribedWebsite(id, SubscribedWebsite.UnknownToken)));
-        websites.Changed += () => connectCache.SaveWebsites(websites.All.Select(w => w.WebsiteId));
-        await LoadWebsitesAsync(stoppingToken);
-        if (Crisp.Events == CrispEventSource.Hooks)
-        {
-            await ListenToHooksAsync(stoppingToken);
-            return;
-        }
+        var endpoint = await start.PrepareAsync(stoppingToken);
 
         // One node holds RTM at a time (Nodes/IRtmLeadership.cs; a single process from its start to its stop).
         while (!stoppingToken.IsCancellationRequested)
@@ -160,52 +148,6 @@ internal sealed class CrispRtmListener(
             catch (OperationCanceledException) { break; }
         }
         return endpoint;
-    }
-
-    /// <summary>
-    /// With Web Hooks there is no socket: Crisp POSTs the events to <c>/crisp/hooks</c>
-    /// (<see cref="Hooks.CrispHookReceiver"/>), and retries a delivery that failed. What happened while
-    /// no process listened is caught up as after an RTM connect, and the last-event mark moves on while
-    /// this process runs, so that the next one catches up from where this one stopped. Every node
-    /// receives deliveries, so each keeps its own mark, and takes over, now and every
-    /// <see cref="RtmTimings.HookMarkInterval"/>, the marks of nodes gone (a delivery answered 200 by a
-    /// node that died before handling it is caught up from there).
-    /// </summary>
-    private async Task ListenToHooksAsync(CancellationToken stoppingToken)
-    {
-        status.Source = CrispEventSource.Hooks;
-        status.Set(CrispConnectionState.Connected);
-        logger.LogInformation("Listening to Crisp's Web Hooks at /crisp/hooks (RichContact:Crisp:Events = hooks): no RTM connection");
-        gaps.Listening();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            gaps.TakeOverMissed(everyOtherListener: false); // before the first mark: it holds what it takes over
-            SignOfLife();
-            MarkLastEvent();
-            try { await Task.Delay(timings.HookMarkInterval, clock, stoppingToken); }
-            catch (OperationCanceledException) { break; }
-        }
-        SignOfLife();
-        MarkLastEvent();
-        status.Set(CrispConnectionState.NotStarted);
-    }
-
-    /// <summary>
-    /// The full website list (with the settings pages' tokens) before the first connect, as the portal and
-    /// the settings page expect it. Failing (the quota spent, Crisp down) does not hold RTM back: the
-    /// catch-up after the connect loads it as soon as it can.
-    /// </summary>
-    private async Task LoadWebsitesAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await websites.ReloadAsync(stoppingToken);
-            logger.LogInformation("{Count} websites have the plugin installed", websites.All.Count);
-        }
-        catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-        {
-            logger.LogWarning("Could not load the websites that installed the plugin ({ErrorType}); RTM connects anyway and they are loaded after", error.GetType().Name);
-        }
     }
 
     private TimeSpan UnauthorizedDelayFor(int refusals) =>

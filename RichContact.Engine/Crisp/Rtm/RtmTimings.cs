@@ -24,21 +24,11 @@ public sealed class RtmTimings
     /// </summary>
     public double WatchdogSeconds { get; set; } = 65;
 
-    /// <summary>With Web Hooks, how often the last-event mark moves on while the process runs.</summary>
-    public double HookMarkIntervalSeconds { get; set; } = 15;
-
     /// <summary><c>socket:bind</c> is accepted at most once per 2.5 s (docs/crisp.md).</summary>
     public double MinBindIntervalSeconds { get; set; } = 2.5;
 
-    /// <summary>How far before the drop the catch-up looks (clock skew, events in flight).</summary>
-    public double CatchUpMarginSeconds { get; set; } = 30;
-
     /// <summary>RTM events waiting for the dispatcher at most (<see cref="Events.CrispEventQueue"/>); tests shrink it.</summary>
     public int EventQueueCapacity { get; set; } = 10_000;
-
-    /// <summary>A catch-up that failed (not for the budget: that one waits for the next UTC day) is tried again after this, doubling up to <see cref="MaxCatchUpRetryDelayMinutes"/>.</summary>
-    public double CatchUpRetryDelayMinutes { get; set; } = 1;
-    public double MaxCatchUpRetryDelayMinutes { get; set; } = 30;
 
     /// <summary>Refusals of the plugin token in a row double the wait (from <see cref="CrispOptions.UnauthorizedRetryMinutes"/>) up to this.</summary>
     public double MaxUnauthorizedRetryMinutes { get; set; } = 10;
@@ -47,14 +37,7 @@ public sealed class RtmTimings
     public TimeSpan MaxReconnectDelay => TimeSpan.FromSeconds(MaxReconnectDelaySeconds);
     public TimeSpan ConnectTimeout => TimeSpan.FromSeconds(ConnectTimeoutSeconds);
     public TimeSpan Watchdog => TimeSpan.FromSeconds(WatchdogSeconds);
-    public TimeSpan HookMarkInterval => TimeSpan.FromSeconds(HookMarkIntervalSeconds);
     public TimeSpan MinBindInterval => TimeSpan.FromSeconds(MinBindIntervalSeconds);
-    public TimeSpan CatchUpMargin => TimeSpan.FromSeconds(CatchUpMarginSeconds);
-    public TimeSpan CatchUpRetryDelay => TimeSpan.FromMinutes(CatchUpRetryDelayMinutes);
-    public TimeSpan MaxCatchUpRetryDelay => TimeSpan.FromMinutes(MaxCatchUpRetryDelayMinutes);
-
-    public TimeSpan CatchUpRetryDelayFor(int failures) =>
-        TimeSpan.FromMilliseconds(Math.Min(CatchUpRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 10)), MaxCatchUpRetryDelay.TotalMilliseconds));
 
     /// <summary>
     /// The wait after the <paramref name="refusals"/>th refusal in a row: <paramref name="first"/>, doubling,

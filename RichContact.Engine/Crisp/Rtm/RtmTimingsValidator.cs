@@ -11,12 +11,8 @@ internal sealed class RtmTimingsValidator : IValidateOptions<RtmTimings>
         .Between(nameof(options.FailuresBeforeRediscovery), options.FailuresBeforeRediscovery, 1, 1000)
         .Between(nameof(options.ConnectTimeoutSeconds), options.ConnectTimeoutSeconds, 0.1, 600)
         .Between(nameof(options.WatchdogSeconds), options.WatchdogSeconds, 0.1, 3600)
-        .Between(nameof(options.HookMarkIntervalSeconds), options.HookMarkIntervalSeconds, 0.1, 3600)
         .Between(nameof(options.MinBindIntervalSeconds), options.MinBindIntervalSeconds, 0, 600)
-        .Between(nameof(options.CatchUpMarginSeconds), options.CatchUpMarginSeconds, 0, 3600)
         .Between(nameof(options.EventQueueCapacity), options.EventQueueCapacity, 1, 1_000_000)
-        .Between(nameof(options.CatchUpRetryDelayMinutes), options.CatchUpRetryDelayMinutes, 0.01, 1440)
-        .Between(nameof(options.MaxCatchUpRetryDelayMinutes), options.MaxCatchUpRetryDelayMinutes, options.CatchUpRetryDelayMinutes, 1440)
         .Between(nameof(options.MaxUnauthorizedRetryMinutes), options.MaxUnauthorizedRetryMinutes, 0.01, 1440)
         .Result;
 }
