@@ -7,7 +7,7 @@ namespace RichContact.Engine;
 /// who still sets an old key would see it silently ignored; instead the start fails with a message
 /// naming the new key (checked like the options validators, when the host starts).
 /// </summary>
-public sealed class MovedSettings
+internal sealed class MovedSettings
 {
     /// <summary>Each old key and the key that replaced it.</summary>
     public static readonly IReadOnlyList<(string Old, string New)> Moves =

@@ -1,7 +1,7 @@
 namespace RichContact.Engine.Storage;
 
 /// <summary>Configuration key <c>RichContact:DataDirectory</c>: where the app keeps its files (<see cref="Storage.DataDirectory"/> names them).</summary>
-public sealed class DataDirectoryOptions
+internal sealed class DataDirectoryOptions
 {
     /// <summary>The key lives at the root of the app's section, where operators have always set it.</summary>
     public const string Section = "RichContact";

@@ -1,7 +1,7 @@
 namespace RichContact.Engine.Crisp.Hooks;
 
 /// <summary>Configuration section <c>RichContact:Hooks</c>: the Web Hooks event source's clock (<see cref="CrispHookListener"/>); tests shorten it.</summary>
-public sealed class HookTimings
+internal sealed class HookTimings
 {
     public const string Section = "RichContact:Hooks";
 
