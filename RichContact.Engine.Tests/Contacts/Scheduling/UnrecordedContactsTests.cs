@@ -61,13 +61,13 @@ public class UnrecordedContactsTests : EngineEndToEndTest
     {
         public UnrecordedContact? Remembered(ConversationKey conversation) => inner.Remembered(conversation);
 
-        public UnrecordedContact? Find(ConversationKey conversation, string? jobId)
+        public UnrecordedContact? Find(ConversationKey conversation)
         {
             read();
-            return inner.Find(conversation, jobId);
+            return inner.Find(conversation);
         }
 
-        public void Keep(ConversationKey conversation, UnrecordedContact contact, string? jobId) => inner.Keep(conversation, contact, jobId);
+        public void Keep(ConversationKey conversation, UnrecordedContact contact) => inner.Keep(conversation, contact);
 
         public void Forget(ConversationKey conversation, bool stored = false) => inner.Forget(conversation, stored);
     }

@@ -3,9 +3,8 @@ namespace RichContact.Engine.Contacts;
 /// <summary>
 /// Which run of a conversation's contact job this is, as its schedule knows it.
 /// </summary>
-/// <param name="JobId">The conversation's Hangfire job, where a contact made but not recorded is kept too; null for a backfill's run.</param>
 /// <param name="IsLast">No retry follows an unexpected failure: it is recorded <c>failed</c> instead of thrown.</param>
-internal sealed record ContactRunAttempt(string? JobId, bool IsLast)
+internal sealed record ContactRunAttempt(bool IsLast)
 {
     /// <summary>A backfill's past conversation: its channel and creation time come from the conversation list.</summary>
     public PastConversation? Past { get; init; }

@@ -57,12 +57,12 @@ internal sealed class CreateContactRun(
     /// the conversation and person locks keep them one at a time). With Web Hooks no node holds RTM and
     /// nothing is fenced.
     /// </summary>
-    public Task RunAtWindowEndAsync(ConversationKey conversation, string jobId, CancellationToken cancellationToken)
+    public Task RunAtWindowEndAsync(ConversationKey conversation, CancellationToken cancellationToken)
     {
         Func<bool>? fence = options.Value.Events == Crisp.CrispEventSource.Rtm ? () => leadership.HoldsRtm : null;
         if (fence?.Invoke() == false)
             throw new RtmTermEndedException();
-        return RunAttemptAsync(conversation, new ContactRunAttempt(jobId, IsLast: false) { Fence = fence }, cancellationToken);
+        return RunAttemptAsync(conversation, new ContactRunAttempt(IsLast: false) { Fence = fence }, cancellationToken);
     }
 
     /// <summary>
@@ -72,7 +72,7 @@ internal sealed class CreateContactRun(
     /// no Crisp call was made). A spent budget is thrown, not recorded: the backfill waits for it.
     /// </summary>
     public Task<ActivityEntry?> RunPastConversationAsync(string websiteId, string sessionId, PastConversation past, CancellationToken cancellationToken) =>
-        RunAttemptAsync(new ConversationKey(websiteId, sessionId), new ContactRunAttempt(JobId: null, IsLast: true) { Past = past }, cancellationToken);
+        RunAttemptAsync(new ConversationKey(websiteId, sessionId), new ContactRunAttempt(IsLast: true) { Past = past }, cancellationToken);
 
     private async Task<ActivityEntry?> RunAttemptAsync(ConversationKey conversation, ContactRunAttempt attempt, CancellationToken ct)
     {
@@ -98,7 +98,7 @@ internal sealed class CreateContactRun(
         entry.Placeholder = outcome.Placeholder;
         entry.At = clock.GetUtcNow();
         entry.ElapsedMs = entry.FirstMessageAt is { } first && attempt.Past is null ? (long)(entry.At - first).TotalMilliseconds : null;
-        if (!await RecordAsync(conversation, entry, created, attempt.JobId, ct))
+        if (!await RecordAsync(conversation, entry, created, ct))
             return null;
         await AfterRecordAsync(conversation, entry, ct);
         return entry;
@@ -207,7 +207,7 @@ internal sealed class CreateContactRun(
         if (created is null)
         {
             var outcome = await DecideAsync(conversation, channel, attempt.Fence, ct);
-            if (outcome.Kind != ActivityOutcome.Existing || unrecorded.Find(conversation, attempt.JobId) is not { } stored)
+            if (outcome.Kind != ActivityOutcome.Existing || unrecorded.Find(conversation) is not { } stored)
                 return (outcome, null);
             created = stored;
         }
@@ -357,7 +357,7 @@ internal sealed class CreateContactRun(
     /// database failing, or the process stopping meanwhile — the contact this run made must be recorded
     /// "created" by the next run, not found as "existing".
     /// </summary>
-    private async Task<bool> RecordAsync(ConversationKey conversation, ActivityEntry entry, UnrecordedContact? created, string? jobId, CancellationToken ct)
+    private async Task<bool> RecordAsync(ConversationKey conversation, ActivityEntry entry, UnrecordedContact? created, CancellationToken ct)
     {
         bool recorded;
         try
@@ -367,7 +367,7 @@ internal sealed class CreateContactRun(
         catch (Exception error)
         {
             if (entry.Outcome == ActivityOutcome.Created && entry.PeopleId is not null)
-                unrecorded.Keep(conversation, new UnrecordedContact(entry.PeopleId, entry.RestCalls, entry.Reason, entry.Placeholder), jobId);
+                unrecorded.Keep(conversation, new UnrecordedContact(entry.PeopleId, entry.RestCalls, entry.Reason, entry.Placeholder));
             if (DatabaseFailure.Is(error))
                 throw Held(conversation, error);
             throw;

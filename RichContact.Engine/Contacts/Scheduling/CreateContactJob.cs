@@ -21,7 +21,7 @@ internal sealed class CreateContactJob(CreateContactRun run)
     [AutomaticRetry(Attempts = Retries, DelaysInSeconds = [2, 10, 30])]
     [HoldWhileDatabaseFails]
     public Task RunAsync(string websiteId, string sessionId, PerformContext? context, CancellationToken cancellationToken) =>
-        run.RunAsync(new ConversationKey(websiteId, sessionId), new ContactRunAttempt(context?.BackgroundJob.Id, IsLastAttempt(context)), cancellationToken);
+        run.RunAsync(new ConversationKey(websiteId, sessionId), new ContactRunAttempt(IsLastAttempt(context)), cancellationToken);
 
     /// <summary>Hangfire passes the context; a direct call (no context) has no retries left.</summary>
     private static bool IsLastAttempt(PerformContext? context) =>

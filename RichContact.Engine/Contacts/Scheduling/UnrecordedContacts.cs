@@ -9,15 +9,17 @@ namespace RichContact.Engine.Contacts;
 /// <summary>
 /// The store of <see cref="IUnrecordedContacts"/>: unrecorded contacts in memory, and in the job storage the storage provider chose (SQLite's
 /// <c>hangfire.db</c> for one process, PostgreSQL's <c>hangfire</c> schema shared by every node):
-/// as the job's parameter and as a hash by conversation (ids and a count: the job storage holds no
-/// personal data), so that a run in the next process or on another node records it too. The hash
+/// as a hash by conversation (ids and a count: the job storage holds no personal data), so that
+/// whichever run of the conversation comes next, in the next process or on another node, records it.
+/// One home: the conversation's Hangfire job is not always the run that comes next (a catch-up may
+/// schedule the conversation again). The hash
 /// expires after <see cref="Expiry"/>: a conversation whose runs never came back must not leave it for
 /// ever. The job storage may be failing as well (a full disk): then memory only.
 /// </summary>
 internal sealed class UnrecordedContacts(JobStorage jobStorage, ILogger<UnrecordedContacts> logger) : IUnrecordedContacts
 {
-    /// <summary>Job parameter holding the <see cref="UnrecordedContact"/> (ids only).</summary>
-    public const string Parameter = "UnrecordedContact";
+    /// <summary>The hash's field holding the <see cref="UnrecordedContact"/> (ids only).</summary>
+    private const string Field = "UnrecordedContact";
 
     /// <summary>
     /// How long the job storage keeps one: far beyond a held job's wait for its database in practice;
@@ -29,16 +31,14 @@ internal sealed class UnrecordedContacts(JobStorage jobStorage, ILogger<Unrecord
 
     public UnrecordedContact? Remembered(ConversationKey conversation) => _contacts.TryGetValue(conversation, out var contact) ? contact : null;
 
-    public UnrecordedContact? Find(ConversationKey conversation, string? jobId)
+    public UnrecordedContact? Find(ConversationKey conversation)
     {
         if (Remembered(conversation) is { } kept)
             return kept;
         try
         {
             using var connection = jobStorage.GetConnection();
-            if (jobId is not null && connection.GetJobParameter(jobId, Parameter) is { } parameter)
-                return SerializationHelper.Deserialize<UnrecordedContact>(parameter, SerializationOption.User);
-            return connection.GetAllEntriesFromHash(KeyOf(conversation)) is { } entries && entries.TryGetValue(Parameter, out var serialized)
+            return connection.GetAllEntriesFromHash(KeyOf(conversation)) is { } entries && entries.TryGetValue(Field, out var serialized)
                 ? SerializationHelper.Deserialize<UnrecordedContact>(serialized, SerializationOption.User)
                 : null;
         }
@@ -50,20 +50,16 @@ internal sealed class UnrecordedContacts(JobStorage jobStorage, ILogger<Unrecord
         }
     }
 
-    public void Keep(ConversationKey conversation, UnrecordedContact contact, string? jobId)
+    public void Keep(ConversationKey conversation, UnrecordedContact contact)
     {
         _contacts[conversation] = contact;
         try
         {
             var serialized = SerializationHelper.Serialize(contact, SerializationOption.User);
             using var connection = jobStorage.GetConnection();
-            if (jobId is not null)
-                connection.SetJobParameter(jobId, Parameter, serialized);
-            // By conversation too: the next process's catch-up may schedule the conversation again, and
-            // that job, not this one, may run first.
             // Both job storages' transactions are JobStorageTransaction, which can expire a hash.
             using var transaction = (JobStorageTransaction)connection.CreateWriteTransaction();
-            transaction.SetRangeInHash(KeyOf(conversation), [new(Parameter, serialized)]);
+            transaction.SetRangeInHash(KeyOf(conversation), [new(Field, serialized)]);
             transaction.ExpireHash(KeyOf(conversation), Expiry);
             transaction.Commit();
         }

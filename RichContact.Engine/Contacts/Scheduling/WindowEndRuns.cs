@@ -86,7 +86,7 @@ internal sealed class WindowEndRuns(
     {
         try
         {
-            await services.GetRequiredService<CreateContactRun>().RunAtWindowEndAsync(conversation, jobId, stoppingToken);
+            await services.GetRequiredService<CreateContactRun>().RunAtWindowEndAsync(conversation, stoppingToken);
         }
         catch (Exception error)
         {
